@@ -1,0 +1,75 @@
+/// One finding: what is wrong, how bad it is, where, and a stable rule id (`kind`) that every output
+/// format reuses.
+public struct Diagnostic: Hashable, Sendable, CustomStringConvertible {
+    public enum Severity: String, Sendable, Hashable, Comparable {
+        case error, warning, note
+
+        private var rank: Int {
+            switch self {
+            case .error: 0
+            case .warning: 1
+            case .note: 2
+            }
+        }
+
+        public static func < (lhs: Severity, rhs: Severity) -> Bool { lhs.rank < rhs.rank }
+    }
+
+    /// A secondary location that explains the finding, such as the first occurrence of a duplicate.
+    public struct Note: Hashable, Sendable {
+        public var message: String
+        public var location: SourceLocation?
+
+        public init(_ message: String, at location: SourceLocation?) {
+            self.message = message
+            self.location = location
+        }
+    }
+
+    public var severity: Severity
+    /// Stable rule id, e.g. `unknown-scope`. Tests, JSON, GitHub and SARIF output all use it.
+    public var kind: String
+    public var message: String
+    public var location: SourceLocation?
+    public var notes: [Note]
+
+    public init(_ severity: Severity, _ kind: String, _ message: String, at location: SourceLocation?, notes: [Note] = []) {
+        self.severity = severity
+        self.kind = kind
+        self.message = message
+        self.location = location
+        self.notes = notes
+    }
+
+    public static func error(_ kind: String, _ message: String, at location: SourceLocation?, notes: [Note] = []) -> Diagnostic {
+        Diagnostic(.error, kind, message, at: location, notes: notes)
+    }
+
+    public static func warning(_ kind: String, _ message: String, at location: SourceLocation?, notes: [Note] = []) -> Diagnostic {
+        Diagnostic(.warning, kind, message, at: location, notes: notes)
+    }
+
+    /// GCC style: `file:line:column: error: message [kind]`.
+    public var description: String {
+        let place = location.map { "\($0): " } ?? "permdocs: "
+        return "\(place)\(severity.rawValue): \(message) [\(kind)]"
+    }
+}
+
+/// An error that stops a stage from going on ("cannot continue"). Everything else is collected as
+/// values in a `Diagnostics` list so one run reports all problems.
+public struct DiagnosticError: Error, Sendable, CustomStringConvertible {
+    public var diagnostics: [Diagnostic]
+
+    public init(_ diagnostic: Diagnostic) { self.diagnostics = [diagnostic] }
+    public init(_ diagnostics: [Diagnostic]) { self.diagnostics = diagnostics }
+
+    public var description: String { diagnostics.map(\.description).joined(separator: "\n") }
+}
+
+/// Failure to read or write files, mapped to exit code 2 by the CLI.
+public struct IOFailure: Error, Sendable, CustomStringConvertible {
+    public var message: String
+    public init(_ message: String) { self.message = message }
+    public var description: String { message }
+}

@@ -1,0 +1,59 @@
+public import PermdocsDiagnostics
+
+/// The permissions catalog (`content/permissions.yaml`): the app, the text shown for each scope, and
+/// the sync features with the scopes each one requests. This shape is a contract that other tools and
+/// tests rely on; keys may be added, not changed.
+public struct Catalog: Sendable {
+    /// The app registration customers consent to.
+    public struct App: Sendable {
+        public var name: Located<String>
+        /// Application (client) ID, a GUID.
+        public var clientID: Located<String>
+        public var redirectURI: Located<String>
+        /// Optional: the vendor's support page, linked from the article.
+        public var supportURL: Located<String>?
+    }
+
+    /// The text shown for one scope, keyed in YAML by the scope value.
+    public struct ScopeText: Sendable {
+        public var scope: Located<String>
+        public var description: Located<String>?
+    }
+
+    /// Where client code requests a feature's scopes (read by `permdocs check --client`).
+    public struct ClientLocation: Sendable {
+        /// Path relative to the client root; may be a glob.
+        public var path: Located<String>
+        /// Text in source code just before the scope list.
+        public var anchor: Located<String>?
+        /// Dotted key path in a JSON or YAML file.
+        public var key: Located<String>?
+        public var location: SourceLocation
+    }
+
+    /// A sync feature: one consent flow of the app.
+    public struct Feature: Sendable {
+        /// Lowercase letters, digits and '-'.
+        public var id: Located<String>
+        public var title: Located<String>
+        /// Optional inline Markdown shown under the feature's heading.
+        public var summary: Located<String>?
+        /// Scopes in the order the article lists them.
+        public var scopes: [Located<String>]
+        public var client: [ClientLocation]
+        public var location: SourceLocation
+    }
+
+    public var file: String
+    public var app: App
+    public var scopes: [ScopeText]
+    public var features: [Feature]
+
+    public func feature(_ id: String) -> Feature? { features.first { $0.id.value == id } }
+
+    /// The description the catalog gives for a scope, matched case-insensitively as Entra matches scopes.
+    public func description(of scope: String) -> String? {
+        let lower = scope.lowercased()
+        return scopes.first { $0.scope.value.lowercased() == lower }?.description?.value
+    }
+}

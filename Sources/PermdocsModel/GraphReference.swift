@@ -1,0 +1,87 @@
+import Foundation
+
+/// Microsoft Graph's permission reference, bundled with permdocs (see Resources/ and
+/// ../shared/reference/README.md for provenance): every delegated permission plus the OpenID Connect
+/// scopes, and the application permissions (app roles) for reading app manifests.
+public final class GraphReference: Sendable {
+    public struct Permission: Sendable, Decodable, Hashable {
+        public var value: String
+        public var id: String
+        public var adminConsentRequired: Bool?
+        public var adminConsentDisplayName: String?
+        public var userConsentDisplayName: String?
+        public var userConsentDescription: String?
+    }
+
+    /// Microsoft Graph's application id, as it appears in `requiredResourceAccess`.
+    public static let graphResourceAppID = "00000003-0000-0000-c000-000000000000"
+
+    /// OpenID Connect scopes: requested without a resource prefix.
+    public static let openIDConnectScopes: Set<String> = ["openid", "email", "profile", "offline_access"]
+
+    /// Scope families users cannot consent to in tenants on Microsoft's managed consent policy
+    /// (`microsoft-user-default-recommended`, the default for new tenants), from
+    /// microsoft-identity-facts.md §8: an admin must consent even though Graph marks them user-consentable.
+    static let managedPolicyExcluded: Set<String> = [
+        "mail.read", "mail.readwrite", "mail.readbasic", "mail.read.shared", "mail.readbasic.shared",
+        "mail.readwrite.shared", "mailboxitem.read",
+        "calendars.read", "calendars.readbasic", "calendars.readwrite", "calendars.read.shared",
+        "calendars.readwrite.shared", "mailboxsettings.read", "mailboxsettings.readwrite",
+        "mailboxfolder.read", "mailboxfolder.readwrite", "onlinemeetings.read", "onlinemeetings.readwrite",
+        "contacts.readwrite", "contacts.readwrite.shared", "contacts.read.shared",
+        "people.read", "files.read.all", "files.readwrite.all", "sites.read.all", "sites.readwrite.all",
+        "chat.read", "chat.readwrite",
+    ]
+
+    public let delegated: [Permission]
+    private let delegatedByLowercase: [String: Permission]
+
+    /// The bundled reference, decoded once per process.
+    public static let shared: GraphReference = {
+        do {
+            return try GraphReference(delegatedJSON: Data(contentsOf: resource("graph-delegated-permissions")))
+        } catch {
+            fatalError("permdocs: the bundled Graph permission reference is unreadable: \(error)")
+        }
+    }()
+
+    /// Application permissions (app roles), decoded only when an app manifest is read.
+    public static let applicationPermissions: [Permission] = {
+        do {
+            return try JSONDecoder().decode([Permission].self, from: Data(contentsOf: resource("graph-application-permissions")))
+        } catch {
+            fatalError("permdocs: the bundled Graph permission reference is unreadable: \(error)")
+        }
+    }()
+
+    private static func resource(_ name: String) -> URL {
+        guard let url = Bundle.module.url(forResource: name, withExtension: "json") else {
+            fatalError("permdocs: \(name).json is missing from the permdocs resource bundle")
+        }
+        return url
+    }
+
+    public init(delegatedJSON: Data) throws {
+        delegated = try JSONDecoder().decode([Permission].self, from: delegatedJSON)
+        delegatedByLowercase = Dictionary(delegated.map { ($0.value.lowercased(), $0) }, uniquingKeysWith: { a, _ in a })
+    }
+
+    /// The delegated permission or OIDC scope named `scope`, matched case-insensitively as Entra ID does.
+    public func delegated(_ scope: String) -> Permission? {
+        delegatedByLowercase[scope.lowercased()]
+    }
+
+    /// True when an admin must consent in every tenant (Graph's `adminConsentRequired`).
+    public func requiresAdminConsent(_ scope: String) -> Bool {
+        delegated(scope)?.adminConsentRequired ?? false
+    }
+
+    /// True when users cannot consent in tenants on Microsoft's managed consent policy.
+    public func blockedByManagedConsentPolicy(_ scope: String) -> Bool {
+        Self.managedPolicyExcluded.contains(scope.lowercased())
+    }
+
+    public static func isOpenIDConnect(_ scope: String) -> Bool {
+        openIDConnectScopes.contains(scope.lowercased())
+    }
+}

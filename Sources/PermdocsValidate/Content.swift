@@ -1,0 +1,12 @@
+public import PermdocsModel
+
+/// Everything the docs team wrote, loaded and validated: the catalog and the procedures by id.
+public struct Content: Sendable {
+    /// The content folder as the user named it (diagnostics and outputs are relative to it).
+    public var folder: String
+    public var catalog: Catalog
+    /// Sorted by id, so output order never depends on the file system.
+    public var procedures: [Procedure]
+
+    public func procedure(_ id: String) -> Procedure? { procedures.first { $0.id.value == id } }
+}

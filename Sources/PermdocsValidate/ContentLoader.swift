@@ -1,0 +1,82 @@
+public import PermdocsDiagnostics
+public import PermdocsModel
+import PermdocsLoad
+import Foundation
+
+/// Loads `permissions.yaml` and `procedures/*.yaml` from a content folder, decodes them and runs the
+/// validation rules. Findings come back as values; only I/O failures (a missing folder, an unreadable
+/// file) are thrown, and the CLI maps those to exit code 2.
+public enum ContentLoader {
+    public static let catalogFile = "permissions.yaml"
+    public static let proceduresFolder = "procedures"
+
+    public struct Result: Sendable {
+        /// Nil when the catalog could not be read into a model at all.
+        public var content: Content?
+        public var diagnostics: Diagnostics
+    }
+
+    public static func load(folder rawFolder: String, loader: YAMLLoader = YAMLLoader(), reference: GraphReference = .shared) throws(IOFailure) -> Result {
+        let folder = Paths.trimmingTrailingSlashes(rawFolder)
+        var isDirectory: ObjCBool = false
+        guard FileManager.default.fileExists(atPath: folder, isDirectory: &isDirectory), isDirectory.boolValue else {
+            throw IOFailure("\(folder): content folder not found")
+        }
+        var reader = NodeReader()
+        var diagnostics = Diagnostics()
+
+        let catalogPath = Paths.join(folder, catalogFile)
+        let document = try loader.load(contentsOf: catalogPath)
+        diagnostics.append(contentsOf: document.diagnostics)
+        let catalog = document.root.flatMap { CatalogDecoder.decode($0, file: catalogPath, into: &reader) }
+
+        var procedures: [Procedure] = []
+        let proceduresPath = Paths.join(folder, proceduresFolder)
+        for name in try Paths.listFiles(proceduresPath, extensions: ["yaml", "yml"]) {
+            let file = Paths.join(proceduresPath, name)
+            let stem = String(name[..<(name.lastIndex(of: ".") ?? name.endIndex)])
+            let idLocation = SourceLocation(file: file, line: 1, column: 1)
+            let doc = try loader.load(contentsOf: file)
+            diagnostics.append(contentsOf: doc.diagnostics)
+            guard let root = doc.root else { continue }
+            if let p = ProcedureDecoder.decode(root, id: Located(stem, at: idLocation), file: file, into: &reader) {
+                procedures.append(p)
+            }
+        }
+        procedures.sort { $0.id.value < $1.id.value }
+        diagnostics.append(contentsOf: reader.diagnostics.all)
+
+        guard let catalog else { return Result(content: nil, diagnostics: diagnostics) }
+        let content = Content(folder: folder, catalog: catalog, procedures: procedures)
+        diagnostics.append(contentsOf: ContentValidator(reference: reference).validate(content))
+        return Result(content: content, diagnostics: diagnostics)
+    }
+}
+
+/// Small path helpers; permdocs keeps paths as the user typed them so diagnostics stay clickable.
+public enum Paths {
+    public static func trimmingTrailingSlashes(_ path: String) -> String {
+        var p = Substring(path)
+        while p.count > 1, p.hasSuffix("/") { p = p.dropLast() }
+        return String(p)
+    }
+
+    public static func join(_ folder: String, _ name: String) -> String {
+        folder == "." ? name : (folder.hasSuffix("/") ? folder + name : folder + "/" + name)
+    }
+
+    /// Regular files in `folder` with one of `extensions`, sorted by name; empty when the folder is absent.
+    public static func listFiles(_ folder: String, extensions: Set<String>) throws(IOFailure) -> [String] {
+        var isDirectory: ObjCBool = false
+        guard FileManager.default.fileExists(atPath: folder, isDirectory: &isDirectory) else { return [] }
+        guard isDirectory.boolValue else { throw IOFailure("\(folder): expected a folder") }
+        let names: [String]
+        do { names = try FileManager.default.contentsOfDirectory(atPath: folder) } catch {
+            throw IOFailure("\(folder): cannot list: \(error.localizedDescription)")
+        }
+        return names.filter { name in
+            guard !name.hasPrefix("."), let dot = name.lastIndex(of: ".") else { return false }
+            return extensions.contains(String(name[name.index(after: dot)...]))
+        }.sorted()
+    }
+}

@@ -1,0 +1,4 @@
+import PermdocsCLI
+import Foundation
+
+exit(PermdocsMain.run(Array(CommandLine.arguments.dropFirst())))

@@ -1,0 +1,274 @@
+import Testing
+import Foundation
+import PermdocsDiagnostics
+import PermdocsModel
+@testable import PermdocsValidate
+
+/// A valid catalog; tests replace one line at a time.
+private let validCatalog = """
+app:
+  name: Recruitee
+  client_id: 0f2b8c4e-5a1d-4c3e-9b7a-1d2e3f4a5b6c
+  redirect_uri: https://app.example.com/callback
+scopes:
+  offline_access:
+    description: Keep access.
+  User.Read:
+    description: Sign you in.
+features:
+  - id: calendar
+    title: Calendar sync
+    scopes: [offline_access, User.Read]
+
+"""
+
+private let validProcedure = """
+title: Grant admin consent
+scenarios: [admins-only]
+steps:
+  - Sign in.
+  - text: Open the app.
+    path: [Entra ID, Enterprise apps]
+
+"""
+
+/// Loads `catalog` (and procedures) from a temporary folder and returns the findings as
+/// "file line:column severity kind", file being `permissions.yaml` or `procedures/NAME.yaml`.
+private func findings(_ catalog: String, procedures: [String: String] = [:]) throws -> [String] {
+    try findingsAndMessages(catalog, procedures: procedures).map(\.0)
+}
+
+private func findingsAndMessages(_ catalog: String, procedures: [String: String] = [:]) throws -> [(String, String)] {
+    let temp = try TempContent(catalog: catalog, procedures: procedures)
+    defer { temp.remove() }
+    let result = try ContentLoader.load(folder: temp.folder)
+    return result.diagnostics.sorted.map { d in
+        let file = d.location.map { String($0.file.dropFirst(temp.folder.count + 1)) } ?? "-"
+        let place = d.location.map { "\($0.line):\($0.column)" } ?? "-"
+        return ("\(file) \(place) \(d.severity.rawValue) \(d.kind)", d.message)
+    }
+}
+
+@Suite("Catalog validation")
+struct CatalogValidationTests {
+    @Test func aValidCatalogHasNoFindings() throws {
+        #expect(try findings(validCatalog, procedures: ["grant-admin-consent": validProcedure]) == [])
+    }
+
+    @Test func unknownKeysSuggestTheNearestKnownKey() throws {
+        let m = Marked(validCatalog.replacingOccurrences(of: "    title: Calendar sync", with: "    title: Calendar sync\n    ①scoeps: [openid]"))
+        let result = try findingsAndMessages(m.text)
+        #expect(result.map(\.0) == ["permissions.yaml \(m["①"]) error unknown-key"])
+        #expect(result.first?.1 == "unknown key 'scoeps' in feature 'calendar'; did you mean 'scopes'?")
+    }
+
+    @Test func missingRequiredKeysAreReportedAtTheMapping() throws {
+        let m = Marked(validCatalog.replacingOccurrences(of: "  - id: calendar\n    title: Calendar sync\n", with: "  - ①id: calendar\n"))
+        let result = try findingsAndMessages(m.text)
+        #expect(result.map(\.0) == ["permissions.yaml \(m["①"]) error missing-key"])
+        #expect(result.first?.1 == "feature 'calendar' is missing required key 'title'")
+    }
+
+    @Test func wrongTypesNameWhatWasFound() throws {
+        let m = Marked(validCatalog.replacingOccurrences(of: "    scopes: [offline_access, User.Read]", with: "    scopes:\n      ①User.Read: yes"))
+        let result = try findingsAndMessages(m.text)
+        #expect(result.map(\.0).contains("permissions.yaml \(m["①"]) error wrong-type"))
+        #expect(result.first { $0.0.contains("wrong-type") }?.1 == "'scopes' must be a list of strings, not a mapping")
+    }
+
+    @Test func malformedAndDuplicateFeatureIds() throws {
+        let catalog = validCatalog + """
+          - id: ①Rooms_Sync
+            title: Rooms
+            scopes: [offline_access]
+          - id: ②calendar
+            title: Again
+            scopes: [offline_access]
+
+        """
+        let m = Marked(catalog)
+        let result = try findingsAndMessages(m.text)
+        #expect(result.map(\.0) == [
+            "permissions.yaml \(m["①"]) error invalid-id",
+            "permissions.yaml \(m["②"]) error duplicate-id",
+        ])
+        let temp = try TempContent(catalog: m.text)
+        defer { temp.remove() }
+        let dup = try ContentLoader.load(folder: temp.folder).diagnostics.all.first { $0.kind == "duplicate-id" }
+        #expect(dup?.notes.first.map { "\($0.location!.line):\($0.location!.column)" } == "11:9")
+    }
+
+    @Test(arguments: ["not-a-guid", "0f2b8c4e5a1d4c3e9b7a1d2e3f4a5b6c", "0f2b8c4e-5a1d-4c3e-9b7a-1d2e3f4a5b6"])
+    func clientIdMustBeAGUID(value: String) throws {
+        let m = Marked(validCatalog.replacingOccurrences(of: "  client_id: 0f2b8c4e-5a1d-4c3e-9b7a-1d2e3f4a5b6c", with: "  client_id: ①\(value)"))
+        #expect(try findings(m.text) == ["permissions.yaml \(m["①"]) error invalid-client-id"])
+    }
+
+    @Test(arguments: [
+        ("http://app.example.com/cb", true), ("ftp://app.example.com/cb", true), ("/relative", true),
+        ("https://app.example.com/cb#x", true),
+        ("http://localhost:3000/cb", false), ("http://127.0.0.1/cb", false), ("https://app.example.com/cb", false),
+    ])
+    func redirectURIMustBeHTTPSExceptOnLocalhost(uri: String, rejected: Bool) throws {
+        let m = Marked(validCatalog.replacingOccurrences(of: "  redirect_uri: https://app.example.com/callback", with: "  redirect_uri: ①\(uri)"))
+        #expect(try findings(m.text) == (rejected ? ["permissions.yaml \(m["①"]) error invalid-redirect-uri"] : []))
+    }
+
+    @Test func unknownScopesSuggestTheNearestGraphPermission() throws {
+        let m = Marked(validCatalog.replacingOccurrences(of: "[offline_access, User.Read]", with: "[offline_access, User.Read, ①Calendar.ReadWrite]"))
+        let result = try findingsAndMessages(m.text)
+        #expect(result.map(\.0) == ["permissions.yaml \(m["①"]) error unknown-scope"])
+        #expect(result.first?.1 == "unknown scope 'Calendar.ReadWrite'; did you mean 'Calendars.ReadWrite'?")
+    }
+
+    @Test func nonCanonicalCaseIsAWarningNamingTheCanonicalSpelling() throws {
+        let m = Marked(validCatalog
+            .replacingOccurrences(of: "  User.Read:", with: "  ①user.read:")
+            .replacingOccurrences(of: "[offline_access, User.Read]", with: "[offline_access, ②user.read]"))
+        let result = try findingsAndMessages(m.text)
+        #expect(result.map(\.0) == [
+            "permissions.yaml \(m["①"]) warning scope-case",
+            "permissions.yaml \(m["②"]) warning scope-case",
+        ])
+        #expect(result[1].1.hasPrefix("scope 'user.read' is not in canonical case; write 'User.Read'"))
+    }
+
+    @Test func aRequestedScopeWithoutDescriptionIsAnError() throws {
+        let m = Marked(validCatalog.replacingOccurrences(of: "[offline_access, User.Read]", with: "[offline_access, User.Read, ①Mail.Send]"))
+        #expect(try findings(m.text) == ["permissions.yaml \(m["①"]) error missing-description"])
+        let n = Marked(validCatalog.replacingOccurrences(of: "  User.Read:\n    description: Sign you in.", with: "  ①User.Read:"))
+        #expect(try findings(n.text) == ["permissions.yaml \(n["①"]) error missing-description"])
+    }
+
+    @Test func describedButUnusedScopesAndDuplicatesAreWarnings() throws {
+        let m = Marked(validCatalog
+            .replacingOccurrences(of: "scopes:\n  offline_access:", with: "scopes:\n  ①openid:\n    description: x\n  offline_access:")
+            .replacingOccurrences(of: "[offline_access, User.Read]", with: "[offline_access, User.Read, ②offline_access]"))
+        #expect(try findings(m.text) == [
+            "permissions.yaml \(m["①"]) warning unused-scope",
+            "permissions.yaml \(m["②"]) warning duplicate-scope",
+        ])
+    }
+
+    @Test func clientLocationsNeedAnAnchorOrAKey() throws {
+        let m = Marked(validCatalog + "    client:\n      - ①path: a.ex\n      - ②path: b.ex\n        anchor: x\n        key: y\n")
+        #expect(try findings(m.text) == [
+            "permissions.yaml \(m["①"]) error missing-key",
+            "permissions.yaml \(m["②"]) error conflicting-keys",
+        ])
+    }
+
+    @Test func yamlErrorsAndModelErrorsAreReportedTogether() throws {
+        let m = Marked(validCatalog
+            .replacingOccurrences(of: "  name: Recruitee", with: "  name: Recruitee\n  ①name: Again")
+            .replacingOccurrences(of: "  client_id: 0f2b8c4e-5a1d-4c3e-9b7a-1d2e3f4a5b6c", with: "  client_id: ②nope"))
+        #expect(try findings(m.text) == [
+            "permissions.yaml \(m["①"]) error duplicate-key",
+            "permissions.yaml \(m["②"]) error invalid-client-id",
+        ])
+    }
+}
+
+@Suite("Procedure validation")
+struct ProcedureValidationTests {
+    @Test func unresolvedReferencesSuggestTheNearestProcedure() throws {
+        let m = Marked(validProcedure + "  - text: Then ask for consent.\n    see: ①grant-admin-consnt\nsee_also: [②nowhere]\n")
+        let result = try findingsAndMessages(validCatalog, procedures: ["grant-admin-consent": m.text])
+        #expect(result.map(\.0) == [
+            "procedures/grant-admin-consent.yaml \(m["①"]) error unresolved-reference",
+            "procedures/grant-admin-consent.yaml \(m["②"]) error unresolved-reference",
+        ])
+        #expect(result[0].1 == "no procedure 'grant-admin-consnt'; did you mean 'grant-admin-consent'?")
+    }
+
+    @Test func scenariosAndAudienceAreCheckedAgainstTheirValues() throws {
+        let m = Marked(validProcedure.replacingOccurrences(of: "[admins-only]", with: "[①admins-onyl]") + "audience: ②users\n")
+        let result = try findingsAndMessages(validCatalog, procedures: ["p": m.text])
+        #expect(result.map(\.0) == [
+            "procedures/p.yaml \(m["①"]) error invalid-value",
+            "procedures/p.yaml \(m["②"]) error invalid-value",
+        ])
+        #expect(result[0].1.hasPrefix("'admins-onyl' is not a valid scenario; did you mean 'admins-only'?"))
+    }
+
+    @Test func stepsMustHaveText() throws {
+        let m = Marked(validProcedure + "  - ①path: [Entra ID]\n")
+        #expect(try findings(validCatalog, procedures: ["p": m.text]) == ["procedures/p.yaml \(m["①"]) error missing-key"])
+    }
+
+    @Test func procedureFileNamesAreIds() throws {
+        #expect(try findings(validCatalog, procedures: ["Bad_Name": validProcedure]) == ["procedures/Bad_Name.yaml 1:1 error invalid-id"])
+    }
+
+    @Test func fixesAreAADSTSCodes() throws {
+        let m = Marked(validProcedure + "fixes: [AADSTS90094, ①90095]\n")
+        #expect(try findings(validCatalog, procedures: ["p": m.text]) == ["procedures/p.yaml \(m["①"]) error invalid-value"])
+    }
+
+    @Test func stepsAreDecodedWithNestingAndChoices() throws {
+        let text = validProcedure + """
+          - text: Choose.
+            choices:
+              - text: A
+                value: "Yes"
+              - B
+            steps:
+              - Sub one.
+              - text: Sub two.
+                warning: Careful.
+
+        """
+        let temp = try TempContent(catalog: validCatalog, procedures: ["p": text])
+        defer { temp.remove() }
+        let result = try ContentLoader.load(folder: temp.folder)
+        #expect(result.diagnostics.all.isEmpty)
+        let p = try #require(result.content?.procedure("p"))
+        #expect(p.steps.count == 3)
+        #expect(p.steps[1].path.map(\.value) == ["Entra ID", "Enterprise apps"])
+        #expect(p.steps[2].choices.map(\.text.value) == ["A", "B"])
+        #expect(p.steps[2].choices[0].value?.value == "Yes")
+        #expect(p.steps[2].steps[1].warning?.value == "Careful.")
+        #expect(p.applies(to: .adminsOnly) && !p.applies(to: .usersMayConsent))
+    }
+}
+
+@Suite("Example content")
+struct ExampleContentTests {
+    static let contentFolder = URL(fileURLWithPath: #filePath).deletingLastPathComponent()
+        .deletingLastPathComponent().deletingLastPathComponent().appendingPathComponent("content").path
+
+    @Test func theExampleContentIsClean() throws {
+        let result = try ContentLoader.load(folder: Self.contentFolder)
+        #expect(result.diagnostics.all.map(\.description) == [])
+    }
+
+    @Test func theExampleReproducesTheSeedsScopesInOrderAndCanonicalCase() throws {
+        let catalog = try #require(try ContentLoader.load(folder: Self.contentFolder).content?.catalog)
+        #expect(catalog.features.map(\.id.value) == ["mailbox", "calendar", "rooms"])
+        #expect(catalog.feature("mailbox")?.scopes.map(\.value) == ["offline_access", "User.Read", "Mail.Send", "Mail.ReadWrite", "email", "openid"])
+        #expect(catalog.feature("calendar")?.scopes.map(\.value) == ["offline_access", "User.Read", "Calendars.ReadWrite"])
+        #expect(catalog.feature("rooms")?.scopes.map(\.value) == ["offline_access", "User.ReadBasic.All"])
+        #expect(catalog.description(of: "Mail.Send") == "Allows the app to send emails as you.")
+    }
+
+    @Test func theExampleHasEveryProcedureOfTheSeed() throws {
+        let content = try #require(try ContentLoader.load(folder: Self.contentFolder).content)
+        #expect(content.procedures.map(\.id.value) == [
+            "allow-admin-consent-requests", "assign-users-and-groups", "decide-user-assignment",
+            "enable-app-registration", "enable-user-consent-to-apps", "grant-admin-consent",
+            "grant-permissions-in-app", "review-conditional-access-policies", "verify-user-consent-settings",
+        ])
+        // Current admin-center paths start at "Entra ID" (microsoft-identity-facts.md §7), never the old "Identity".
+        let paths = content.procedures.flatMap { $0.steps.flatMap(\.path) }.map(\.value)
+        #expect(!paths.contains("Identity") && !paths.contains("Enterprise applications"))
+    }
+}
+
+@Suite("Did you mean")
+struct DidYouMeanTests {
+    @Test func suggestsCloseNamesOnly() {
+        #expect(DidYouMean.suggestion(for: "titel", among: ["title", "scopes"]) == "title")
+        #expect(DidYouMean.suggestion(for: "zzz", among: ["title", "scopes"]) == nil)
+        #expect(DidYouMean.suggestion(for: "CALENDARS.readwrite", among: ["Calendars.ReadWrite"]) == "Calendars.ReadWrite")
+    }
+}
