@@ -44,7 +44,7 @@ let package = Package(
         .target(
             name: "PermdocsRender",
             dependencies: [
-                "CCmark", "PermdocsModel", "PermdocsLoad", "PermdocsDiagnostics",
+                "CCmark", "PermdocsWrite", "PermdocsValidate", "PermdocsModel", "PermdocsLoad", "PermdocsDiagnostics",
                 .product(name: "Mustache", package: "swift-mustache"),
             ]
         ),

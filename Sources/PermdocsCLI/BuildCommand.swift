@@ -1,6 +1,8 @@
 import ArgumentParser
 import PermdocsDiagnostics
 import PermdocsValidate
+import PermdocsRender
+import PermdocsWrite
 
 /// `permdocs build`: validate, render and write the site atomically.
 struct BuildCommand: ParsableCommand {
@@ -23,8 +25,20 @@ struct BuildCommand: ParsableCommand {
     var strict = false
 
     func run() throws {
-        let result = try Stage.io { () throws(IOFailure) in try ContentLoader.load(folder: content) }
-        let status = Report.diagnostics(result.diagnostics, strict: strict)
-        if status != ExitStatus.clean { throw ExitCode(status) }
+        let loaded = try Stage.io { () throws(IOFailure) in try ContentLoader.load(folder: content) }
+        var diagnostics = loaded.diagnostics
+        var files: [OutputFile]?
+        // Templates and articles are checked even when the catalog has errors, so one run reports all.
+        if let model = loaded.content {
+            let built = try Stage.io { () throws(IOFailure) in try SiteBuilder(content: model).build(templatesFolder: templates) }
+            diagnostics.append(contentsOf: built.diagnostics.all)
+            files = built.files
+        }
+        let status = Report.diagnostics(diagnostics, strict: strict)
+        guard status == ExitStatus.clean, let files else { throw ExitCode(status == ExitStatus.clean ? ExitStatus.findings : status) }
+        try Stage.io { () throws(IOFailure) in
+            try SiteWriter(output: output, protected: [content, templates]).write(files)
+        }
+        Console.err("permdocs: wrote \(files.count + 1) files to \(output)\n")
     }
 }

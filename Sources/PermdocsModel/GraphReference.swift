@@ -77,9 +77,14 @@ public final class GraphReference: Sendable {
     }
 
     /// True when users cannot consent in tenants on Microsoft's managed consent policy.
+    /// The whole `Mail.*`, `Calendars.*` and mailbox families count (the issue and facts §8 name
+    /// them as families; Microsoft's list is "among others"), plus the other listed permissions.
     public func blockedByManagedConsentPolicy(_ scope: String) -> Bool {
-        Self.managedPolicyExcluded.contains(scope.lowercased())
+        let lower = scope.lowercased()
+        return Self.managedPolicyFamilies.contains { lower.hasPrefix($0) } || Self.managedPolicyExcluded.contains(lower)
     }
+
+    static let managedPolicyFamilies = ["mail.", "calendars.", "mailboxsettings.", "mailboxfolder.", "mailboxitem."]
 
     public static func isOpenIDConnect(_ scope: String) -> Bool {
         openIDConnectScopes.contains(scope.lowercased())

@@ -1,0 +1,45 @@
+import Mustache
+
+/// Escapes a value for Markdown so catalog text inserted into an article is text, never markup:
+/// every ASCII punctuation character gets a backslash (CommonMark makes it literal) and line breaks
+/// become spaces, so a value can neither start a block nor forge a directive or a link.
+public struct MarkdownContentType: MustacheContentType {
+    public init() {}
+
+    public func escapeText(_ text: String) -> String {
+        var out = ""
+        out.reserveCapacity(text.utf8.count + 8)
+        for scalar in text.unicodeScalars {
+            switch scalar {
+            case "\n", "\r":
+                out.append(" ")
+            case _ where scalar.isASCII && scalar.properties.generalCategory.isPunctuationOrSymbol:
+                out.append("\\")
+                out.unicodeScalars.append(scalar)
+            default:
+                out.unicodeScalars.append(scalar)
+            }
+        }
+        return out
+    }
+
+    /// Registered with swift-mustache once per process under this name.
+    static let name = "PERMDOCS_MARKDOWN"
+    static let registered: Bool = {
+        MustacheContentTypes.register(MarkdownContentType(), named: name)
+        return true
+    }()
+}
+
+extension Unicode.GeneralCategory {
+    var isPunctuationOrSymbol: Bool {
+        switch self {
+        case .connectorPunctuation, .dashPunctuation, .openPunctuation, .closePunctuation,
+             .initialPunctuation, .finalPunctuation, .otherPunctuation,
+             .mathSymbol, .currencySymbol, .modifierSymbol, .otherSymbol:
+            true
+        default:
+            false
+        }
+    }
+}

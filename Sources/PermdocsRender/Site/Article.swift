@@ -1,0 +1,262 @@
+public import PermdocsDiagnostics
+public import PermdocsModel
+import PermdocsLoad
+public import PermdocsValidate
+import Foundation
+
+/// A help article: `content/articles/NAME.md`, a small YAML front matter and Markdown that may use
+/// template tags (`{{app.name}}`) and directives (`::permissions mailbox` on a line of its own).
+///
+///     ---
+///     title: How to set up permissions …
+///     slug: microsoft-entra-permissions     # optional, defaults to the file name
+///     summary: One line for the index page  # optional
+///     order: 1                              # optional, index order
+///     ---
+public struct Article: Sendable {
+    public var file: String
+    public var title: Located<String>
+    public var slug: Located<String>
+    public var summary: String?
+    public var order: Int
+    /// The Markdown with the front matter replaced by as many empty lines, so every line and column
+    /// of the body is the line and column in the file.
+    public var body: String
+    public var directives: [Directive]
+    var template: [TemplateNode]
+
+    public var href: String { slug.value + ".html" }
+}
+
+/// A leaf directive, `::name argument… key=value…`, alone on a line in column 1 with empty lines
+/// around it. Its arguments are literal (no template tags), so it is checked at its exact place
+/// before anything renders.
+public struct Directive: Sendable {
+    public enum Name: String, Sendable, CaseIterable {
+        /// `::permissions FEATURE` — the feature's permission table.
+        case permissions
+        /// `::procedure ID [heading=h2|h3|h4]` — a procedure with numbered steps.
+        case procedure
+        /// `::checklists` — links to the printable checklists.
+        case checklists
+    }
+
+    public var name: Name
+    public var arguments: [Located<String>]
+    public var options: [String: Located<String>]
+    public var location: SourceLocation
+    /// 1-based line in the article file.
+    public var line: Int
+}
+
+public enum ArticleLoader {
+    public static let folder = "articles"
+    public static let maxArticleBytes = 4 << 20
+
+    /// Loads every `*.md` in `content/articles`, sorted by `order` then file name.
+    public static func load(contentFolder: String, content: Content, into diagnostics: inout Diagnostics) throws(IOFailure) -> [Article] {
+        let dir = Paths.join(contentFolder, folder)
+        var articles: [Article] = []
+        for name in try Paths.listFiles(dir, extensions: ["md"]) {
+            let file = Paths.join(dir, name)
+            guard let bytes = try FileInput.read(file, displayPath: file, limit: maxArticleBytes) else {
+                diagnostics.error("file-too-large", "article is larger than \(maxArticleBytes) bytes", at: SourceLocation(file: file, line: 1, column: 1))
+                continue
+            }
+            let stem = String(name.dropLast(3))
+            if let article = parse(bytes: bytes, file: file, stem: stem, content: content, into: &diagnostics) {
+                articles.append(article)
+            }
+        }
+        var slugs: [String: SourceLocation] = [:]
+        for a in articles {
+            if let first = slugs[a.slug.value] {
+                diagnostics.error("duplicate-slug", "two articles have the slug '\(a.slug.value)'", at: a.slug.location, notes: [.init("the other one", at: first)])
+            }
+            slugs[a.slug.value] = a.slug.location
+            if reservedSlugs.contains(a.slug.value) || a.slug.value.hasPrefix("checklist-") {
+                diagnostics.error("reserved-slug", "slug '\(a.slug.value)' is used by a generated page; choose another", at: a.slug.location)
+            }
+        }
+        return articles.sorted { ($0.order, $0.file) < ($1.order, $1.file) }
+    }
+
+    static let reservedSlugs: Set<String> = ["index", "consent", "permissions", "style"]
+
+    static func parse(bytes: [UInt8], file: String, stem: String, content: Content, into diagnostics: inout Diagnostics) -> Article? {
+        let start = SourceLocation(file: file, line: 1, column: 1)
+        var raw = bytes
+        if raw.starts(with: [0xEF, 0xBB, 0xBF]) { raw.removeFirst(3) }
+        let problem = raw.withUnsafeBufferPointer { TextScan.firstProblem(in: $0) }
+        if let problem {
+            let (offset, kind, message) = switch problem {
+            case .invalidUTF8(let o): (o, "invalid-utf8", "invalid UTF-8 byte sequence")
+            case .nulByte(let o): (o, "nul-byte", "NUL byte in text")
+            }
+            let (line, column) = raw.withUnsafeBufferPointer { TextScan.lineAndColumn(ofOffset: offset, in: $0) }
+            diagnostics.error(kind, message, at: SourceLocation(file: file, line: line, column: column))
+            return nil
+        }
+        let text = String(decoding: raw, as: UTF8.self).replacingOccurrences(of: "\r\n", with: "\n")
+        var lines = text.split(separator: "\n", omittingEmptySubsequences: false).map(String.init)
+        guard lines.first == "---", let close = lines.dropFirst().firstIndex(of: "---") else {
+            diagnostics.error("missing-front-matter", "an article starts with a front matter: '---', 'title: …', '---'", at: start)
+            return nil
+        }
+        // The front matter, loaded with its own line numbers (line 1 is the opening '---').
+        let yaml = [""] + lines[1..<close]
+        let document = YAMLLoader(maxDepth: 8).load(string: yaml.joined(separator: "\n") + "\n", file: file)
+        diagnostics.append(contentsOf: document.diagnostics.filter { $0.kind != "empty-file" })
+        var reader = NodeReader()
+        var title: Located<String>?
+        var slug = Located(stem, at: start)
+        var summary: String?
+        var order = Int.max
+        if let root = document.root, let map = reader.mapping(root, what: "the front matter", required: ["title"], optional: ["slug", "summary", "order"]) {
+            title = reader.string(in: map, "title")
+            if let s = reader.string(in: map, "slug") { slug = s }
+            summary = reader.string(in: map, "summary")?.value
+            if let node = map.value("order") {
+                if let n = node.scalar?.int { order = n } else {
+                    reader.diagnostics.error("wrong-type", "'order' must be a whole number", at: node.location)
+                }
+            }
+        } else if document.root == nil, !document.hasErrors {
+            reader.diagnostics.error("missing-key", "the front matter is missing required key 'title'", at: start)
+        }
+        diagnostics.append(contentsOf: reader.diagnostics.all)
+        if !ContentValidator.isValidID(slug.value) {
+            diagnostics.error("invalid-id", "slug '\(slug.value)' must be lowercase letters, digits and '-' (it is the page's file name)", at: slug.location)
+        }
+        for i in 0...close { lines[i] = "" }
+        let body = lines.joined(separator: "\n")
+
+        let directives = DirectiveScanner.scan(lines: lines, file: file, content: content, into: &diagnostics)
+        var templateDiagnostics = Diagnostics()
+        let nodes = TemplateScanner.scan(body, file: file, diagnostics: &templateDiagnostics)
+        var checker = TemplateChecker(schemas: SiteSchemas.all, partials: [:])
+        checker.check(nodes, root: .object("article"))
+        diagnostics.append(contentsOf: templateDiagnostics.all + checker.diagnostics.all)
+        guard let title else { return nil }
+        return Article(file: file, title: title, slug: slug, summary: summary, order: order, body: body, directives: directives, template: nodes)
+    }
+}
+
+/// Finds and checks directive lines in an article's raw Markdown, outside fenced code blocks.
+enum DirectiveScanner {
+    static func scan(lines: [String], file: String, content: Content, into diagnostics: inout Diagnostics) -> [Directive] {
+        var found: [Directive] = []
+        var fence: String?
+        for (index, line) in lines.enumerated() {
+            let lineNumber = index + 1
+            let stripped = line.drop { $0 == " " }
+            if line.count - stripped.count <= 3, stripped.hasPrefix("```") || stripped.hasPrefix("~~~") {
+                let marker = String(stripped.prefix { $0 == stripped.first })
+                if let open = fence {
+                    if marker.count >= open.count, marker.first == open.first, stripped.dropFirst(marker.count).allSatisfy(\.isWhitespace) { fence = nil }
+                } else {
+                    fence = marker
+                }
+                continue
+            }
+            guard fence == nil, line.hasPrefix("::") else { continue }
+            let at = { (column: Int) in SourceLocation(file: file, line: lineNumber, column: column) }
+            if line.contains("{{") {
+                diagnostics.error("directive-syntax", "directive arguments must be literal; template tags are not allowed here", at: at(1))
+                continue
+            }
+            let previous = index > 0 ? lines[index - 1] : ""
+            if !(previous.allSatisfy(\.isWhitespace) || previous.hasPrefix("#")) {
+                diagnostics.error("directive-syntax", "leave an empty line before a directive", at: at(1))
+                continue
+            }
+            if index + 1 < lines.count, !lines[index + 1].allSatisfy(\.isWhitespace) {
+                diagnostics.error("directive-syntax", "leave an empty line after a directive", at: at(1))
+                continue
+            }
+            // Words with their columns (1-based, in characters).
+            var words: [Located<String>] = []
+            var column = 3
+            var current = ""
+            var currentStart = 3
+            for ch in line.dropFirst(2) + " " {
+                if ch == " " || ch == "\t" {
+                    if !current.isEmpty { words.append(Located(current, at: at(currentStart))) }
+                    current = ""
+                    currentStart = column + 1
+                } else {
+                    if current.isEmpty { currentStart = column }
+                    current.append(ch)
+                }
+                column += 1
+            }
+            guard let nameWord = words.first else {
+                diagnostics.error("directive-syntax", "a directive needs a name after '::'", at: at(1))
+                continue
+            }
+            guard let name = Directive.Name(rawValue: nameWord.value) else {
+                let names = Directive.Name.allCases.map(\.rawValue)
+                diagnostics.error("unknown-directive", "unknown directive '\(nameWord.value)'\(DidYouMean.hint(for: nameWord.value, among: names)) (one of: \(names.joined(separator: ", ")))", at: nameWord.location)
+                continue
+            }
+            var arguments: [Located<String>] = []
+            var options: [String: Located<String>] = [:]
+            for word in words.dropFirst() {
+                if let eq = word.value.firstIndex(of: "=") {
+                    options[String(word.value[..<eq])] = Located(String(word.value[word.value.index(after: eq)...]), at: word.location)
+                } else {
+                    arguments.append(word)
+                }
+            }
+            let directive = Directive(name: name, arguments: arguments, options: options, location: at(1), line: lineNumber)
+            if check(directive, content: content, into: &diagnostics) { found.append(directive) }
+        }
+        return found
+    }
+
+    /// Checks arguments and options; false when the directive cannot render.
+    static func check(_ d: Directive, content: Content, into diagnostics: inout Diagnostics) -> Bool {
+        var ok = true
+        func expectArguments(_ n: Int, _ what: String) {
+            if d.arguments.count != n {
+                diagnostics.error("directive-syntax", "'::\(d.name.rawValue)' takes \(what)", at: d.arguments.dropFirst(n).first?.location ?? d.location)
+                ok = false
+            }
+        }
+        func allowOptions(_ allowed: [String: [String]]) {
+            for (key, value) in d.options.sorted(by: { $0.key < $1.key }) {
+                guard let values = allowed[key] else {
+                    diagnostics.error("directive-syntax", "'::\(d.name.rawValue)' has no option '\(key)'", at: value.location)
+                    ok = false
+                    continue
+                }
+                if !values.contains(value.value) {
+                    diagnostics.error("directive-syntax", "option '\(key)' is one of: \(values.joined(separator: ", "))", at: value.location)
+                    ok = false
+                }
+            }
+        }
+        switch d.name {
+        case .permissions:
+            expectArguments(1, "one feature id")
+            allowOptions([:])
+            if let id = d.arguments.first, content.catalog.feature(id.value) == nil {
+                let ids = content.catalog.features.map(\.id.value)
+                diagnostics.error("unresolved-reference", "no feature '\(id.value)'\(DidYouMean.hint(for: id.value, among: ids))", at: id.location)
+                ok = false
+            }
+        case .procedure:
+            expectArguments(1, "one procedure id")
+            allowOptions(["heading": ["h2", "h3", "h4"]])
+            if let id = d.arguments.first, content.procedure(id.value) == nil {
+                let ids = content.procedures.map(\.id.value)
+                diagnostics.error("unresolved-reference", "no procedure '\(id.value)'\(DidYouMean.hint(for: id.value, among: ids))", at: id.location)
+                ok = false
+            }
+        case .checklists:
+            expectArguments(0, "no arguments")
+            allowOptions([:])
+        }
+        return ok
+    }
+}

@@ -1,0 +1,262 @@
+public import PermdocsDiagnostics
+public import PermdocsModel
+public import PermdocsValidate
+import PermdocsLoad
+public import PermdocsWrite
+import Foundation
+
+/// Renders the whole site in memory from validated content and the templates folder. Pages are
+/// flat (`index.html`, `SLUG.html`, `checklist-SCENARIO.html`, `consent.html`, `permissions.json`,
+/// `style.css`), so every link is relative and works from `file://` and under any sub-path.
+/// The same input always gives the same bytes: no timestamps, no unordered iteration.
+public struct SiteBuilder {
+    public let content: Content
+    public let reference: GraphReference
+
+    public init(content: Content, reference: GraphReference = .shared) {
+        self.content = content
+        self.reference = reference
+    }
+
+    public static let consentPage = "consent.html"
+    public static let dataFile = "permissions.json"
+
+    /// Loads templates and articles, checks them, and renders every file. `files` is nil when
+    /// there is an error; nothing has been written anywhere.
+    public func build(templatesFolder: String) throws(IOFailure) -> (files: [OutputFile]?, diagnostics: Diagnostics) {
+        var diagnostics = Diagnostics()
+        let (templates, templateDiagnostics) = try TemplateSet.load(folder: templatesFolder)
+        diagnostics.append(contentsOf: templateDiagnostics)
+        let articles = try ArticleLoader.load(contentFolder: content.folder, content: content, into: &diagnostics)
+        checkProcedureUse(articles, into: &diagnostics)
+        guard let templates, !diagnostics.hasErrors else { return (nil, diagnostics) }
+
+        let files = render(articles: articles, templates: templates, diagnostics: &diagnostics)
+        checkLinks(files, articles: articles, into: &diagnostics)
+        return (diagnostics.hasErrors ? nil : files, diagnostics)
+    }
+
+    // MARK: - Where procedures are shown
+
+    /// A procedure shown twice on one page would repeat its anchors; one shown nowhere is dead text.
+    func checkProcedureUse(_ articles: [Article], into diagnostics: inout Diagnostics) {
+        var shown: Set<String> = []
+        for article in articles {
+            var onPage: [String: SourceLocation] = [:]
+            for d in article.directives where d.name == .procedure {
+                guard let id = d.arguments.first else { continue }
+                if let first = onPage[id.value] {
+                    diagnostics.error("duplicate-directive", "procedure '\(id.value)' is already shown in this article", at: id.location, notes: [.init("shown here", at: first)])
+                }
+                onPage[id.value] = id.location
+                shown.insert(id.value)
+            }
+        }
+        if !articles.isEmpty {
+            for p in content.procedures where !shown.contains(p.id.value) && p.audience == .user {
+                diagnostics.warning("unused-procedure", "procedure '\(p.id.value)' is shown in no article (and is not an admin procedure, so no checklist holds it)", at: p.id.location)
+            }
+        }
+    }
+
+    /// Procedures in the order articles first show them, then the rest by id.
+    func procedureOrder(_ articles: [Article]) -> [Procedure] {
+        var order: [String] = []
+        for a in articles {
+            for d in a.directives where d.name == .procedure {
+                if let id = d.arguments.first?.value, !order.contains(id) { order.append(id) }
+            }
+        }
+        let rank = Dictionary(uniqueKeysWithValues: order.enumerated().map { ($1, $0) })
+        return content.procedures.sorted { (rank[$0.id.value] ?? Int.max, $0.id.value) < (rank[$1.id.value] ?? Int.max, $1.id.value) }
+    }
+
+    // MARK: - Rendering
+
+    func render(articles: [Article], templates: TemplateSet, diagnostics: inout Diagnostics) -> [OutputFile] {
+        let appName = content.catalog.app.name.value
+        let ordered = procedureOrder(articles)
+        let checklists = Checklist.scenarios.map { Checklist(scenario: $0) }
+
+        var procedureHref: [String: String] = [:]
+        for a in articles {
+            for d in a.directives where d.name == .procedure {
+                if let id = d.arguments.first?.value, procedureHref[id] == nil { procedureHref[id] = "\(a.href)#\(id)" }
+            }
+        }
+        for c in checklists {
+            for p in ordered where p.audience == .admin && p.applies(to: c.scenario) && procedureHref[p.id.value] == nil {
+                procedureHref[p.id.value] = "\(c.href)#\(p.id.value)"
+            }
+        }
+        let contexts = Contexts(content: content, reference: reference, procedureHref: procedureHref, consentHref: Self.consentPage)
+        let checklistLinks: [[String: Any]] = checklists.map {
+            ["href": $0.href, "title": $0.title(app: appName), "summary": $0.summary(app: appName), "has_summary": true]
+        }
+        let mainArticle = articles.first
+
+        var nav: [(href: String, title: String)] = [("index.html", "\(appName) help center")]
+        nav += articles.map { ($0.href, $0.title.value) }
+        nav.append((Self.consentPage, "Grant consent"))
+
+        func page(_ href: String, title: String, description: String, kind: String, body: String, toc: [CommonMark.Heading] = [], printable: Bool = false) -> OutputFile {
+            let context: [String: Any] = [
+                "title": title, "description": description, "app_name": appName, "content": body,
+                "nav": nav.map { ["href": $0.href, "title": $0.title, "current": $0.href == href] as [String: Any] },
+                "toc": toc.map { ["id": $0.id, "title": $0.text] }, "has_toc": !toc.isEmpty,
+                "page_kind": kind, "generator": "permdocs \(PermdocsBuildInfo.version)", "stylesheet": "style.css",
+                "printable": printable,
+            ]
+            return OutputFile(path: href, text: templates.render("layout", context))
+        }
+
+        var files: [OutputFile] = []
+
+        // Articles.
+        let articleContext = contexts.article(checklists: checklistLinks)
+        for article in articles {
+            let markdown: String
+            do { markdown = try ArticleTemplate(article.body, file: article.file).render(articleContext) } catch {
+                diagnostics.append(contentsOf: error.diagnostics)
+                continue
+            }
+            let byLine = Dictionary(article.directives.map { (directiveText($0), $0) }, uniquingKeysWith: { a, _ in a })
+            let reserved = Set(article.directives.filter { $0.name == .procedure }.compactMap { $0.arguments.first?.value })
+            let document = CommonMark.renderDocument(markdown, reservedIDs: reserved) { line, _ in
+                guard let d = byLine[Self.normalizedDirective(line)] else { return nil }
+                return renderDirective(d, templates: templates, contexts: contexts, checklistLinks: checklistLinks)
+            }
+            let toc = document.headings.filter { $0.level == 2 }
+            files.append(page(article.href, title: article.title.value, description: article.summary ?? article.title.value,
+                              kind: "article", body: document.html, toc: toc))
+        }
+
+        // Checklists.
+        for c in checklists {
+            let procedures = ordered.filter { $0.audience == .admin && $0.applies(to: c.scenario) }
+            var contexts = contexts
+            contexts.onThisPage = Set(procedures.map(\.id.value))
+            let body = templates.render("checklist", [
+                "title": c.title(app: appName), "scenario": c.scenario.rawValue,
+                "summary_html": CommonMark.inlineHTML(MarkdownContentType().escapeText(c.summary(app: appName))),
+                "app_name": appName,
+                "procedures": procedures.map { contexts.procedure($0, checklist: true, heading: "h2") },
+                "article_href": mainArticle?.href ?? "", "has_article": mainArticle != nil,
+            ])
+            files.append(page(c.href, title: c.title(app: appName), description: c.summary(app: appName), kind: "checklist", body: body, printable: true))
+        }
+
+        // Consent page.
+        let consentBody = templates.render("consent", [
+            "app_name": appName,
+            "features": content.catalog.features.map { f in
+                ["id": f.id.value, "title": f.title.value, "scopes": f.scopes.map { contexts.scopeRow($0.value) }] as [String: Any]
+            },
+            "article_href": mainArticle?.href ?? "", "has_article": mainArticle != nil,
+        ])
+        files.append(page(Self.consentPage, title: "Grant \(appName) access for your organization", description: "Admin consent for \(appName)", kind: "consent", body: consentBody))
+
+        // Index.
+        let indexBody = templates.render("index", [
+            "app_name": appName,
+            "articles": articles.map { ["href": $0.href, "title": $0.title.value, "summary": $0.summary ?? "", "has_summary": $0.summary != nil] as [String: Any] },
+            "checklists": checklistLinks, "consent_href": Self.consentPage, "data_href": Self.dataFile,
+        ])
+        files.append(page("index.html", title: "\(appName) help center", description: "\(appName) help center", kind: "index", body: indexBody))
+
+        files.append(OutputFile(path: Self.dataFile, text: PermissionsJSON.render(content, reference: reference, procedureHref: procedureHref)))
+        for asset in templates.assets { files.append(OutputFile(path: asset.name, bytes: asset.bytes)) }
+        return files.sorted { $0.path < $1.path }
+    }
+
+    func renderDirective(_ d: Directive, templates: TemplateSet, contexts: Contexts, checklistLinks: [[String: Any]]) -> String {
+        switch d.name {
+        case .permissions:
+            guard let id = d.arguments.first?.value, let f = content.catalog.feature(id) else { return "" }
+            return templates.render("permissions", contexts.permissions(f))
+        case .procedure:
+            guard let id = d.arguments.first?.value, let p = content.procedure(id) else { return "" }
+            return templates.render("procedure", contexts.procedure(p, checklist: false, heading: d.options["heading"]?.value ?? "h3"))
+        case .checklists:
+            return templates.render("checklists", ["checklists": checklistLinks])
+        }
+    }
+
+    /// Directives are matched by their words, so spacing does not matter.
+    static func normalizedDirective(_ line: String) -> String {
+        line.split(whereSeparator: { $0 == " " || $0 == "\t" }).joined(separator: " ")
+    }
+
+    func directiveText(_ d: Directive) -> String {
+        var words = ["::" + d.name.rawValue] + d.arguments.map(\.value)
+        words += d.options.sorted { $0.key < $1.key }.map { "\($0.key)=\($0.value.value)" }
+        return words.joined(separator: " ")
+    }
+
+    // MARK: - Links
+
+    /// Every relative link of every HTML page must reach a file of the site and, with a fragment,
+    /// an element id on that page. A broken link in an article is reported where the article
+    /// writes it.
+    func checkLinks(_ files: [OutputFile], articles: [Article], into diagnostics: inout Diagnostics) {
+        var ids: [String: Set<String>] = [:]
+        let htmlFiles = files.filter { $0.path.hasSuffix(".html") }
+        for f in htmlFiles { ids[f.path] = Set(HTMLScan.attributeValues("id", in: f.bytes)) }
+        let paths = Set(files.map(\.path))
+        for f in htmlFiles {
+            for raw in HTMLScan.attributeValues("href", in: f.bytes) {
+                let href = raw.replacingOccurrences(of: "&amp;", with: "&")
+                if href.isEmpty || href.contains(":") || href.hasPrefix("//") { continue }
+                let parts = href.split(separator: "#", maxSplits: 1, omittingEmptySubsequences: false)
+                let target = parts[0].isEmpty ? f.path : String(parts[0].split(separator: "?").first ?? "")
+                let fragment = parts.count > 1 ? String(parts[1]) : nil
+                var problem: String?
+                if !paths.contains(target) {
+                    problem = "link to '\(href)': no page '\(target)' in the site"
+                } else if let fragment, !fragment.isEmpty, let targetIDs = ids[target], !targetIDs.contains(fragment) {
+                    problem = "link to '\(href)': '\(target)' has no element with id '\(fragment)'"
+                }
+                guard let problem else { continue }
+                let article = articles.first { $0.href == f.path }
+                let location = article.flatMap { locate(raw, in: $0) } ?? SourceLocation(file: f.path, line: 1, column: 1)
+                diagnostics.error("broken-link", problem, at: location)
+            }
+        }
+    }
+
+    private func locate(_ href: String, in article: Article) -> SourceLocation? {
+        for (i, line) in article.body.split(separator: "\n", omittingEmptySubsequences: false).enumerated() {
+            if let r = line.range(of: "(" + href) ?? line.range(of: href) {
+                return SourceLocation(file: article.file, line: i + 1, column: line.distance(from: line.startIndex, to: r.lowerBound) + 1)
+            }
+        }
+        return SourceLocation(file: article.file, line: 1, column: 1)
+    }
+}
+
+/// Version shown in the generator meta tag and `permdocs --version`.
+public enum PermdocsBuildInfo {
+    public static let version = "0.1.0"
+}
+
+/// Reads attribute values out of the HTML permdocs generated (double-quoted, as cmark and
+/// Mustache write them). Not a general HTML parser; it only needs to read what permdocs wrote.
+enum HTMLScan {
+    static func attributeValues(_ name: String, in bytes: [UInt8]) -> [String] {
+        let needle = Array(" \(name)=\"".utf8)
+        var out: [String] = []
+        var i = 0
+        let n = bytes.count
+        outer: while i + needle.count <= n {
+            for k in 0..<needle.count where bytes[i + k] != needle[k] {
+                i += 1
+                continue outer
+            }
+            var j = i + needle.count
+            while j < n, bytes[j] != UInt8(ascii: "\"") { j += 1 }
+            out.append(String(decoding: bytes[(i + needle.count)..<j], as: UTF8.self))
+            i = j
+        }
+        return out
+    }
+}

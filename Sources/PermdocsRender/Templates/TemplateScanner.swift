@@ -1,0 +1,156 @@
+import PermdocsDiagnostics
+
+/// A Mustache tag with the place it was written, as permdocs' own scanner reads it. swift-mustache
+/// renders the templates but keeps no positions, so this scanner gives every tag a
+/// `template:line:column` for the strict checks.
+struct TemplateTag: Sendable {
+    enum Kind: Sendable, Equatable {
+        /// `{{name}}` (escaped) or `{{{name}}}` / `{{&name}}` (raw HTML).
+        case variable(escaped: Bool)
+        case section
+        case invertedSection
+        case partial
+    }
+
+    var kind: Kind
+    var name: String
+    var location: SourceLocation
+}
+
+/// A template as a tree of tags; text between tags is not kept (swift-mustache renders it).
+indirect enum TemplateNode: Sendable {
+    case tag(TemplateTag)
+    case section(TemplateTag, [TemplateNode])
+}
+
+/// Tokenizes Mustache with exact locations and rejects what permdocs does not support: changed
+/// delimiters, pragmas, inheritance blocks, dynamic partials and transforms, which would make a
+/// template's meaning depend on more than its tags.
+enum TemplateScanner {
+    static func scan(_ text: String, file: String, diagnostics: inout Diagnostics) -> [TemplateNode] {
+        var root: [TemplateNode] = []
+        var stack: [(tag: TemplateTag, children: [TemplateNode])] = []
+        let scalars = Array(text.unicodeScalars)
+        var i = 0
+        var line = 1
+        var column = 1
+
+        func advance(_ n: Int) {
+            for _ in 0..<n where i < scalars.count {
+                if scalars[i] == "\n" { line += 1; column = 1 } else { column += 1 }
+                i += 1
+            }
+        }
+        func starts(_ s: String, at index: Int) -> Bool {
+            var k = index
+            for u in s.unicodeScalars {
+                guard k < scalars.count, scalars[k] == u else { return false }
+                k += 1
+            }
+            return true
+        }
+        func append(_ node: TemplateNode) {
+            if stack.isEmpty { root.append(node) } else { stack[stack.count - 1].children.append(node) }
+        }
+
+        while i < scalars.count {
+            guard starts("{{", at: i) else { advance(1); continue }
+            let location = SourceLocation(file: file, line: line, column: column)
+            let triple = starts("{{{", at: i)
+            let close = triple ? "}}}" : "}}"
+            var j = i + (triple ? 3 : 2)
+            while j < scalars.count, !starts(close, at: j) { j += 1 }
+            guard j < scalars.count else {
+                diagnostics.error("template-syntax", "unclosed tag: '{{' without '\(close)'", at: location)
+                return root
+            }
+            let inner = String(String.UnicodeScalarView(scalars[(i + (triple ? 3 : 2))..<j]))
+            advance(j + close.unicodeScalars.count - i)
+            var body = Substring(inner.trimmingWhitespace())
+            if triple {
+                if let name = checkedName(body, at: location, &diagnostics) {
+                    append(.tag(TemplateTag(kind: .variable(escaped: false), name: name, location: location)))
+                }
+                continue
+            }
+            let sigil = body.first
+            switch sigil {
+            case "!":
+                continue
+            case "#", "^", "/", ">", "&":
+                body = body.dropFirst()
+            case "=":
+                diagnostics.error("template-unsupported", "changing delimiters ('{{=') is not supported", at: location)
+                continue
+            case "%":
+                diagnostics.error("template-unsupported", "pragmas ('{{%') are not supported; permdocs sets the content type itself", at: location)
+                continue
+            case "$", "<":
+                diagnostics.error("template-unsupported", "template inheritance ('{{\(sigil!)') is not supported; use partials", at: location)
+                continue
+            default:
+                break
+            }
+            let trimmed = Substring(String(body).trimmingWhitespace())
+            switch sigil {
+            case ">":
+                if trimmed.hasPrefix("*") {
+                    diagnostics.error("template-unsupported", "dynamic partials ('{{>*') are not supported", at: location)
+                } else if trimmed.isEmpty {
+                    diagnostics.error("template-syntax", "a partial tag needs a name", at: location)
+                } else {
+                    append(.tag(TemplateTag(kind: .partial, name: String(trimmed), location: location)))
+                }
+            case "#", "^":
+                if let name = checkedName(trimmed, at: location, &diagnostics) {
+                    stack.append((TemplateTag(kind: sigil == "#" ? .section : .invertedSection, name: name, location: location), []))
+                }
+            case "/":
+                guard let open = stack.popLast() else {
+                    diagnostics.error("template-syntax", "'{{/\(trimmed)}}' closes no open section", at: location)
+                    continue
+                }
+                if open.tag.name != trimmed {
+                    diagnostics.error("template-syntax", "'{{/\(trimmed)}}' does not close '\(open.tag.name)'", at: location,
+                                      notes: [.init("'\(open.tag.name)' is opened here", at: open.tag.location)])
+                }
+                append(.section(open.tag, open.children))
+            default:
+                if let name = checkedName(trimmed, at: location, &diagnostics) {
+                    append(.tag(TemplateTag(kind: .variable(escaped: sigil != "&"), name: name, location: location)))
+                }
+            }
+        }
+        for open in stack.reversed() {
+            diagnostics.error("template-syntax", "section '\(open.tag.name)' is never closed", at: open.tag.location)
+        }
+        return root
+    }
+
+    /// `.` or dot-separated names of letters, digits, `_` and `-`.
+    private static func checkedName(_ name: Substring, at location: SourceLocation, _ diagnostics: inout Diagnostics) -> String? {
+        if name == "." { return "." }
+        if name.contains("(") {
+            diagnostics.error("template-unsupported", "transforms ('\(name)') are not supported", at: location)
+            return nil
+        }
+        let parts = name.split(separator: ".", omittingEmptySubsequences: false)
+        let valid = !name.isEmpty && parts.allSatisfy { part in
+            !part.isEmpty && part.unicodeScalars.allSatisfy { $0.properties.isAlphabetic || ("0"..."9").contains($0) || $0 == "_" || $0 == "-" }
+        }
+        guard valid else {
+            diagnostics.error("template-syntax", "'\(name)' is not a valid tag name", at: location)
+            return nil
+        }
+        return String(name)
+    }
+}
+
+extension String {
+    func trimmingWhitespace() -> String {
+        var s = Substring(self)
+        while let f = s.first, f.isWhitespace { s = s.dropFirst() }
+        while let l = s.last, l.isWhitespace { s = s.dropLast() }
+        return String(s)
+    }
+}
