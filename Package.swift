@@ -72,7 +72,8 @@ let package = Package(
         ),
         .testTarget(
             name: "PermdocsRenderTests",
-            dependencies: ["PermdocsTestSupport", "PermdocsRender", "PermdocsValidate", "PermdocsModel", "PermdocsLoad", "PermdocsDiagnostics"]
+            dependencies: ["PermdocsTestSupport", "PermdocsRender", "PermdocsValidate", "PermdocsModel", "PermdocsLoad", "PermdocsDiagnostics", "PermdocsWrite"],
+            exclude: ["Fixtures"]
         ),
         .testTarget(
             name: "PermdocsEndToEndTests",

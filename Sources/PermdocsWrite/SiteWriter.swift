@@ -32,8 +32,8 @@ public struct SiteWriter: Sendable {
         return String(p)
     }
 
-    var parent: String { (output as NSString).deletingLastPathComponent.isEmpty ? "." : (output as NSString).deletingLastPathComponent }
-    var name: String { (output as NSString).lastPathComponent }
+    var parent: String { Paths2.parent(output) }
+    var name: String { Paths2.lastComponent(output) }
     var tempPrefix: String { ".\(name).permdocs-tmp-" }
 
     /// Writes `files` as the new content of the output folder.
@@ -106,7 +106,7 @@ public struct SiteWriter: Sendable {
     func writeFile(_ file: OutputFile, under root: String) throws(IOFailure) {
         guard Self.isSafeRelativePath(file.path) else { throw IOFailure("refusing to write '\(file.path)': not a plain relative path") }
         let full = Paths2.join(root, file.path)
-        let dir = (full as NSString).deletingLastPathComponent
+        let dir = Paths2.parent(full)
         if dir != root { try mkdirs(dir) }
         let fd = open(full, O_WRONLY | O_CREAT | O_EXCL | O_CLOEXEC | O_NOFOLLOW, 0o644)
         guard fd >= 0 else { throw failure("cannot create \(full)") }
@@ -129,8 +129,8 @@ public struct SiteWriter: Sendable {
     func mkdirs(_ path: String) throws(IOFailure) {
         var info = stat()
         if stat(path, &info) == 0 { return }
-        let parent = (path as NSString).deletingLastPathComponent
-        if !parent.isEmpty && parent != path { try mkdirs(parent) }
+        let parent = Paths2.parent(path)
+        if parent != path && parent != "." && parent != "/" { try mkdirs(parent) }
         if mkdir(path, 0o755) != 0 && errno != EEXIST { throw failure("cannot create folder \(path)") }
     }
 
@@ -190,7 +190,7 @@ public struct SiteWriter: Sendable {
 
     /// Removes a folder permdocs made: only one named with our prefixes or carrying the marker.
     func removeOurFolder(_ path: String) {
-        let base = (path as NSString).lastPathComponent
+        let base = Paths2.lastComponent(path)
         let named = base.hasPrefix(tempPrefix) || base.hasPrefix(".\(name).permdocs-old-")
         let marked = FileManager.default.fileExists(atPath: Paths2.join(path, Self.marker))
         let empty = ((try? FileManager.default.contentsOfDirectory(atPath: path)) ?? ["x"]).isEmpty
@@ -232,6 +232,21 @@ final class Lock {
     }
 }
 
+/// Path splitting without NSString's path methods (Foundation on Linux traps on some one-letter
+/// paths in `deletingLastPathComponent`).
 enum Paths2 {
     static func join(_ a: String, _ b: String) -> String { a == "." ? b : a + "/" + b }
+
+    /// "a/b/c" → "a/b"; "c" → "."; "/c" → "/".
+    static func parent(_ path: String) -> String {
+        guard let slash = path.lastIndex(of: "/") else { return "." }
+        if slash == path.startIndex { return "/" }
+        return String(path[..<slash])
+    }
+
+    /// "a/b/c" → "c".
+    static func lastComponent(_ path: String) -> String {
+        guard let slash = path.lastIndex(of: "/") else { return path }
+        return String(path[path.index(after: slash)...])
+    }
 }

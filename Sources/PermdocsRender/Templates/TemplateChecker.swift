@@ -7,7 +7,10 @@ struct TemplateChecker {
     let schemas: TemplateSchemas
     /// Parsed partials by name, for `{{> name}}`.
     let partials: [String: [TemplateNode]]
-    var diagnostics = Diagnostics()
+    var diagnostics: Diagnostics { Diagnostics(found) }
+    /// A partial checked in two contexts may hit the same problem twice; it is reported once.
+    private var found: [Diagnostic] = []
+    private var seen: Set<Diagnostic> = []
     private var checkedPartials: Set<String> = []
 
     init(schemas: TemplateSchemas, partials: [String: [TemplateNode]]) {
@@ -31,16 +34,16 @@ struct TemplateChecker {
                     case (.text, true), (.html, false):
                         break
                     case (.html, true):
-                        diagnostics.error("template-type", "'\(tag.name)' is HTML; write {{{\(tag.name)}}}", at: tag.location)
+                        report("template-type", "'\(tag.name)' is HTML; write {{{\(tag.name)}}}", at: tag.location)
                     case (.text, false):
-                        diagnostics.error("template-type", "'\(tag.name)' is text and must be escaped; write {{\(tag.name)}}", at: tag.location)
+                        report("template-type", "'\(tag.name)' is text and must be escaped; write {{\(tag.name)}}", at: tag.location)
                     default:
-                        diagnostics.error("template-type", "'\(tag.name)' is \(type) and cannot be printed; use a section {{#\(tag.name)}}…{{/\(tag.name)}}", at: tag.location)
+                        report("template-type", "'\(tag.name)' is \(type) and cannot be printed; use a section {{#\(tag.name)}}…{{/\(tag.name)}}", at: tag.location)
                     }
                 case .partial:
                     guard let body = partials[tag.name] else {
                         let hint = DidYouMean.hint(for: tag.name, among: partials.keys.sorted())
-                        diagnostics.error("template-unknown-partial", "unknown partial '\(tag.name)'\(hint)", at: tag.location)
+                        report("template-unknown-partial", "unknown partial '\(tag.name)'\(hint)", at: tag.location)
                         continue
                     }
                     // A partial is checked once per context it is used in. An outer frame that
@@ -71,11 +74,16 @@ struct TemplateChecker {
                 case .object:
                     check(children, stack: stack + [type])
                 case .text, .html:
-                    diagnostics.error("template-type", "'\(tag.name)' is \(type); a section needs a condition, a list or an object (is there a 'has_\(tag.name)'?)", at: tag.location)
+                    report("template-type", "'\(tag.name)' is \(type); a section needs a condition, a list or an object (is there a 'has_\(tag.name)'?)", at: tag.location)
                     check(children, stack: stack)
                 }
             }
         }
+    }
+
+    private mutating func report(_ kind: String, _ message: String, at location: SourceLocation?) {
+        let d = Diagnostic.error(kind, message, at: location)
+        if seen.insert(d).inserted { found.append(d) }
     }
 
     static func normalize(_ stack: [TemplateType]) -> [TemplateType] {
@@ -104,13 +112,13 @@ struct TemplateChecker {
                 return []
             }
             let hint = DidYouMean.hint(for: parts[0], among: visible.sorted())
-            diagnostics.error("template-unknown-variable", "unknown variable '\(parts[0])'\(hint)", at: tag.location)
+            report("template-unknown-variable", "unknown variable '\(parts[0])'\(hint)", at: tag.location)
             return nil
         }
         for part in parts.dropFirst() {
             guard case .object(let name) = type, let t = schemas.objects[name]?[part] else {
                 let fields: [String] = if case .object(let name) = type { schemas.objects[name].map { $0.keys.sorted() } ?? [] } else { [] }
-                diagnostics.error("template-unknown-variable", "unknown variable '\(tag.name)': \(type) has no '\(part)'\(DidYouMean.hint(for: part, among: fields))", at: tag.location)
+                report("template-unknown-variable", "unknown variable '\(tag.name)': \(type) has no '\(part)'\(DidYouMean.hint(for: part, among: fields))", at: tag.location)
                 return nil
             }
             type = t

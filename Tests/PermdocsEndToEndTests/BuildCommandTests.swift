@@ -1,0 +1,164 @@
+import Testing
+import Foundation
+import PermdocsTestSupport
+
+/// A copy of the example content and templates in a temporary folder, to build and break.
+private struct Workspace {
+    let temp: TempFolder
+    var path: String { temp.path }
+
+    init() throws {
+        temp = try TempFolder(prefix: "permdocs-build")
+        for folder in ["content", "templates"] {
+            try FileManager.default.copyItem(atPath: Repo.path(folder), toPath: temp.path + "/" + folder)
+        }
+    }
+
+    func build(_ extra: [String] = []) throws -> Binary.Result {
+        try Binary.run(["build"] + extra, in: path)
+    }
+
+    func read(_ relative: String) -> String? { try? String(contentsOfFile: path + "/" + relative, encoding: .utf8) }
+
+    func files(in folder: String) -> [String: Data] {
+        var out: [String: Data] = [:]
+        let root = path + "/" + folder
+        for name in (FileManager.default.enumerator(atPath: root)?.allObjects as? [String]) ?? [] {
+            var isDir: ObjCBool = false
+            if FileManager.default.fileExists(atPath: root + "/" + name, isDirectory: &isDir), !isDir.boolValue {
+                out[name] = FileManager.default.contents(atPath: root + "/" + name)
+            }
+        }
+        return out
+    }
+
+    func edit(_ relative: String, _ change: (String) -> String) throws {
+        let full = path + "/" + relative
+        try change(try String(contentsOfFile: full, encoding: .utf8)).write(toFile: full, atomically: false, encoding: .utf8)
+    }
+
+    func siblings() -> [String] { (try? FileManager.default.contentsOfDirectory(atPath: path))?.sorted() ?? [] }
+}
+
+@Suite("permdocs build (real binary)")
+struct BuildCommandTests {
+    @Test func buildsTheExampleWithDefaultsAndReportsWhatItWrote() throws {
+        let w = try Workspace()
+        defer { w.temp.remove() }
+        let r = try w.build()
+        #expect(r.status == 0)
+        #expect(r.stderr == "permdocs: 0 errors, 0 warnings\npermdocs: wrote 9 files to output\n")
+        #expect(w.files(in: "output").keys.sorted() == [
+            ".permdocs-site", "checklist-admins-only.html", "checklist-assignment-required.html", "checklist-users-may-consent.html",
+            "consent.html", "index.html", "microsoft-entra-permissions.html", "permissions.json", "style.css",
+        ])
+        // Nothing is left beside the output but the lock file.
+        #expect(w.siblings() == [".output.permdocs-lock", "content", "output", "templates"])
+    }
+
+    @Test func twoBuildsOfTheSameInputAreByteIdentical() throws {
+        let w = try Workspace()
+        defer { w.temp.remove() }
+        #expect(try w.build(["--output", "a"]).status == 0)
+        #expect(try w.build(["--output", "b"]).status == 0)
+        let a = w.files(in: "a"), b = w.files(in: "b")
+        #expect(!a.isEmpty && a == b)
+        // And equal to the committed example site.
+        #expect(a["microsoft-entra-permissions.html"] == FileManager.default.contents(atPath: Repo.path("output/microsoft-entra-permissions.html")))
+    }
+
+    @Test func aFailedBuildWritesNothingAndKeepsThePreviousSite() throws {
+        let w = try Workspace()
+        defer { w.temp.remove() }
+        #expect(try w.build().status == 0)
+        let before = w.files(in: "output")
+        try w.edit("templates/partials/procedure.mustache") { $0.replacingOccurrences(of: "{{title}}</{{heading}}>", with: "{{titel}}</{{heading}}>") }
+        let r = try w.build()
+        #expect(r.status == 1)
+        #expect(r.stderr == """
+        templates/partials/procedure.mustache:2:38: error: unknown variable 'titel'; did you mean 'title'? [template-unknown-variable]
+        permdocs: 1 error, 0 warnings
+
+        """)
+        #expect(w.files(in: "output") == before)
+        #expect(w.siblings() == [".output.permdocs-lock", "content", "output", "templates"])
+    }
+
+    @Test func catalogAndArticleErrorsAreReportedTogetherWithExactLocations() throws {
+        let w = try Workspace()
+        defer { w.temp.remove() }
+        try w.edit("content/permissions.yaml") { $0.replacingOccurrences(of: "[offline_access, User.Read, Calendars.ReadWrite]", with: "[offline_access, User.Read, Calendar.ReadWrite]") }
+        try w.edit("content/articles/microsoft-entra-permissions.md") {
+            $0.replacingOccurrences(of: "::permissions rooms", with: "::permissions room")
+                .replacingOccurrences(of: "::procedure grant-admin-consent heading=h4", with: "::procedur grant-admin-consent heading=h4")
+                .replacingOccurrences(of: "proper permissions", with: "proper {{app.nmae}} permissions")
+        }
+        let r = try w.build()
+        #expect(r.status == 1)
+        #expect(r.stderr == """
+        content/articles/microsoft-entra-permissions.md:9:8: error: unknown variable 'app.nmae': a 'app' object has no 'nmae'; did you mean 'name'? [template-unknown-variable]
+        content/articles/microsoft-entra-permissions.md:29:15: error: no feature 'room'; did you mean 'rooms'? [unresolved-reference]
+        content/articles/microsoft-entra-permissions.md:88:3: error: unknown directive 'procedur'; did you mean 'procedure'? (one of: permissions, procedure, checklists) [unknown-directive]
+        content/permissions.yaml:24:3: warning: scope 'Calendars.ReadWrite' is described but no feature requests it [unused-scope]
+        content/permissions.yaml:43:41: error: unknown scope 'Calendar.ReadWrite'; did you mean 'Calendars.ReadWrite'? [unknown-scope]
+        permdocs: 4 errors, 1 warning
+
+        """)
+        #expect(!FileManager.default.fileExists(atPath: w.path + "/output"))
+    }
+
+    @Test func filesNoLongerProducedDisappear() throws {
+        let w = try Workspace()
+        defer { w.temp.remove() }
+        try "---\ntitle: Extra\n---\n\nMore.\n".write(toFile: w.path + "/content/articles/extra.md", atomically: false, encoding: .utf8)
+        #expect(try w.build().status == 0)
+        #expect(w.read("output/extra.html") != nil)
+        try FileManager.default.removeItem(atPath: w.path + "/content/articles/extra.md")
+        #expect(try w.build().status == 0)
+        #expect(w.read("output/extra.html") == nil)
+        #expect(w.read("output/index.html")?.contains("extra.html") == false)
+    }
+
+    @Test(arguments: [
+        ("content", "--output content: it holds content; refusing to replace it"),
+        (".", "--output .: refusing to replace this folder; name a folder of its own, e.g. 'output'"),
+        ("mine", "--output mine: is not a permdocs site (no .permdocs-site marker) and is not empty; refusing to replace it"),
+    ])
+    func refusesToReplaceAFolderItDidNotCreate(output: String, message: String) throws {
+        let w = try Workspace()
+        defer { w.temp.remove() }
+        try FileManager.default.createDirectory(atPath: w.path + "/mine", withIntermediateDirectories: true)
+        try "keep me".write(toFile: w.path + "/mine/notes.txt", atomically: false, encoding: .utf8)
+        let before = w.files(in: "content")
+        let r = try w.build(["--output", output])
+        #expect(r.status == 2)
+        #expect(r.stderr.hasSuffix("permdocs: error: \(message)\n"))
+        #expect(w.read("mine/notes.txt") == "keep me")
+        #expect(w.files(in: "content") == before)
+    }
+
+    @Test func anEmptyFolderMayBecomeTheOutput() throws {
+        let w = try Workspace()
+        defer { w.temp.remove() }
+        try FileManager.default.createDirectory(atPath: w.path + "/site", withIntermediateDirectories: true)
+        #expect(try w.build(["--output", "site"]).status == 0)
+        #expect(w.read("site/.permdocs-site") != nil)
+    }
+
+    @Test func aLeftoverTemporaryFolderFromAKilledBuildIsCleanedUp() throws {
+        let w = try Workspace()
+        defer { w.temp.remove() }
+        try FileManager.default.createDirectory(atPath: w.path + "/.output.permdocs-tmp-99999", withIntermediateDirectories: true)
+        try "partial".write(toFile: w.path + "/.output.permdocs-tmp-99999/index.html", atomically: false, encoding: .utf8)
+        #expect(try w.build().status == 0)
+        #expect(w.siblings() == [".output.permdocs-lock", "content", "output", "templates"])
+    }
+
+    @Test func missingTemplatesFolderIsAnIOError() throws {
+        let w = try Workspace()
+        defer { w.temp.remove() }
+        let r = try w.build(["--templates", "nope"])
+        #expect(r.status == 2)
+        #expect(r.stderr == "permdocs: error: nope: templates folder not found\n")
+    }
+}
