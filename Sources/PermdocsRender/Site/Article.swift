@@ -12,12 +12,15 @@ import Foundation
 ///     slug: microsoft-entra-permissions     # optional, defaults to the file name
 ///     summary: One line for the index page  # optional
 ///     order: 1                              # optional, index order
+///     nav_title: Entra ID permissions       # optional, shorter title for the navigation
 ///     ---
 public struct Article: Sendable {
     public var file: String
     public var title: Located<String>
     public var slug: Located<String>
     public var summary: String?
+    /// Short title for the navigation bar; defaults to the title.
+    public var navTitle: String?
     public var order: Int
     /// The Markdown with the front matter replaced by as many empty lines, so every line and column
     /// of the body is the line and column in the file.
@@ -111,11 +114,13 @@ public enum ArticleLoader {
         var title: Located<String>?
         var slug = Located(stem, at: start)
         var summary: String?
+        var navTitle: String?
         var order = Int.max
-        if let root = document.root, let map = reader.mapping(root, what: "the front matter", required: ["title"], optional: ["slug", "summary", "order"]) {
+        if let root = document.root, let map = reader.mapping(root, what: "the front matter", required: ["title"], optional: ["slug", "summary", "order", "nav_title"]) {
             title = reader.string(in: map, "title")
             if let s = reader.string(in: map, "slug") { slug = s }
             summary = reader.string(in: map, "summary")?.value
+            navTitle = reader.string(in: map, "nav_title")?.value
             if let node = map.value("order") {
                 if let n = node.scalar?.int { order = n } else {
                     reader.diagnostics.error("wrong-type", "'order' must be a whole number", at: node.location)
@@ -138,7 +143,7 @@ public enum ArticleLoader {
         checker.check(nodes, root: .object("article"))
         diagnostics.append(contentsOf: templateDiagnostics.all + checker.diagnostics.all)
         guard let title else { return nil }
-        return Article(file: file, title: title, slug: slug, summary: summary, order: order, body: body, directives: directives, template: nodes)
+        return Article(file: file, title: title, slug: slug, summary: summary, navTitle: navTitle, order: order, body: body, directives: directives, template: nodes)
     }
 }
 

@@ -96,7 +96,7 @@ public struct SiteBuilder {
         let mainArticle = articles.first
 
         var nav: [(href: String, title: String)] = [("index.html", "\(appName) help center")]
-        nav += articles.map { ($0.href, $0.title.value) }
+        nav += articles.map { ($0.href, $0.navTitle ?? $0.title.value) }
         nav.append((Self.consentPage, "Grant consent"))
 
         func page(_ href: String, title: String, description: String, kind: String, body: String, toc: [CommonMark.Heading] = [], printable: Bool = false) -> OutputFile {
