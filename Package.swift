@@ -4,7 +4,7 @@
 //
 // The target list is the pipeline, one library per stage:
 //   PermdocsLoad (YAML → located nodes) → PermdocsModel (catalog, procedures) →
-//   PermdocsValidate (diagnostics) → PermdocsRender (templates → Markdown → cmark → HTML) →
+//   PermdocsValidate (diagnostics) → PermdocsConsent (consent URLs) → PermdocsRender (templates → Markdown → cmark → HTML) →
 //   PermdocsWrite (atomic site) ; PermdocsCLI ties them together, `permdocs` is a thin executable.
 import PackageDescription
 
@@ -41,10 +41,11 @@ let package = Package(
                         .copy("Resources/graph-application-permissions.json")]
         ),
         .target(name: "PermdocsValidate", dependencies: ["PermdocsModel", "PermdocsLoad", "PermdocsDiagnostics"]),
+        .target(name: "PermdocsConsent", dependencies: ["PermdocsModel"]),
         .target(
             name: "PermdocsRender",
             dependencies: [
-                "CCmark", "PermdocsWrite", "PermdocsValidate", "PermdocsModel", "PermdocsLoad", "PermdocsDiagnostics",
+                "CCmark", "PermdocsConsent", "PermdocsWrite", "PermdocsValidate", "PermdocsModel", "PermdocsLoad", "PermdocsDiagnostics",
                 .product(name: "Mustache", package: "swift-mustache"),
             ]
         ),
@@ -53,7 +54,7 @@ let package = Package(
             name: "PermdocsCLI",
             dependencies: [
                 "PermdocsDiagnostics", "PermdocsLoad", "PermdocsModel", "PermdocsValidate",
-                "PermdocsRender", "PermdocsWrite",
+                "PermdocsRender", "PermdocsWrite", "PermdocsConsent",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
             ]
         ),
@@ -66,6 +67,7 @@ let package = Package(
             name: "PermdocsLoadTests",
             dependencies: ["PermdocsLoad", "PermdocsDiagnostics"]
         ),
+        .testTarget(name: "PermdocsConsentTests", dependencies: ["PermdocsConsent", "PermdocsModel", "PermdocsValidate"]),
         .testTarget(
             name: "PermdocsValidateTests",
             dependencies: ["PermdocsValidate", "PermdocsModel", "PermdocsLoad", "PermdocsDiagnostics"]

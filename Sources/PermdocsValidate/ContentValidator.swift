@@ -162,8 +162,13 @@ public struct ContentValidator: Sendable {
             }
             p.seeAlso.forEach(resolve)
             walk(p.steps)
-            for code in p.fixes where code.value.range(of: "^AADSTS[0-9]{4,7}$", options: .regularExpression) == nil {
-                d.error("invalid-value", "'\(code.value)' is not an AADSTS error code (e.g. AADSTS90094)", at: code.location)
+            for code in p.fixes {
+                if code.value.range(of: "^AADSTS[0-9]{4,7}$", options: .regularExpression) == nil {
+                    d.error("invalid-value", "'\(code.value)' is not an AADSTS error code (e.g. AADSTS90094)", at: code.location)
+                } else if SignInError.named(code.value) == nil {
+                    let known = SignInError.known.map(\.code)
+                    d.warning("unknown-error-code", "permdocs does not describe \(code.value), so the consent page will not list it\(DidYouMean.hint(for: code.value, among: known)) (known: \(known.joined(separator: ", ")))", at: code.location)
+                }
             }
         }
     }

@@ -47,10 +47,11 @@ struct BuildCommandTests {
         defer { w.temp.remove() }
         let r = try w.build()
         #expect(r.status == 0)
-        #expect(r.stderr == "permdocs: 0 errors, 0 warnings\npermdocs: wrote 9 files to output\n")
+        #expect(r.stderr == "permdocs: 0 errors, 0 warnings\npermdocs: wrote 11 files to output\n")
         #expect(w.files(in: "output").keys.sorted() == [
             ".permdocs-site", "checklist-admins-only.html", "checklist-assignment-required.html", "checklist-users-may-consent.html",
-            "consent.html", "index.html", "microsoft-entra-permissions.html", "permissions.json", "style.css",
+            "consent-urls.json", "consent.html", "consent.js", "index.html", "microsoft-entra-permissions.html",
+            "permissions.json", "style.css",
         ])
         // Nothing is left beside the output but the lock file.
         #expect(w.siblings() == [".output.permdocs-lock", "content", "output", "templates"])
@@ -98,7 +99,7 @@ struct BuildCommandTests {
         #expect(r.stderr == """
         content/articles/microsoft-entra-permissions.md:10:8: error: unknown variable 'app.nmae': a 'app' object has no 'nmae'; did you mean 'name'? [template-unknown-variable]
         content/articles/microsoft-entra-permissions.md:30:15: error: no feature 'room'; did you mean 'rooms'? [unresolved-reference]
-        content/articles/microsoft-entra-permissions.md:89:3: error: unknown directive 'procedur'; did you mean 'procedure'? (one of: permissions, procedure, checklists) [unknown-directive]
+        content/articles/microsoft-entra-permissions.md:91:3: error: unknown directive 'procedur'; did you mean 'procedure'? (one of: permissions, procedure, checklists) [unknown-directive]
         content/permissions.yaml:24:3: warning: scope 'Calendars.ReadWrite' is described but no feature requests it [unused-scope]
         content/permissions.yaml:43:41: error: unknown scope 'Calendar.ReadWrite'; did you mean 'Calendars.ReadWrite'? [unknown-scope]
         permdocs: 4 errors, 1 warning

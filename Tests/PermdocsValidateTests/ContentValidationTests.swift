@@ -256,7 +256,7 @@ struct ExampleContentTests {
         #expect(content.procedures.map(\.id.value) == [
             "allow-admin-consent-requests", "assign-users-and-groups", "decide-user-assignment",
             "enable-app-registration", "enable-user-consent-to-apps", "grant-admin-consent",
-            "grant-permissions-in-app", "review-conditional-access-policies", "verify-user-consent-settings",
+            "grant-permissions-in-app", "reconnect-account", "review-conditional-access-policies", "verify-user-consent-settings",
         ])
         // Current admin-center paths start at "Entra ID" (microsoft-identity-facts.md §7), never the old "Identity".
         let paths = content.procedures.flatMap { $0.steps.flatMap(\.path) }.map(\.value)

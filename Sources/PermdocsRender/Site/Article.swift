@@ -84,7 +84,7 @@ public enum ArticleLoader {
         return articles.sorted { ($0.order, $0.file) < ($1.order, $1.file) }
     }
 
-    static let reservedSlugs: Set<String> = ["index", "consent", "permissions", "style"]
+    static let reservedSlugs: Set<String> = ["index", "consent", "consent-urls", "permissions", "style"]
 
     static func parse(bytes: [UInt8], file: String, stem: String, content: Content, into diagnostics: inout Diagnostics) -> Article? {
         let start = SourceLocation(file: file, line: 1, column: 1)

@@ -1,3 +1,4 @@
+import PermdocsConsent
 import PermdocsModel
 import PermdocsValidate
 
@@ -50,7 +51,47 @@ struct Contexts {
             "feature": feature(f), "scopes": scopes.map(scopeRow), "app_name": appName,
             "admin_required": admin, "has_admin_required": !admin.isEmpty,
             "managed_policy_blocked": blocked, "has_managed_policy_blocked": !blocked.isEmpty,
-            "consent_href": consentHref,
+            "consent_href": "\(consentHref)#consent-\(f.id.value)",
+        ]
+    }
+
+    // MARK: - Consent page
+
+    /// Every link of the consent page, for tenant `organizations` in the global cloud: per feature
+    /// an admin-consent and a sign-in link, and one for the whole app registration.
+    func consentLinks() -> [ConsentLink] {
+        let builder = ConsentURLBuilder(catalog: content.catalog)
+        let features = content.catalog.features
+        // `organizations` can always grant admin consent, so these cannot throw.
+        let admin = (try? builder.links(.admin, features: features, tenant: .organizations, cloud: .global)) ?? []
+        let app = (try? builder.links(.appAdmin, features: features, tenant: .organizations, cloud: .global)) ?? []
+        let signin = (try? builder.links(.signin, features: features, tenant: .organizations, cloud: .global)) ?? []
+        return admin + app + signin
+    }
+
+    func consent(links: [ConsentLink], articleHref: String?, dataHref: String) -> [String: Any] {
+        func url(_ kind: ConsentLinkKind, _ feature: String?) -> String {
+            links.first { $0.kind == kind && $0.feature == feature }?.url ?? ""
+        }
+        let features: [[String: Any]] = content.catalog.features.map { f in
+            let scopes = f.scopes.map(\.value)
+            return [
+                "id": f.id.value, "title": f.title.value,
+                "admin_url": url(.admin, f.id.value), "signin_url": url(.signin, f.id.value),
+                "scopes": scopes.map(scopeRow),
+                "has_admin_required": scopes.contains { reference.requiresAdminConsent($0) },
+                "has_managed_policy_blocked": scopes.contains { reference.blockedByManagedConsentPolicy($0) },
+            ]
+        }
+        let errors: [[String: Any]] = SignInError.known.map { e in
+            let fixers = content.procedures.filter { p in p.fixes.contains { $0.value == e.code } }.map { link(to: $0.id.value) }
+            return ["code": e.code, "name": e.name, "meaning": e.meaning, "fixed_by": fixers, "has_fixed_by": !fixers.isEmpty]
+        }
+        return [
+            "app_name": appName, "client_id": content.catalog.app.clientID.value,
+            "redirect_uri": content.catalog.app.redirectURI.value,
+            "features": features, "app_admin_url": url(.appAdmin, nil), "errors": errors, "data_href": dataHref,
+            "article_href": articleHref ?? "", "has_article": articleHref != nil,
         ]
     }
 
@@ -67,7 +108,7 @@ struct Contexts {
             "notes": p.notes.map { CommonMark.inlineHTML($0.value) }, "has_notes": !p.notes.isEmpty,
             "warnings": p.warnings.map { CommonMark.inlineHTML($0.value) }, "has_warnings": !p.warnings.isEmpty,
             "see_also": p.seeAlso.map { link(to: $0.value) }, "has_see_also": !p.seeAlso.isEmpty,
-            "fixes": p.fixes.map(\.value), "has_fixes": !p.fixes.isEmpty,
+            "fixes": p.fixes.map { ["code": $0.value, "href": "\(consentHref)#\($0.value)"] }, "has_fixes": !p.fixes.isEmpty,
             "checklist": checklist,
         ]
     }

@@ -2,6 +2,7 @@ public import PermdocsDiagnostics
 public import PermdocsModel
 public import PermdocsValidate
 import PermdocsLoad
+import PermdocsConsent
 public import PermdocsWrite
 import Foundation
 
@@ -20,6 +21,7 @@ public struct SiteBuilder {
 
     public static let consentPage = "consent.html"
     public static let dataFile = "permissions.json"
+    public static let consentData = "consent-urls.json"
 
     /// Loads templates and articles, checks them, and renders every file. `files` is nil when
     /// there is an error; nothing has been written anywhere.
@@ -146,15 +148,11 @@ public struct SiteBuilder {
             files.append(page(c.href, title: c.title(app: appName), description: c.summary(app: appName), kind: "checklist", body: body, printable: true))
         }
 
-        // Consent page.
-        let consentBody = templates.render("consent", [
-            "app_name": appName,
-            "features": content.catalog.features.map { f in
-                ["id": f.id.value, "title": f.title.value, "scopes": f.scopes.map { contexts.scopeRow($0.value) }] as [String: Any]
-            },
-            "article_href": mainArticle?.href ?? "", "has_article": mainArticle != nil,
-        ])
-        files.append(page(Self.consentPage, title: "Grant \(appName) access for your organization", description: "Admin consent for \(appName)", kind: "consent", body: consentBody))
+        // Consent page, and every link on it as data.
+        let links = contexts.consentLinks()
+        let consentBody = templates.render("consent", contexts.consent(links: links, articleHref: mainArticle?.href, dataHref: Self.consentData))
+        files.append(page(Self.consentPage, title: "Grant \(appName) access for your organization", description: "Admin consent links for \(appName)", kind: "consent", body: consentBody))
+        files.append(OutputFile(path: Self.consentData, text: ConsentLinksJSON.render(links)))
 
         // Index.
         let indexBody = templates.render("index", [

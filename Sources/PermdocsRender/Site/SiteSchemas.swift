@@ -45,8 +45,9 @@ public enum SiteSchemas {
             "roles": .list(.text), "has_roles": .bool, "steps": .list(.object("step")),
             "notes": .list(.html), "has_notes": .bool, "warnings": .list(.html), "has_warnings": .bool,
             "see_also": .list(.object("procedure-link")), "has_see_also": .bool,
-            "fixes": .list(.text), "has_fixes": .bool, "checklist": .bool,
+            "fixes": .list(.object("fix")), "has_fixes": .bool, "checklist": .bool,
         ],
+        "fix": ["code": .text, "href": .text],
         "step": [
             "id": .text, "text_html": .html, "path": .list(.text), "has_path": .bool,
             "value": .text, "has_value": .bool, "note_html": .html, "has_note": .bool,
@@ -67,9 +68,19 @@ public enum SiteSchemas {
 
         // `consent.mustache`.
         "consent": [
-            "app_name": .text, "features": .list(.object("consent-feature")), "article_href": .text, "has_article": .bool,
+            "app_name": .text, "client_id": .text, "redirect_uri": .text,
+            "features": .list(.object("consent-feature")), "app_admin_url": .text,
+            "errors": .list(.object("sign-in-error")), "data_href": .text,
+            "article_href": .text, "has_article": .bool,
         ],
-        "consent-feature": ["id": .text, "title": .text, "scopes": .list(.object("scope-row"))],
+        "consent-feature": [
+            "id": .text, "title": .text, "admin_url": .text, "signin_url": .text,
+            "scopes": .list(.object("scope-row")), "has_admin_required": .bool, "has_managed_policy_blocked": .bool,
+        ],
+        "sign-in-error": [
+            "code": .text, "name": .text, "meaning": .text,
+            "fixed_by": .list(.object("procedure-link")), "has_fixed_by": .bool,
+        ],
     ])
 
     /// Page templates and the context each one receives.

@@ -83,15 +83,17 @@ public struct TemplateSet: Sendable {
             }
         }
 
+        // Stylesheets and scripts beside the templates are copied to the site as they are.
         var assets: [(String, [UInt8])] = []
-        let stylesheet = Paths.join(folder, "style.css")
-        if FileManager.default.fileExists(atPath: stylesheet) {
-            if let bytes = try FileInput.read(stylesheet, displayPath: stylesheet, limit: maxTemplateBytes) {
-                assets.append(("style.css", bytes))
+        for name in try Paths.listFiles(folder, extensions: ["css", "js"]) {
+            let file = Paths.join(folder, name)
+            if let bytes = try FileInput.read(file, displayPath: file, limit: maxTemplateBytes) {
+                assets.append((name, bytes))
             } else {
-                diagnostics.error("file-too-large", "stylesheet is larger than \(maxTemplateBytes) bytes", at: SourceLocation(file: stylesheet, line: 1, column: 1))
+                diagnostics.error("file-too-large", "\(name) is larger than \(maxTemplateBytes) bytes", at: SourceLocation(file: file, line: 1, column: 1))
             }
-        } else {
+        }
+        if !assets.contains(where: { $0.0 == "style.css" }) {
             diagnostics.error("template-missing", "missing stylesheet 'style.css'", at: SourceLocation(file: folder, line: 1, column: 1))
         }
 

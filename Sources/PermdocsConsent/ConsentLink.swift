@@ -1,0 +1,118 @@
+import PermdocsModel
+
+/// Which link: admin consent for a feature's scopes (v2 endpoint), admin consent for everything the
+/// app registration lists (classic endpoint), or a user's sign-in with consent for one feature.
+public enum ConsentLinkKind: String, Sendable, CaseIterable {
+    case admin
+    case appAdmin = "app-admin"
+    case signin
+}
+
+/// One generated link, with what it grants.
+public struct ConsentLink: Sendable, Equatable {
+    /// The feature id; nil for `app-admin`, which covers the whole app registration.
+    public var feature: String?
+    public var kind: ConsentLinkKind
+    public var cloud: Cloud
+    public var tenant: String
+    /// The scope values as the catalog lists them (canonical case, without resource prefix).
+    public var scopes: [String]
+    public var url: String
+}
+
+/// Builds Microsoft identity platform URLs from the validated catalog (microsoft-identity-facts.md
+/// §1–4). Parameters are in a fixed order and encoded per RFC 3986; `state` only when asked for.
+public struct ConsentURLBuilder: Sendable {
+    public let clientID: String
+    public let redirectURI: String
+
+    public init(clientID: String, redirectURI: String) {
+        self.clientID = clientID
+        self.redirectURI = redirectURI
+    }
+
+    public init(catalog: Catalog) {
+        self.init(clientID: catalog.app.clientID.value, redirectURI: catalog.app.redirectURI.value)
+    }
+
+    /// The `scope` parameter: Graph scopes prefixed with the cloud's Graph resource, OpenID Connect
+    /// scopes (`openid`, `email`, `profile`, `offline_access`) bare, separated by spaces.
+    public func scopeParameter(_ scopes: [String], cloud: Cloud) -> String {
+        scopes.map { GraphReference.isOpenIDConnect($0) ? $0 : "\(cloud.graphResource)/\($0)" }.joined(separator: " ")
+    }
+
+    /// `https://{login}/{tenant}/v2.0/adminconsent?client_id&scope&redirect_uri[&state]`
+    public func adminConsent(scopes: [String], tenant: Tenant, cloud: Cloud = .global, state: String? = nil) throws(Tenant.Problem) -> String {
+        guard tenant.canGrantAdminConsent else { throw .notForAdminConsent(tenant.description) }
+        var query: [(String, String)] = [("client_id", clientID), ("scope", scopeParameter(scopes, cloud: cloud)), ("redirect_uri", redirectURI)]
+        if let state { query.append(("state", state)) }
+        return url(cloud: cloud, tenant: tenant, path: "v2.0/adminconsent", query: query)
+    }
+
+    /// `https://{login}/{tenant}/adminconsent?client_id&redirect_uri[&state]`: consent to every
+    /// permission the app registration lists (its requiredResourceAccess), like `/.default`.
+    public func appAdminConsent(tenant: Tenant, cloud: Cloud = .global, state: String? = nil) throws(Tenant.Problem) -> String {
+        guard tenant.canGrantAdminConsent else { throw .notForAdminConsent(tenant.description) }
+        var query: [(String, String)] = [("client_id", clientID), ("redirect_uri", redirectURI)]
+        if let state { query.append(("state", state)) }
+        return url(cloud: cloud, tenant: tenant, path: "adminconsent", query: query)
+    }
+
+    /// `https://{login}/{tenant}/oauth2/v2.0/authorize?client_id&response_type=code&redirect_uri&response_mode=query&scope[&state]&prompt=consent`
+    public func signIn(scopes: [String], tenant: Tenant, cloud: Cloud = .global, state: String? = nil) -> String {
+        var query: [(String, String)] = [
+            ("client_id", clientID), ("response_type", "code"), ("redirect_uri", redirectURI),
+            ("response_mode", "query"), ("scope", scopeParameter(scopes, cloud: cloud)),
+        ]
+        if let state { query.append(("state", state)) }
+        query.append(("prompt", "consent"))
+        return url(cloud: cloud, tenant: tenant, path: "oauth2/v2.0/authorize", query: query)
+    }
+
+    /// Every link of one kind for the given features.
+    public func links(_ kind: ConsentLinkKind, features: [Catalog.Feature], tenant: Tenant, cloud: Cloud, state: String? = nil) throws(Tenant.Problem) -> [ConsentLink] {
+        switch kind {
+        case .appAdmin:
+            let all = features.flatMap { $0.scopes.map(\.value) }
+            var unique: [String] = []
+            for s in all where !unique.contains(where: { $0.lowercased() == s.lowercased() }) { unique.append(s) }
+            return [ConsentLink(feature: nil, kind: kind, cloud: cloud, tenant: tenant.description, scopes: unique,
+                                url: try appAdminConsent(tenant: tenant, cloud: cloud, state: state))]
+        case .admin, .signin:
+            var out: [ConsentLink] = []
+            for f in features {
+                let scopes = f.scopes.map(\.value)
+                let url = kind == .admin
+                    ? try adminConsent(scopes: scopes, tenant: tenant, cloud: cloud, state: state)
+                    : signIn(scopes: scopes, tenant: tenant, cloud: cloud, state: state)
+                out.append(ConsentLink(feature: f.id.value, kind: kind, cloud: cloud, tenant: tenant.description, scopes: scopes, url: url))
+            }
+            return out
+        }
+    }
+
+    func url(cloud: Cloud, tenant: Tenant, path: String, query: [(String, String)]) -> String {
+        let q = query.map { "\(Self.percentEncode($0.0))=\(Self.percentEncode($0.1))" }.joined(separator: "&")
+        return "https://\(cloud.loginHost)/\(Self.percentEncode(tenant.description))/\(path)?\(q)"
+    }
+
+    /// RFC 3986: everything but the unreserved characters `A–Z a–z 0–9 - . _ ~` is percent-encoded
+    /// (a space is `%20`, never `+`).
+    public static func percentEncode(_ s: String) -> String {
+        var out = ""
+        for byte in s.utf8 {
+            switch byte {
+            case UInt8(ascii: "A")...UInt8(ascii: "Z"), UInt8(ascii: "a")...UInt8(ascii: "z"), UInt8(ascii: "0")...UInt8(ascii: "9"),
+                 UInt8(ascii: "-"), UInt8(ascii: "."), UInt8(ascii: "_"), UInt8(ascii: "~"):
+                out.unicodeScalars.append(Unicode.Scalar(byte))
+            default:
+                out += "%" + String(byte, radix: 16, uppercase: true).leftPadded(to: 2)
+            }
+        }
+        return out
+    }
+}
+
+extension String {
+    func leftPadded(to n: Int) -> String { count >= n ? self : String(repeating: "0", count: n - count) + self }
+}
