@@ -18,9 +18,9 @@ site: release
 test: deps
 	$(SWIFT) test
 
-## Validate the example content.
+## Validate the example content and check the example client code and app manifest for scope drift.
 check: release
-	$(PERMDOCS) check --content content
+	$(PERMDOCS) check --content content --client examples/client --manifest examples/client/entra-app-manifest.json
 
 clean:
 	rm -rf .build

@@ -4,7 +4,7 @@
 //
 // The target list is the pipeline, one library per stage:
 //   PermdocsLoad (YAML → located nodes) → PermdocsModel (catalog, procedures) →
-//   PermdocsValidate (diagnostics) → PermdocsConsent (consent URLs) → PermdocsRender (templates → Markdown → cmark → HTML) →
+//   PermdocsValidate (diagnostics) → PermdocsDrift (client code vs catalog) → PermdocsConsent (consent URLs) → PermdocsRender (templates → Markdown → cmark → HTML) →
 //   PermdocsWrite (atomic site) ; PermdocsCLI ties them together, `permdocs` is a thin executable.
 import PackageDescription
 
@@ -42,6 +42,7 @@ let package = Package(
         ),
         .target(name: "PermdocsValidate", dependencies: ["PermdocsModel", "PermdocsLoad", "PermdocsDiagnostics"]),
         .target(name: "PermdocsConsent", dependencies: ["PermdocsModel"]),
+        .target(name: "PermdocsDrift", dependencies: ["PermdocsValidate", "PermdocsModel", "PermdocsLoad", "PermdocsDiagnostics"]),
         .target(
             name: "PermdocsRender",
             dependencies: [
@@ -54,7 +55,7 @@ let package = Package(
             name: "PermdocsCLI",
             dependencies: [
                 "PermdocsDiagnostics", "PermdocsLoad", "PermdocsModel", "PermdocsValidate",
-                "PermdocsRender", "PermdocsWrite", "PermdocsConsent",
+                "PermdocsRender", "PermdocsWrite", "PermdocsConsent", "PermdocsDrift",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
             ]
         ),
@@ -67,10 +68,15 @@ let package = Package(
             name: "PermdocsLoadTests",
             dependencies: ["PermdocsLoad", "PermdocsDiagnostics"]
         ),
+        .testTarget(
+            name: "PermdocsDriftTests",
+            dependencies: ["PermdocsDrift", "PermdocsTestSupport", "PermdocsValidate", "PermdocsModel", "PermdocsDiagnostics"],
+            exclude: ["Fixtures"]
+        ),
         .testTarget(name: "PermdocsConsentTests", dependencies: ["PermdocsConsent", "PermdocsModel", "PermdocsValidate"]),
         .testTarget(
             name: "PermdocsValidateTests",
-            dependencies: ["PermdocsValidate", "PermdocsModel", "PermdocsLoad", "PermdocsDiagnostics"]
+            dependencies: ["PermdocsTestSupport", "PermdocsValidate", "PermdocsModel", "PermdocsLoad", "PermdocsDiagnostics"]
         ),
         .testTarget(
             name: "PermdocsRenderTests",

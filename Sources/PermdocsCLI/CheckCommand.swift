@@ -1,25 +1,67 @@
 import ArgumentParser
 import PermdocsDiagnostics
+import PermdocsDrift
+import PermdocsLoad
 import PermdocsValidate
 
-/// `permdocs check`: validate the content and report every finding.
+enum FindingFormat: String, ExpressibleByArgument, CaseIterable {
+    case text, json, github, sarif
+}
+
+/// `permdocs check`: validate the content and, with `--client`, compare each feature's documented
+/// scopes with what the client code requests; with `--manifest`, with the app registration.
 struct CheckCommand: ParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "check",
-        abstract: "Validate the catalog and procedures; report findings as file:line:column.",
-        discussion: "Exit 0 when there is no error (warnings allowed unless --strict), 1 on findings, 2 on usage or I/O errors."
+        abstract: "Validate the catalog and procedures; with --client, catch scope drift in client code.",
+        discussion: """
+        Exit 0 when there is no error (warnings allowed unless --strict), 1 on findings, 2 on usage \
+        or I/O errors. Formats: text (stderr), json, github (workflow commands) and sarif (SARIF \
+        2.1.0 for code scanning) on stdout.
+        """
     )
 
     @Option(name: .long, help: ArgumentHelp("The content folder.", valueName: "dir"))
     var content: String = "content"
 
+    @Option(name: .long, help: ArgumentHelp("The client code's root; catalog client paths are relative to it.", valueName: "dir"))
+    var client: String?
+
+    @Option(name: .long, help: ArgumentHelp("An Entra app manifest (JSON) whose requiredResourceAccess is compared too.", valueName: "file"))
+    var manifest: String?
+
+    @Option(name: .long, help: "text, json, github or sarif.")
+    var format: FindingFormat = .text
+
     @Flag(name: .long, help: "Fail on warnings too.")
     var strict = false
 
     func run() throws {
-        let result = try Stage.io { () throws(IOFailure) in try ContentLoader.load(folder: content) }
-        let status = Report.diagnostics(result.diagnostics, strict: strict)
-        if status != ExitStatus.clean { throw ExitCode(status) }
+        let loaded = try Stage.io { () throws(IOFailure) in try ContentLoader.load(folder: content) }
+        var diagnostics = loaded.diagnostics
+        if let model = loaded.content {
+            if let client {
+                let drift = try Stage.io { () throws(IOFailure) in try DriftChecker(content: model, clientRoot: client).check() }
+                diagnostics.append(contentsOf: drift)
+            }
+            if let manifest {
+                let findings = try Stage.io { () throws(IOFailure) in try ManifestChecker(catalog: model.catalog).check(manifest: manifest) }
+                diagnostics.append(contentsOf: findings)
+            }
+        }
+        let sorted = diagnostics.sorted
+        switch format {
+        case .text:
+            Console.err(TextReporter(colour: Console.stderrIsTerminal).report(sorted))
+        case .json:
+            let roots = [client, content].compactMap { $0 }.map(Paths.trimmingTrailingSlashes)
+            Console.out(JSONReporter(paths: FindingPaths(roots: roots)).report(sorted))
+        case .github:
+            Console.out(GitHubReporter().report(sorted))
+        case .sarif:
+            Console.out(SARIFReporter(version: PermdocsVersion.current).report(sorted))
+        }
+        if diagnostics.hasErrors || (strict && diagnostics.hasWarnings) { throw ExitCode(ExitStatus.findings) }
     }
 }
 

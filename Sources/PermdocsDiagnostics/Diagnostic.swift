@@ -32,21 +32,27 @@ public struct Diagnostic: Hashable, Sendable, CustomStringConvertible {
     public var message: String
     public var location: SourceLocation?
     public var notes: [Note]
+    /// The feature a scope-drift finding is about, when there is one.
+    public var feature: String?
+    /// The scope a finding is about, when there is one.
+    public var scope: String?
 
-    public init(_ severity: Severity, _ kind: String, _ message: String, at location: SourceLocation?, notes: [Note] = []) {
+    public init(_ severity: Severity, _ kind: String, _ message: String, at location: SourceLocation?, notes: [Note] = [], feature: String? = nil, scope: String? = nil) {
         self.severity = severity
         self.kind = kind
         self.message = message
         self.location = location
         self.notes = notes
+        self.feature = feature
+        self.scope = scope
     }
 
-    public static func error(_ kind: String, _ message: String, at location: SourceLocation?, notes: [Note] = []) -> Diagnostic {
-        Diagnostic(.error, kind, message, at: location, notes: notes)
+    public static func error(_ kind: String, _ message: String, at location: SourceLocation?, notes: [Note] = [], feature: String? = nil, scope: String? = nil) -> Diagnostic {
+        Diagnostic(.error, kind, message, at: location, notes: notes, feature: feature, scope: scope)
     }
 
-    public static func warning(_ kind: String, _ message: String, at location: SourceLocation?, notes: [Note] = []) -> Diagnostic {
-        Diagnostic(.warning, kind, message, at: location, notes: notes)
+    public static func warning(_ kind: String, _ message: String, at location: SourceLocation?, notes: [Note] = [], feature: String? = nil, scope: String? = nil) -> Diagnostic {
+        Diagnostic(.warning, kind, message, at: location, notes: notes, feature: feature, scope: scope)
     }
 
     /// GCC style: `file:line:column: error: message [kind]`.

@@ -35,6 +35,7 @@ public final class GraphReference: Sendable {
 
     public let delegated: [Permission]
     private let delegatedByLowercase: [String: Permission]
+    private let delegatedByID: [String: Permission]
 
     /// The bundled reference, decoded once per process.
     public static let shared: GraphReference = {
@@ -64,7 +65,19 @@ public final class GraphReference: Sendable {
     public init(delegatedJSON: Data) throws {
         delegated = try JSONDecoder().decode([Permission].self, from: delegatedJSON)
         delegatedByLowercase = Dictionary(delegated.map { ($0.value.lowercased(), $0) }, uniquingKeysWith: { a, _ in a })
+        delegatedByID = Dictionary(delegated.map { ($0.id.lowercased(), $0) }, uniquingKeysWith: { a, _ in a })
     }
+
+    /// The delegated permission (`type: Scope` in a manifest) with this id.
+    public func delegated(id: String) -> Permission? { delegatedByID[id.lowercased()] }
+
+    /// The application permission (`type: Role` in a manifest) with this id.
+    public static func application(id: String) -> Permission? {
+        applicationByID[id.lowercased()]
+    }
+
+    private static let applicationByID: [String: Permission] =
+        Dictionary(applicationPermissions.map { ($0.id.lowercased(), $0) }, uniquingKeysWith: { a, _ in a })
 
     /// The delegated permission or OIDC scope named `scope`, matched case-insensitively as Entra ID does.
     public func delegated(_ scope: String) -> Permission? {

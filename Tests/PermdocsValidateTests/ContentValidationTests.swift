@@ -2,6 +2,7 @@ import Testing
 import Foundation
 import PermdocsDiagnostics
 import PermdocsModel
+import PermdocsTestSupport
 @testable import PermdocsValidate
 
 /// A valid catalog; tests replace one line at a time.

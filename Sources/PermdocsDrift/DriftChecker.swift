@@ -1,0 +1,190 @@
+public import PermdocsDiagnostics
+public import PermdocsModel
+public import PermdocsValidate
+import PermdocsLoad
+import Foundation
+
+/// Compares each feature's documented scopes with the scopes the client code requests at the
+/// locations the catalog names (`features[].client[]`), offline, and points at the line.
+public struct DriftChecker: Sendable {
+    public let content: Content
+    public let clientRoot: String
+    public let reference: GraphReference
+
+    public init(content: Content, clientRoot: String, reference: GraphReference = .shared) {
+        self.content = content
+        self.clientRoot = Paths.trimmingTrailingSlashes(clientRoot)
+        self.reference = reference
+    }
+
+    /// Largest client file read, in bytes.
+    public static let maxFileBytes = 8 << 20
+
+    /// Graph resource prefixes of every cloud: `https://graph.microsoft.com/Mail.Send` is `Mail.Send`.
+    static let graphPrefixes = [
+        "https://graph.microsoft.com/", "https://graph.microsoft.us/", "https://dod-graph.microsoft.us/",
+        "https://microsoftgraph.chinacloudapi.cn/",
+    ]
+
+    public static func normalize(_ scope: String) -> String {
+        for prefix in graphPrefixes where scope.lowercased().hasPrefix(prefix) {
+            return String(scope.dropFirst(prefix.count))
+        }
+        return scope
+    }
+
+    public func check() throws(IOFailure) -> [Diagnostic] {
+        var isDirectory: ObjCBool = false
+        guard FileManager.default.fileExists(atPath: clientRoot, isDirectory: &isDirectory), isDirectory.boolValue else {
+            throw IOFailure("\(clientRoot): client folder not found")
+        }
+        var d = Diagnostics()
+        var tree: [String]?
+        for feature in content.catalog.features {
+            for location in feature.client {
+                let glob = Glob(location.path.value)
+                let files: [String]
+                if glob.isLiteral {
+                    files = FileManager.default.fileExists(atPath: path(location.path.value)) ? [location.path.value] : []
+                } else {
+                    if tree == nil { tree = FileTree.files(under: clientRoot, prefix: "") }
+                    files = tree!.filter(glob.matches)
+                }
+                if files.isEmpty {
+                    d.append(.error("file-not-found", "no file in \(clientRoot) matches '\(location.path.value)' (client location of feature '\(feature.id.value)')",
+                                    at: location.path.location, feature: feature.id.value))
+                    continue
+                }
+                for file in files {
+                    try check(file: file, location: location, feature: feature, into: &d)
+                }
+            }
+        }
+        return d.all
+    }
+
+    func path(_ relative: String) -> String { Paths.join(clientRoot, relative) }
+
+    func check(file: String, location: Catalog.ClientLocation, feature: Catalog.Feature, into d: inout Diagnostics) throws(IOFailure) {
+        let full = path(file)
+        guard let bytes = try FileInput.read(full, displayPath: full, limit: Self.maxFileBytes) else {
+            d.append(.error("file-too-large", "client file is larger than \(Self.maxFileBytes) bytes", at: SourceLocation(file: full, line: 1, column: 1), feature: feature.id.value))
+            return
+        }
+        let found: ScopeList?
+        if let anchor = location.anchor {
+            let reader = ScopeListReader(text: String(decoding: bytes, as: UTF8.self), file: full)
+            switch reader.read(anchor: anchor.value) {
+            case .list(let list):
+                found = list
+            case .anchorNotFound:
+                d.append(.error("anchor-not-found", "'\(anchor.value)' does not occur in the code of \(full) (outside comments and strings)", at: anchor.location, feature: feature.id.value))
+                found = nil
+            case .noListAfter(let at):
+                d.append(.error("anchor-not-found", "no scope list or string follows '\(anchor.value)' here", at: at, feature: feature.id.value))
+                found = nil
+            }
+        } else if let key = location.key {
+            found = readKey(key, bytes: bytes, file: full, feature: feature, into: &d)
+        } else {
+            found = nil
+        }
+        guard let found else { return }
+        compare(found, feature: feature, into: &d)
+    }
+
+    /// A dotted key path in a JSON or YAML file, read with the located loader.
+    func readKey(_ key: Located<String>, bytes: [UInt8], file: String, feature: Catalog.Feature, into d: inout Diagnostics) -> ScopeList? {
+        let document = YAMLLoader(maxDepth: 64, maxBytes: Self.maxFileBytes).load(bytes: bytes, file: file)
+        if document.hasErrors || document.root == nil {
+            d.append(contentsOf: document.diagnostics.filter { $0.severity == .error })
+            return nil
+        }
+        var node = document.root!
+        var walked: [String] = []
+        for part in key.value.split(separator: ".").map(String.init) {
+            guard let next = node[part] else {
+                let available = node.mapping?.map(\.key.text) ?? []
+                let place = walked.isEmpty ? "at the top level" : "under '\(walked.joined(separator: "."))'"
+                d.append(.error("key-not-found", "key '\(key.value)' not found in \(file): no '\(part)' \(place)\(DidYouMean.hint(for: part, among: available))",
+                                at: key.location, feature: feature.id.value))
+                return nil
+            }
+            walked.append(part)
+            node = next
+        }
+        var list = ScopeList(location: node.location, scopes: [], nonLiterals: [])
+        switch node.value {
+        case .sequence(let items):
+            for item in items {
+                if let s = item.scalar, !s.isNull {
+                    // Quoted scalars start one column before their text.
+                    let offset = (s.style == .singleQuoted || s.style == .doubleQuoted) ? 1 : 0
+                    list.scopes.append(contentsOf: words(s.text, at: item.location, offset: offset))
+                } else {
+                    list.nonLiterals.append((item.kindDescription, item.location))
+                }
+            }
+        case .scalar(let s):
+            let offset = (s.style == .singleQuoted || s.style == .doubleQuoted) ? 1 : 0
+            list.scopes = words(s.text, at: node.location, offset: offset)
+        case .mapping:
+            list.nonLiterals.append(("a mapping", node.location))
+        }
+        return list
+    }
+
+    func words(_ text: String, at location: SourceLocation, offset: Int) -> [WrittenScope] {
+        var out: [WrittenScope] = []
+        var column = location.column + offset
+        var word = ""
+        var start = column
+        for c in text.unicodeScalars {
+            if c.properties.isWhitespace {
+                if !word.isEmpty { out.append(WrittenScope(text: word, location: SourceLocation(file: location.file, line: location.line, column: start))) }
+                word = ""
+            } else {
+                if word.isEmpty { start = column }
+                word.unicodeScalars.append(c)
+            }
+            column += 1
+        }
+        if !word.isEmpty { out.append(WrittenScope(text: word, location: SourceLocation(file: location.file, line: location.line, column: start))) }
+        return out
+    }
+
+    /// The findings for one list against one feature.
+    func compare(_ list: ScopeList, feature: Catalog.Feature, into d: inout Diagnostics) {
+        let id = feature.id.value
+        var documented: [String: String] = [:]
+        for s in feature.scopes { documented[s.value.lowercased()] = s.value }
+        var seen: [String: SourceLocation] = [:]
+        for element in list.nonLiterals {
+            d.append(.error("non-literal", "'\(element.text)' is not a string literal; permdocs cannot tell which scopes it requests, so list them literally", at: element.location, feature: id))
+        }
+        for written in list.scopes {
+            let scope = Self.normalize(written.text)
+            let key = scope.lowercased()
+            if let first = seen[key] {
+                d.append(.warning("duplicate-scope", "'\(scope)' is requested twice in this list", at: written.location, notes: [.init("first requested here", at: first)], feature: id, scope: scope))
+                continue
+            }
+            seen[key] = written.location
+            guard let permission = reference.delegated(scope) else {
+                let hint = DidYouMean.hint(for: scope, among: reference.delegated.lazy.map(\.value))
+                d.append(.error("unknown-scope", "unknown scope '\(scope)'\(hint)", at: written.location, feature: id, scope: scope))
+                continue
+            }
+            guard let catalogSpelling = documented[key] else {
+                d.append(.error("undocumented-scope", "the client requests '\(permission.value)' for feature '\(id)', but the catalog does not list it", at: written.location, feature: id, scope: permission.value))
+                continue
+            }
+            if scope != catalogSpelling {
+                d.append(.warning("scope-case", "'\(scope)' is written '\(catalogSpelling)' in the catalog", at: written.location, feature: id, scope: catalogSpelling))
+            }
+        }
+        for s in feature.scopes where seen[s.value.lowercased()] == nil {
+            d.append(.error("missing-in-client", "feature '\(id)' lists '\(s.value)' in the catalog, but this list does not request it", at: list.location, feature: id, scope: s.value))
+        }
+    }
+}

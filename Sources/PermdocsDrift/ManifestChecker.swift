@@ -1,0 +1,73 @@
+public import PermdocsDiagnostics
+public import PermdocsModel
+import PermdocsLoad
+import Foundation
+
+/// Compares an Entra app manifest's `requiredResourceAccess` (the permissions the app registration
+/// lists, which drive admin consent) with the union of the features' documented scopes. Microsoft
+/// Graph ids map to names through the bundled reference: delegated `Scope` and application `Role`.
+/// Both manifest formats (Azure AD Graph and Microsoft Graph) keep this attribute's shape.
+public struct ManifestChecker: Sendable {
+    public let catalog: Catalog
+    public let reference: GraphReference
+
+    public init(catalog: Catalog, reference: GraphReference = .shared) {
+        self.catalog = catalog
+        self.reference = reference
+    }
+
+    public func check(manifest path: String) throws(IOFailure) -> [Diagnostic] {
+        let document = try YAMLLoader(maxDepth: 64, maxBytes: 8 << 20).load(contentsOf: path)
+        guard let root = document.root, !document.hasErrors else { return document.diagnostics }
+        var d = Diagnostics()
+        let top = SourceLocation(file: path, line: 1, column: 1)
+        guard let required = root["requiredResourceAccess"] else {
+            d.error("key-not-found", "the manifest has no 'requiredResourceAccess'", at: top)
+            return d.all
+        }
+        let graphEntry = required.sequence?.first { entry in
+            entry["resourceAppId"]?.scalar?.text.lowercased() == GraphReference.graphResourceAppID
+        }
+        let listed = graphEntry?["resourceAccess"]
+        let missingAt = listed?.location ?? graphEntry?.location ?? required.location
+
+        // Who documents each scope, for the messages.
+        var documentedBy: [String: (scope: String, features: [String])] = [:]
+        for f in catalog.features {
+            for s in f.scopes {
+                let canonical = reference.delegated(s.value)?.value ?? s.value
+                documentedBy[canonical.lowercased(), default: (canonical, [])].features.append(f.id.value)
+            }
+        }
+
+        var granted: Set<String> = []
+        for item in listed?.sequence ?? [] {
+            guard let id = item["id"]?.scalar?.text, let type = item["type"]?.scalar?.text else {
+                d.error("wrong-type", "a resourceAccess entry needs 'id' and 'type'", at: item.location)
+                continue
+            }
+            let at = item["id"]?.location ?? item.location
+            switch type {
+            case "Scope":
+                guard let permission = reference.delegated(id: id) else {
+                    d.error("unknown-scope", "'\(id)' is not a Microsoft Graph delegated permission id", at: at)
+                    continue
+                }
+                granted.insert(permission.value.lowercased())
+                if documentedBy[permission.value.lowercased()] == nil {
+                    d.append(.error("manifest-extra", "the app registration lists delegated permission '\(permission.value)', which no feature documents", at: at, scope: permission.value))
+                }
+            case "Role":
+                let name = GraphReference.application(id: id)?.value ?? id
+                d.append(.error("manifest-extra", "the app registration lists application permission '\(name)' (Role): it lets the app access data without a signed-in user, and no feature documents it", at: at, scope: name))
+            default:
+                d.error("wrong-type", "'type' is 'Scope' or 'Role', not '\(type)'", at: item["type"]?.location ?? at)
+            }
+        }
+        for (key, entry) in documentedBy.sorted(by: { $0.key < $1.key }) where !granted.contains(key) {
+            d.append(.error("manifest-missing", "the app registration does not list '\(entry.scope)', which \(entry.features.map { "'\($0)'" }.joined(separator: ", ")) request\(entry.features.count == 1 ? "s" : ""); admin consent for the app registration will not grant it",
+                            at: missingAt, feature: entry.features.first, scope: entry.scope))
+        }
+        return d.all
+    }
+}

@@ -1,0 +1,165 @@
+import Testing
+import Foundation
+import PermdocsDiagnostics
+import PermdocsModel
+import PermdocsValidate
+import PermdocsTestSupport
+@testable import PermdocsDrift
+
+/// A catalog with one feature `mail` (offline_access, Mail.Send) whose client location is `file`.
+private func catalog(path: String, anchor: String? = nil, key: String? = nil) -> String {
+    let location = anchor.map { "anchor: \"\($0)\"" } ?? "key: \(key!)"
+    return """
+    app:
+      name: Acme
+      client_id: 11111111-2222-3333-4444-555555555555
+      redirect_uri: https://acme.example/callback
+    scopes:
+      offline_access: {description: Stay signed in.}
+      Mail.Send: {description: Send mail as you.}
+    features:
+      - id: mail
+        title: Mail
+        scopes: [offline_access, Mail.Send]
+        client:
+          - path: \(path)
+            \(location)
+
+    """
+}
+
+/// Runs the drift check over a client tree; returns "file line:col severity kind feature scope".
+private func drift(catalog text: String, files: [String: String]) throws -> [String] {
+    let temp = try TempFolder(prefix: "permdocs-drift")
+    defer { temp.remove() }
+    try temp.write("content/permissions.yaml", text)
+    for (path, body) in files { try temp.write("client/\(path)", body) }
+    let loaded = try ContentLoader.load(folder: temp.path + "/content")
+    #expect(loaded.diagnostics.all.filter { $0.severity == .error }.map(\.description) == [])
+    let content = try #require(loaded.content)
+    let findings = try DriftChecker(content: content, clientRoot: temp.path + "/client").check()
+    return Diagnostics(findings).sorted.map { d in
+        let file = d.location.map { String($0.file.dropFirst(temp.path.count + 1)) } ?? "-"
+        let place = d.location.map { "\($0.line):\($0.column)" } ?? "-"
+        return "\(file) \(place) \(d.severity.rawValue) \(d.kind) \(d.feature ?? "-") \(d.scope ?? "-")"
+    }
+}
+
+/// A client file per language: its path, its anchor, and its text with `①` where the injected
+/// `Mail.Read` starts. Every list requests the documented scopes plus Mail.Read.
+private let languages: [(name: String, path: String, anchor: String, text: String)] = [
+    ("Swift", "Sources/Mail.swift", "static let scopes", "enum Mail {\n    static let scopes = [\"offline_access\", \"Mail.Send\", \"①Mail.Read\"]\n}\n"),
+    ("TypeScript", "web/mail.ts", "MAIL_SCOPES =", "export const MAIL_SCOPES = [\n  'offline_access',\n  'Mail.Send',\n  '①Mail.Read',\n] as const;\n"),
+    ("JavaScript", "web/mail.js", "scope:", "module.exports = { scope: \"offline_access Mail.Send ①Mail.Read\" };\n"),
+    ("Python", "worker/mail.py", "SCOPES =", "SCOPES = [\"offline_access\", \"Mail.Send\",\n          \"①Mail.Read\"]  # all delegated\n"),
+    ("Ruby", "app/mail.rb", "SCOPES =", "class Mail\n  SCOPES = %w[offline_access Mail.Send ①Mail.Read].freeze\nend\n"),
+    ("Elixir", "lib/mail.ex", "@scopes", "defmodule Mail do\n  @scopes ~w(offline_access Mail.Send\n            ①Mail.Read)\nend\n"),
+    ("Go", "oauth/mail.go", "mailScopes =", "package oauth\n\nvar mailScopes = []string{\"offline_access\", \"Mail.Send\", `①Mail.Read`}\n"),
+    ("Kotlin", "android/Mail.kt", "val scopes =", "object Mail {\n    val scopes = listOf(\"offline_access\", \"Mail.Send\", \"①Mail.Read\")\n}\n"),
+    ("Java", "android/Mail.java", "SCOPES =", "class Mail {\n    static final List<String> SCOPES = List.of(\n        \"offline_access\", \"Mail.Send\", \"①Mail.Read\");\n}\n"),
+    ("C#", "Desktop/Mail.cs", "Scopes =", "static class Mail {\n    public static readonly string[] Scopes = new[] { \"offline_access\", \"Mail.Send\", \"①Mail.Read\" };\n}\n"),
+    ("PHP", "php/mail.php", "const SCOPES =", "<?php\nclass Mail {\n    const SCOPES = ['offline_access', 'Mail.Send', '①Mail.Read'];\n}\n"),
+]
+
+@Suite("Scope drift")
+struct DriftCheckerTests {
+    @Test(arguments: languages.map(\.name))
+    func anInjectedScopeIsCaughtInEveryLanguage(language: String) throws {
+        let l = try #require(languages.first { $0.name == language })
+        let m = Marked(l.text)
+        let findings = try drift(catalog: catalog(path: l.path, anchor: l.anchor), files: [l.path: m.text])
+        #expect(findings == ["client/\(l.path) \(m["①"]) error undocumented-scope mail Mail.Read"])
+    }
+
+    @Test(arguments: [
+        ("config/oauth.json", "{\n  \"microsoft\": {\"mail\": {\"scopes\": [\"offline_access\", \"Mail.Send\", \"①Mail.Read\"]}}\n}\n"),
+        ("config/oauth.yml", "microsoft:\n  mail:\n    scopes:\n      - offline_access\n      - Mail.Send\n      - ①Mail.Read\n"),
+        ("config/oauth.yaml", "microsoft:\n  mail:\n    scopes: 'offline_access Mail.Send ①Mail.Read'\n"),
+    ])
+    func anInjectedScopeIsCaughtInJSONAndYAML(path: String, text: String) throws {
+        let m = Marked(text)
+        let findings = try drift(catalog: catalog(path: path, key: "microsoft.mail.scopes"), files: [path: m.text])
+        #expect(findings == ["client/\(path) \(m["①"]) error undocumented-scope mail Mail.Read"])
+    }
+
+    @Test func aCleanTreeHasNoFindingsAtAll() throws {
+        let findings = try drift(catalog: catalog(path: "src/*.ts", anchor: "SCOPES ="), files: [
+            "src/a.ts": "export const SCOPES = ['https://graph.microsoft.com/Mail.Send', 'offline_access'];\n",
+            "src/b.ts": "const SCOPES = [\"offline_access\", \"Mail.Send\"] // same feature, second client\n",
+        ])
+        #expect(findings == [])
+    }
+
+    @Test func missingScopesAreReportedAtTheList() throws {
+        let m = Marked("SCOPES = ①['offline_access']\n")
+        #expect(try drift(catalog: catalog(path: "a.py", anchor: "SCOPES ="), files: ["a.py": m.text]) == [
+            "client/a.py \(m["①"]) error missing-in-client mail Mail.Send",
+        ])
+    }
+
+    @Test func caseDuplicatesUnknownScopesAndNonLiterals() throws {
+        let m = Marked("SCOPES = ['offline_access', '①mail.send', '②Mail.Send', '③Mail.Sendd', ④EXTRA]\n")
+        #expect(try drift(catalog: catalog(path: "a.py", anchor: "SCOPES ="), files: ["a.py": m.text]) == [
+            "client/a.py \(m["①"]) warning scope-case mail Mail.Send",
+            "client/a.py \(m["②"]) warning duplicate-scope mail Mail.Send",
+            "client/a.py \(m["③"]) error unknown-scope mail Mail.Sendd",
+            "client/a.py \(m["④"]) error non-literal mail -",
+        ])
+    }
+
+    @Test func locationsThatDoNotResolveAreReportedInTheCatalog() throws {
+        let text = catalog(path: "missing.ts", anchor: "SCOPES =") + """
+              - path: present.ts
+                anchor: "NOPE ="
+              - path: oauth.yml
+                key: microsoft.mial.scopes
+
+        """
+        let findings = try drift(catalog: text, files: ["present.ts": "const SCOPES = []\n", "oauth.yml": "microsoft:\n  mail: {scopes: []}\n"])
+        #expect(findings == [
+            "content/permissions.yaml 13:15 error file-not-found mail -",
+            "content/permissions.yaml 16:17 error anchor-not-found mail -",
+            "content/permissions.yaml 18:14 error key-not-found mail -",
+        ])
+    }
+
+    @Test func aMissingClientFolderIsAnIOError() throws {
+        let content = try #require(try ContentLoader.load(folder: Repo.path("content")).content)
+        #expect(throws: IOFailure.self) { try DriftChecker(content: content, clientRoot: "/no/such/folder").check() }
+    }
+
+    @Test func theExampleClientIsClean() throws {
+        let content = try #require(try ContentLoader.load(folder: Repo.path("content")).content)
+        #expect(try DriftChecker(content: content, clientRoot: Repo.path("examples/client")).check().map(\.description) == [])
+        #expect(try ManifestChecker(catalog: content.catalog).check(manifest: Repo.path("examples/client/entra-app-manifest.json")).map(\.description) == [])
+    }
+}
+
+@Suite("App manifest")
+struct ManifestCheckerTests {
+    @Test func missingExtraAndApplicationPermissionsAreFound() throws {
+        let temp = try TempFolder()
+        defer { temp.remove() }
+        let m = Marked("""
+        {"requiredResourceAccess": [
+          {"resourceAppId": "00000002-0000-0000-c000-000000000000", "resourceAccess": [{"id": "x", "type": "Scope"}]},
+          {"resourceAppId": "00000003-0000-0000-c000-000000000000", "resourceAccess": ①[
+            {"id": "7427e0e9-2fba-42fe-b0c0-848c9e6a8182", "type": "Scope"},
+            {"id": ②"570282fd-fa5c-430d-a7fd-fc8dc98a9dca", "type": "Scope"},
+            {"id": ③"df021288-bdef-4463-88db-98f22de89214", "type": "Role"},
+            {"id": ④"00000000-1111-2222-3333-444444444444", "type": "Scope"}
+          ]}
+        ]}
+        """)
+        try temp.write("manifest.json", m.text)
+        try temp.write("content/permissions.yaml", catalog(path: "a", anchor: "x"))
+        let content = try #require(try ContentLoader.load(folder: temp.path + "/content").content)
+        let findings = try ManifestChecker(catalog: content.catalog).check(manifest: temp.path + "/manifest.json")
+        #expect(findings.map { "\($0.location!.line):\($0.location!.column) \($0.kind) \($0.scope ?? "-")" } == [
+            "\(m["②"]) manifest-extra Mail.Read",
+            "\(m["③"]) manifest-extra User.Read.All",
+            "\(m["④"]) unknown-scope -",
+            "\(m["①"]) manifest-missing Mail.Send",
+        ])
+    }
+}

@@ -1,0 +1,154 @@
+import Testing
+import PermdocsTestSupport
+@testable import PermdocsDrift
+
+/// Reads the list after `anchor` in `source` (with markers) and returns "scope@line:column" for
+/// each scope, the list's place, and the non-literal elements.
+private func read(_ source: String, file: String, anchor: String) -> (scopes: [String], list: String?, nonLiterals: [String], marked: Marked) {
+    let m = Marked(source)
+    switch ScopeListReader(text: m.text, file: file).read(anchor: anchor) {
+    case .list(let list):
+        return (list.scopes.map { "\($0.text)@\($0.location.line):\($0.location.column)" },
+                "\(list.location.line):\(list.location.column)",
+                list.nonLiterals.map { "\($0.text)@\($0.location.line):\($0.location.column)" }, m)
+    case .anchorNotFound:
+        return ([], nil, ["anchor-not-found"], m)
+    case .noListAfter(let at):
+        return ([], nil, ["no-list@\(at.line):\(at.column)"], m)
+    }
+}
+
+@Suite("Scope lists in client code, per language")
+struct ScopeListReaderTests {
+    @Test func swift() {
+        let r = read("""
+        // static let scopes = ["decoy.Comment"]
+        let note = "static let scopes = [\\"decoy.String\\"]"
+        enum Sync {
+            static let scopes: [String] = ①["②offline_access", /* "Mail.Read" */ "③User.Read"]
+        }
+        """, file: "Sync.swift", anchor: "static let scopes")
+        #expect(r.scopes == ["offline_access@\(r.marked["②"])", "User.Read@\(r.marked["③"])"])
+        #expect(r.list == r.marked["①"])
+        #expect(r.nonLiterals == [])
+    }
+
+    @Test func typeScriptWithTemplateLiteralsAndSpread() {
+        let r = read("""
+        export const SCOPES = ①[
+          '②openid',
+          `③Mail.Send`,
+          ④...BASE_SCOPES,
+          ⑤`${prefix}Mail.Read`,
+        ] as const;
+        """, file: "scopes.ts", anchor: "SCOPES =")
+        #expect(r.scopes == ["openid@\(r.marked["②"])", "Mail.Send@\(r.marked["③"])"])
+        #expect(r.nonLiterals == ["...BASE_SCOPES@\(r.marked["④"])", "`${prefix}Mail.Read`@\(r.marked["⑤"])"])
+        // Scopes are located at their own first character, inside the quotes.
+        #expect(r.list == r.marked["①"])
+    }
+
+    @Test func javaScriptSingleStringOfScopes() {
+        let r = read("""
+        const scope = "openid ①offline_access  ②Mail.Send";
+        """, file: "a.js", anchor: "const scope =")
+        #expect(r.scopes == ["openid@1:16", "offline_access@\(r.marked["①"])", "Mail.Send@\(r.marked["②"])"])
+    }
+
+    @Test func pythonTupleWithHashComments() {
+        let r = read("""
+        # SCOPES = ("decoy",)
+        SCOPES = ①(
+            "②offline_access",  # "Mail.Read" is not needed
+            r'③User.ReadBasic.All',
+        )
+        """, file: "worker.py", anchor: "SCOPES =")
+        #expect(r.scopes == ["offline_access@\(r.marked["②"])", "User.ReadBasic.All@\(r.marked["③"])"])
+        #expect(r.list == r.marked["①"])
+    }
+
+    @Test func rubyWordListAndArray() {
+        let w = read("SCOPES = ①%w[②openid ③Mail.Send].freeze\n", file: "a.rb", anchor: "SCOPES =")
+        #expect(w.scopes == ["openid@\(w.marked["②"])", "Mail.Send@\(w.marked["③"])"])
+        #expect(w.list == w.marked["①"])
+        let p = read("SCOPES = ①%w(②openid)\n", file: "a.rb", anchor: "SCOPES =")
+        #expect(p.scopes == ["openid@\(p.marked["②"])"])
+        let a = read("SCOPES = ['②openid', \"#{x}\"]\n", file: "a.rb", anchor: "SCOPES =")
+        #expect(a.scopes == ["openid@\(a.marked["②"])"])
+        #expect(a.nonLiterals == ["\"#{x}\"@1:21"])
+    }
+
+    @Test func elixirSigilsAndLists() {
+        let s = read("""
+        # @scopes ~w(decoy)
+        @scopes ①~w(②offline_access
+                    ③Mail.ReadWrite)
+        """, file: "mailbox.ex", anchor: "@scopes")
+        #expect(s.scopes == ["offline_access@\(s.marked["②"])", "Mail.ReadWrite@\(s.marked["③"])"])
+        #expect(s.list == s.marked["①"])
+        let b = read("@scopes ~w[②openid]a\n", file: "a.exs", anchor: "@scopes")
+        #expect(b.scopes == ["openid@\(b.marked["②"])"])
+    }
+
+    @Test func goStringSlice() {
+        let r = read("""
+        var scopes = []string①{"②offline_access", `③User.Read`}
+        """, file: "oauth.go", anchor: "var scopes =")
+        #expect(r.scopes == ["offline_access@\(r.marked["②"])", "User.Read@\(r.marked["③"])"])
+        #expect(r.list == r.marked["①"])
+    }
+
+    @Test func kotlinListOf() {
+        let r = read("""
+        val scopes = listOf①("②openid", "③Calendars.ReadWrite", ④"$prefix.Read")
+        """, file: "Calendar.kt", anchor: "val scopes =")
+        #expect(r.scopes == ["openid@\(r.marked["②"])", "Calendars.ReadWrite@\(r.marked["③"])"])
+        #expect(r.nonLiterals == ["\"$prefix.Read\"@\(r.marked["④"])"])
+        #expect(r.list == r.marked["①"])
+    }
+
+    @Test func javaListOf() {
+        let r = read("""
+        /* private static final List<String> SCOPES = List.of("decoy"); */
+        private static final List<String> SCOPES = List.of①(
+            "②offline_access", // "Mail.Read"
+            "③User.Read");
+        """, file: "Scopes.java", anchor: "List<String> SCOPES =")
+        #expect(r.scopes == ["offline_access@\(r.marked["②"])", "User.Read@\(r.marked["③"])"])
+        #expect(r.list == r.marked["①"])
+    }
+
+    @Test func cSharpNewArray() {
+        let r = read("""
+        private static readonly string[] Scopes = new[] ①{ "②openid", @"③Mail.Send", ④Constants.GraphScope };
+        """, file: "Scopes.cs", anchor: "string[] Scopes =")
+        #expect(r.scopes == ["openid@\(r.marked["②"])", "Mail.Send@\(r.marked["③"])"])
+        #expect(r.nonLiterals == ["Constants.GraphScope@\(r.marked["④"])"])
+        #expect(r.list == r.marked["①"])
+    }
+
+    @Test func phpArrayWithBothCommentStyles() {
+        let r = read("""
+        <?php
+        # const SCOPES = ['decoy'];
+        const SCOPES = ①[
+            '②offline_access', // 'Mail.Read'
+            "③User.Read",
+        ];
+        """, file: "oauth.php", anchor: "const SCOPES =")
+        #expect(r.scopes == ["offline_access@\(r.marked["②"])", "User.Read@\(r.marked["③"])"])
+        #expect(r.list == r.marked["①"])
+    }
+
+    @Test func bracketsWithoutLiteralsAreSkipped() {
+        // `def scopes() do` holds no literal; the list after it does.
+        let r = read("def scopes(), do: ①[\"②openid\"]\n", file: "a.ex", anchor: "def scopes")
+        #expect(r.scopes == ["openid@\(r.marked["②"])"])
+        #expect(r.list == r.marked["①"])
+    }
+
+    @Test func missingAnchorAndMissingList() {
+        #expect(read("x = 1\n// SCOPES = [\"a\"]\n", file: "a.js", anchor: "SCOPES =").nonLiterals == ["anchor-not-found"])
+        #expect(read("SCOPES = compute()\n", file: "a.py", anchor: "SCOPES =").nonLiterals == ["no-list@1:1"])
+    }
+}
