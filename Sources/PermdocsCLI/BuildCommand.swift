@@ -3,6 +3,7 @@ import PermdocsDiagnostics
 import PermdocsValidate
 import PermdocsRender
 import PermdocsWrite
+import Foundation
 
 /// `permdocs build`: validate, render and write the site atomically.
 struct BuildCommand: ParsableCommand {
@@ -27,18 +28,58 @@ struct BuildCommand: ParsableCommand {
     func run() throws {
         let loaded = try Stage.io { () throws(IOFailure) in try ContentLoader.load(folder: content) }
         var diagnostics = loaded.diagnostics
-        var files: [OutputFile]?
         // Templates and articles are checked even when the catalog has errors, so one run reports all.
+        var prepared: SiteBuilder.Prepared?
         if let model = loaded.content {
-            let built = try Stage.io { () throws(IOFailure) in try SiteBuilder(content: model).build(templatesFolder: templates) }
-            diagnostics.append(contentsOf: built.diagnostics.all)
-            files = built.files
+            let (p, found) = try Stage.io { () throws(IOFailure) in try SiteBuilder(content: model).prepare(templatesFolder: templates) }
+            diagnostics.append(contentsOf: found.all)
+            prepared = p
+        }
+        guard let model = loaded.content, let prepared, !diagnostics.hasErrors, !(strict && diagnostics.hasWarnings) else {
+            throw ExitCode(Report.diagnostics(diagnostics, strict: strict) == ExitStatus.clean ? ExitStatus.findings : ExitStatus.findings)
+        }
+        // Nothing is touched until here. Pages stream into a temporary folder beside the output,
+        // which replaces the previous site only when every page is written and every link checked.
+        let transaction = try Stage.io { () throws(IOFailure) in try SiteWriter(output: output, protected: [content, templates]).begin() }
+        var written = 0
+        do throws(IOFailure) {
+            let sink = CountingSink(base: transaction)
+            diagnostics.append(contentsOf: try SiteBuilder(content: model).render(prepared, into: sink).all)
+            written = sink.count + 1
+            if diagnostics.hasErrors {
+                transaction.abort()
+            } else {
+                try transaction.commit()
+            }
+        } catch {
+            transaction.abort()
+            Console.err("permdocs: error: \(error.message)\n")
+            throw ExitCode(ExitStatus.usage)
         }
         let status = Report.diagnostics(diagnostics, strict: strict)
-        guard status == ExitStatus.clean, let files else { throw ExitCode(status == ExitStatus.clean ? ExitStatus.findings : status) }
-        try Stage.io { () throws(IOFailure) in
-            try SiteWriter(output: output, protected: [content, templates]).write(files)
-        }
-        Console.err("permdocs: wrote \(files.count + 1) files to \(output)\n")
+        guard status == ExitStatus.clean else { throw ExitCode(status) }
+        Console.err("permdocs: wrote \(written) files to \(output)\n")
+    }
+}
+
+/// Counts what a build writes, for the closing message.
+final class CountingSink: SiteSink, @unchecked Sendable {
+    let base: SiteSink
+    private let lock = NSLock()
+    private var n = 0
+
+    init(base: SiteSink) { self.base = base }
+
+    func write(_ file: OutputFile) throws(IOFailure) {
+        try base.write(file)
+        lock.lock()
+        n += 1
+        lock.unlock()
+    }
+
+    var count: Int {
+        lock.lock()
+        defer { lock.unlock() }
+        return n
     }
 }

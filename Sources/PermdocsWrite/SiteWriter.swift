@@ -38,23 +38,88 @@ public struct SiteWriter: Sendable {
 
     /// Writes `files` as the new content of the output folder.
     public func write(_ files: [OutputFile]) throws(IOFailure) {
+        let transaction = try begin()
+        do throws(IOFailure) {
+            for file in files { try transaction.write(file) }
+            try transaction.commit()
+        } catch {
+            transaction.abort()
+            throw error
+        }
+    }
+
+    /// Starts writing a new site: takes the lock, checks the target, creates the temporary folder.
+    /// Write files (from any thread), then `commit()` to swap the site in or `abort()` to drop it.
+    public func begin() throws(IOFailure) -> Transaction {
         try checkTarget()
         try mkdirs(parent)
         let lock = try Lock(path: Paths2.join(parent, ".\(name).permdocs-lock"))
-        defer { lock.release() }
-        try checkExistingOutput()
-        removeStaleTemporaryFolders()
-
-        let temp = Paths2.join(parent, tempPrefix + String(getpid()))
-        guard mkdir(temp, 0o755) == 0 else { throw failure("cannot create \(temp)") }
         do throws(IOFailure) {
-            for file in files { try writeFile(file, under: temp) }
-            try writeFile(OutputFile(path: Self.marker, text: Self.markerText), under: temp)
-            syncOnce(temp)
-            try swapIn(temp)
+            try checkExistingOutput()
+            removeStaleTemporaryFolders()
+            let temp = Paths2.join(parent, tempPrefix + String(getpid()))
+            guard mkdir(temp, 0o755) == 0 else { throw failure("cannot create \(temp)") }
+            return Transaction(writer: self, temp: temp, lock: lock)
         } catch {
-            removeOurFolder(temp)
+            lock.release()
             throw error
+        }
+    }
+
+    /// One build's writes into its temporary folder.
+    public final class Transaction: SiteSink, @unchecked Sendable {
+        let writer: SiteWriter
+        let temp: String
+        let lock: Lock
+        private let state = NSLock()
+        private var finished = false
+        private var folders: Set<String> = []
+
+        init(writer: SiteWriter, temp: String, lock: Lock) {
+            self.writer = writer
+            self.temp = temp
+            self.lock = lock
+        }
+
+        public func write(_ file: OutputFile) throws(IOFailure) {
+            try writer.writeFile(file, under: temp, knownFolders: self)
+        }
+
+        /// Creates a sub-folder once, however many threads ask.
+        func ensureFolder(_ path: String) throws(IOFailure) {
+            state.lock()
+            defer { state.unlock() }
+            if folders.contains(path) { return }
+            try writer.mkdirs(path)
+            folders.insert(path)
+        }
+
+        /// Writes the marker, flushes once, and swaps the new site in.
+        public func commit() throws(IOFailure) {
+            defer { finish() }
+            do throws(IOFailure) {
+                try writer.writeFile(OutputFile(path: SiteWriter.marker, text: SiteWriter.markerText), under: temp, knownFolders: self)
+                writer.syncOnce(temp)
+                try writer.swapIn(temp)
+            } catch {
+                writer.removeOurFolder(temp)
+                throw error
+            }
+        }
+
+        /// Drops everything written; the previous site stays as it was.
+        public func abort() {
+            writer.removeOurFolder(temp)
+            finish()
+        }
+
+        private func finish() {
+            state.lock()
+            defer { state.unlock() }
+            if !finished {
+                finished = true
+                lock.release()
+            }
         }
     }
 
@@ -103,11 +168,11 @@ public struct SiteWriter: Sendable {
         }
     }
 
-    func writeFile(_ file: OutputFile, under root: String) throws(IOFailure) {
+    func writeFile(_ file: OutputFile, under root: String, knownFolders: Transaction) throws(IOFailure) {
         guard Self.isSafeRelativePath(file.path) else { throw IOFailure("refusing to write '\(file.path)': not a plain relative path") }
         let full = Paths2.join(root, file.path)
         let dir = Paths2.parent(full)
-        if dir != root { try mkdirs(dir) }
+        if dir != root { try knownFolders.ensureFolder(dir) }
         let fd = open(full, O_WRONLY | O_CREAT | O_EXCL | O_CLOEXEC | O_NOFOLLOW, 0o644)
         guard fd >= 0 else { throw failure("cannot create \(full)") }
         defer { close(fd) }
@@ -214,7 +279,7 @@ public struct SiteWriter: Sendable {
 }
 
 /// An exclusive `flock` on a file beside the output: a second build waits for the first.
-final class Lock {
+final class Lock: @unchecked Sendable {
     let fd: Int32
 
     init(path: String) throws(IOFailure) {

@@ -50,6 +50,8 @@ public struct Directive: Sendable {
     public var location: SourceLocation
     /// 1-based line in the article file.
     public var line: Int
+    /// The directive's words as written, single-spaced: how the rendered page finds it again.
+    public var source: String
 }
 
 public enum ArticleLoader {
@@ -59,17 +61,28 @@ public enum ArticleLoader {
     /// Loads every `*.md` in `content/articles`, sorted by `order` then file name.
     public static func load(contentFolder: String, content: Content, into diagnostics: inout Diagnostics) throws(IOFailure) -> [Article] {
         let dir = Paths.join(contentFolder, folder)
-        var articles: [Article] = []
-        for name in try Paths.listFiles(dir, extensions: ["md"]) {
+        // Articles are read and checked in parallel; results come back in file-name order.
+        let names = try Paths.listFiles(dir, extensions: ["md"])
+        let loaded: [(Article?, [Diagnostic], IOFailure?)] = parallelMap(names.count) { i in
+            let name = names[i]
             let file = Paths.join(dir, name)
-            guard let bytes = try FileInput.read(file, displayPath: file, limit: maxArticleBytes) else {
-                diagnostics.error("file-too-large", "article is larger than \(maxArticleBytes) bytes", at: SourceLocation(file: file, line: 1, column: 1))
-                continue
+            var d = Diagnostics()
+            do throws(IOFailure) {
+                guard let bytes = try FileInput.read(file, displayPath: file, limit: maxArticleBytes) else {
+                    d.error("file-too-large", "article is larger than \(maxArticleBytes) bytes", at: SourceLocation(file: file, line: 1, column: 1))
+                    return (nil, d.all, nil)
+                }
+                let article = parse(bytes: bytes, file: file, stem: String(name.dropLast(3)), content: content, into: &d)
+                return (article, d.all, nil)
+            } catch {
+                return (nil, [], error)
             }
-            let stem = String(name.dropLast(3))
-            if let article = parse(bytes: bytes, file: file, stem: stem, content: content, into: &diagnostics) {
-                articles.append(article)
-            }
+        }
+        var articles: [Article] = []
+        for (article, found, failure) in loaded {
+            if let failure { throw failure }
+            diagnostics.append(contentsOf: found)
+            if let article { articles.append(article) }
         }
         var slugs: [String: SourceLocation] = [:]
         for a in articles {
@@ -213,7 +226,8 @@ enum DirectiveScanner {
                     arguments.append(word)
                 }
             }
-            let directive = Directive(name: name, arguments: arguments, options: options, location: at(1), line: lineNumber)
+            let directive = Directive(name: name, arguments: arguments, options: options, location: at(1), line: lineNumber,
+                                      source: SiteBuilder.normalizedDirective(line))
             if check(directive, content: content, into: &diagnostics) { found.append(directive) }
         }
         return found

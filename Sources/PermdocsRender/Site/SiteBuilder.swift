@@ -10,7 +10,7 @@ import Foundation
 /// flat (`index.html`, `SLUG.html`, `checklist-SCENARIO.html`, `consent.html`, `permissions.json`,
 /// `style.css`), so every link is relative and works from `file://` and under any sub-path.
 /// The same input always gives the same bytes: no timestamps, no unordered iteration.
-public struct SiteBuilder {
+public struct SiteBuilder: Sendable {
     public let content: Content
     public let reference: GraphReference
 
@@ -23,18 +23,40 @@ public struct SiteBuilder {
     public static let dataFile = "permissions.json"
     public static let consentData = "consent-urls.json"
 
-    /// Loads templates and articles, checks them, and renders every file. `files` is nil when
-    /// there is an error; nothing has been written anywhere.
-    public func build(templatesFolder: String) throws(IOFailure) -> (files: [OutputFile]?, diagnostics: Diagnostics) {
+    /// Templates and articles, loaded and checked: everything needed to render.
+    public struct Prepared: Sendable {
+        public let templates: TemplateSet
+        public let articles: [Article]
+    }
+
+    /// Phase 1: loads and checks templates and articles. Nil (with errors) when anything is wrong;
+    /// nothing has been written anywhere.
+    public func prepare(templatesFolder: String) throws(IOFailure) -> (Prepared?, Diagnostics) {
         var diagnostics = Diagnostics()
         let (templates, templateDiagnostics) = try TemplateSet.load(folder: templatesFolder)
         diagnostics.append(contentsOf: templateDiagnostics)
         let articles = try ArticleLoader.load(contentFolder: content.folder, content: content, into: &diagnostics)
         checkProcedureUse(articles, into: &diagnostics)
         guard let templates, !diagnostics.hasErrors else { return (nil, diagnostics) }
+        return (Prepared(templates: templates, articles: articles), diagnostics)
+    }
 
-        let files = render(articles: articles, templates: templates, diagnostics: &diagnostics)
-        checkLinks(files, articles: articles, into: &diagnostics)
+    /// Phase 2: renders every page on all cores and streams it to `sink`, then checks every link.
+    /// Returns the findings (broken links); with an error the caller drops what the sink holds.
+    public func render(_ prepared: Prepared, into sink: SiteSink) throws(IOFailure) -> Diagnostics {
+        var diagnostics = Diagnostics()
+        let pages = try render(articles: prepared.articles, templates: prepared.templates, sink: sink, diagnostics: &diagnostics)
+        checkLinks(pages, articles: prepared.articles, into: &diagnostics)
+        return diagnostics
+    }
+
+    /// Both phases into memory: for tests and tools. `files` is nil when there is an error.
+    public func build(templatesFolder: String) throws(IOFailure) -> (files: [OutputFile]?, diagnostics: Diagnostics) {
+        var (prepared, diagnostics) = try prepare(templatesFolder: templatesFolder)
+        guard let prepared else { return (nil, diagnostics) }
+        let sink = MemorySink()
+        diagnostics.append(contentsOf: try render(prepared, into: sink).all)
+        let files = sink.files.map { OutputFile(path: $0.key, bytes: $0.value) }.sorted { $0.path < $1.path }
         return (diagnostics.hasErrors ? nil : files, diagnostics)
     }
 
@@ -64,9 +86,10 @@ public struct SiteBuilder {
     /// Procedures in the order articles first show them, then the rest by id.
     func procedureOrder(_ articles: [Article]) -> [Procedure] {
         var order: [String] = []
+        var seen: Set<String> = []
         for a in articles {
             for d in a.directives where d.name == .procedure {
-                if let id = d.arguments.first?.value, !order.contains(id) { order.append(id) }
+                if let id = d.arguments.first?.value, seen.insert(id).inserted { order.append(id) }
             }
         }
         let rank = Dictionary(uniqueKeysWithValues: order.enumerated().map { ($1, $0) })
@@ -75,7 +98,45 @@ public struct SiteBuilder {
 
     // MARK: - Rendering
 
-    func render(articles: [Article], templates: TemplateSet, diagnostics: inout Diagnostics) -> [OutputFile] {
+    /// What the link check needs of a page once its bytes are written.
+    struct PageLinks: Sendable {
+        var path: String
+        var ids: Set<String>
+        var hrefs: [String]
+
+        init(_ file: OutputFile) {
+            path = file.path
+            ids = Set(HTMLScan.attributeValues("id", in: file.bytes))
+            hrefs = HTMLScan.attributeValues("href", in: file.bytes)
+        }
+
+        init(path: String) {
+            self.path = path
+            ids = []
+            hrefs = []
+        }
+    }
+
+    /// The page shell: the same navigation on every page (home, articles with a `nav_title`, the
+    /// consent page), so its size does not grow with the number of articles.
+    struct Layout: Sendable {
+        let templates: TemplateSet
+        let appName: String
+        let nav: [(href: String, title: String)]
+
+        func page(_ href: String, title: String, description: String, kind: String, body: String, toc: [CommonMark.Heading] = [], printable: Bool = false) -> OutputFile {
+            let context: [String: Any] = [
+                "title": title, "description": description, "app_name": appName, "content": body,
+                "nav": nav.map { ["href": $0.href, "title": $0.title, "current": $0.href == href] as [String: Any] },
+                "toc": toc.map { ["id": $0.id, "title": $0.text] }, "has_toc": !toc.isEmpty,
+                "page_kind": kind, "generator": "permdocs \(PermdocsBuildInfo.version)", "stylesheet": "style.css",
+                "printable": printable,
+            ]
+            return OutputFile(path: href, text: templates.render("layout", context))
+        }
+    }
+
+    func render(articles: [Article], templates: TemplateSet, sink: SiteSink, diagnostics: inout Diagnostics) throws(IOFailure) -> [PageLinks] {
         let appName = content.catalog.app.name.value
         let ordered = procedureOrder(articles)
         let checklists = Checklist.scenarios.map { Checklist(scenario: $0) }
@@ -96,43 +157,45 @@ public struct SiteBuilder {
             ["href": $0.href, "title": $0.title(app: appName), "summary": $0.summary(app: appName), "has_summary": true]
         }
         let mainArticle = articles.first
-
         var nav: [(href: String, title: String)] = [("index.html", "\(appName) help center")]
-        nav += articles.map { ($0.href, $0.navTitle ?? $0.title.value) }
+        nav += articles.compactMap { a in a.navTitle.map { (a.href, $0) } }
         nav.append((Self.consentPage, "Grant consent"))
+        let layout = Layout(templates: templates, appName: appName, nav: nav)
 
-        func page(_ href: String, title: String, description: String, kind: String, body: String, toc: [CommonMark.Heading] = [], printable: Bool = false) -> OutputFile {
-            let context: [String: Any] = [
-                "title": title, "description": description, "app_name": appName, "content": body,
-                "nav": nav.map { ["href": $0.href, "title": $0.title, "current": $0.href == href] as [String: Any] },
-                "toc": toc.map { ["id": $0.id, "title": $0.text] }, "has_toc": !toc.isEmpty,
-                "page_kind": kind, "generator": "permdocs \(PermdocsBuildInfo.version)", "stylesheet": "style.css",
-                "printable": printable,
-            ]
-            return OutputFile(path: href, text: templates.render("layout", context))
+        // Each distinct directive renders once: `::permissions mailbox` is the same HTML on every page.
+        var directiveHTML: [String: String] = [:]
+        for a in articles {
+            for d in a.directives where directiveHTML[d.source] == nil {
+                directiveHTML[d.source] = renderDirective(d, templates: templates, contexts: contexts, checklistLinks: checklistLinks)
+            }
         }
 
-        var files: [OutputFile] = []
-
-        // Articles.
-        let articleContext = contexts.article(checklists: checklistLinks)
-        for article in articles {
+        // Articles, in parallel, each written as soon as it is rendered.
+        let articleContext = UncheckedSendable(contexts.article(checklists: checklistLinks))
+        let results: [(PageLinks?, [Diagnostic], IOFailure?)] = parallelMap(articles.count) { i in
+            let article = articles[i]
             let markdown: String
-            do { markdown = try ArticleTemplate(article.body, file: article.file).render(articleContext) } catch {
-                diagnostics.append(contentsOf: error.diagnostics)
-                continue
+            do throws(DiagnosticError) { markdown = try ArticleTemplate(article.body, file: article.file).render(articleContext.value) } catch {
+                return (nil, error.diagnostics, nil)
             }
-            let byLine = Dictionary(article.directives.map { (directiveText($0), $0) }, uniquingKeysWith: { a, _ in a })
             let reserved = Set(article.directives.filter { $0.name == .procedure }.compactMap { $0.arguments.first?.value })
             let document = CommonMark.renderDocument(markdown, reservedIDs: reserved) { line, _ in
-                guard let d = byLine[Self.normalizedDirective(line)] else { return nil }
-                return renderDirective(d, templates: templates, contexts: contexts, checklistLinks: checklistLinks)
+                directiveHTML[Self.normalizedDirective(line)]
             }
             let toc = document.headings.filter { $0.level == 2 }
-            files.append(page(article.href, title: article.title.value, description: article.summary ?? article.title.value,
-                              kind: "article", body: document.html, toc: toc))
+            let file = layout.page(article.href, title: article.title.value, description: article.summary ?? article.title.value,
+                                   kind: "article", body: document.html, toc: toc)
+            do throws(IOFailure) { try sink.write(file) } catch { return (nil, [], error) }
+            return (PageLinks(file), [], nil)
+        }
+        var pages: [PageLinks] = []
+        for (page, found, failure) in results {
+            if let failure { throw failure }
+            diagnostics.append(contentsOf: found)
+            if let page { pages.append(page) }
         }
 
+        var others: [OutputFile] = []
         // Checklists.
         for c in checklists {
             let procedures = ordered.filter { $0.audience == .admin && $0.applies(to: c.scenario) }
@@ -145,14 +208,13 @@ public struct SiteBuilder {
                 "procedures": procedures.map { contexts.procedure($0, checklist: true, heading: "h2") },
                 "article_href": mainArticle?.href ?? "", "has_article": mainArticle != nil,
             ])
-            files.append(page(c.href, title: c.title(app: appName), description: c.summary(app: appName), kind: "checklist", body: body, printable: true))
+            others.append(layout.page(c.href, title: c.title(app: appName), description: c.summary(app: appName), kind: "checklist", body: body, printable: true))
         }
 
         // Consent page, and every link on it as data.
         let links = contexts.consentLinks()
         let consentBody = templates.render("consent", contexts.consent(links: links, articleHref: mainArticle?.href, dataHref: Self.consentData))
-        files.append(page(Self.consentPage, title: "Grant \(appName) access for your organization", description: "Admin consent links for \(appName)", kind: "consent", body: consentBody))
-        files.append(OutputFile(path: Self.consentData, text: ConsentLinksJSON.render(links)))
+        others.append(layout.page(Self.consentPage, title: "Grant \(appName) access for your organization", description: "Admin consent links for \(appName)", kind: "consent", body: consentBody))
 
         // Index.
         let indexBody = templates.render("index", [
@@ -160,11 +222,23 @@ public struct SiteBuilder {
             "articles": articles.map { ["href": $0.href, "title": $0.title.value, "summary": $0.summary ?? "", "has_summary": $0.summary != nil] as [String: Any] },
             "checklists": checklistLinks, "consent_href": Self.consentPage, "data_href": Self.dataFile,
         ])
-        files.append(page("index.html", title: "\(appName) help center", description: "\(appName) help center", kind: "index", body: indexBody))
+        others.append(layout.page("index.html", title: "\(appName) help center", description: "\(appName) help center", kind: "index", body: indexBody))
+        for file in others {
+            try sink.write(file)
+            pages.append(PageLinks(file))
+        }
 
-        files.append(OutputFile(path: Self.dataFile, text: PermissionsJSON.render(content, reference: reference, procedureHref: procedureHref)))
-        for asset in templates.assets { files.append(OutputFile(path: asset.name, bytes: asset.bytes)) }
-        return files.sorted { $0.path < $1.path }
+        // Data and assets (no links to check, but they are link targets).
+        var data = [
+            OutputFile(path: Self.consentData, text: ConsentLinksJSON.render(links)),
+            OutputFile(path: Self.dataFile, text: PermissionsJSON.render(content, reference: reference, procedureHref: procedureHref)),
+        ]
+        data += templates.assets.map { OutputFile(path: $0.name, bytes: $0.bytes) }
+        for file in data {
+            try sink.write(file)
+            pages.append(PageLinks(path: file.path))
+        }
+        return pages
     }
 
     func renderDirective(_ d: Directive, templates: TemplateSet, contexts: Contexts, checklistLinks: [[String: Any]]) -> String {
@@ -185,28 +259,22 @@ public struct SiteBuilder {
         line.split(whereSeparator: { $0 == " " || $0 == "\t" }).joined(separator: " ")
     }
 
-    func directiveText(_ d: Directive) -> String {
-        var words = ["::" + d.name.rawValue] + d.arguments.map(\.value)
-        words += d.options.sorted { $0.key < $1.key }.map { "\($0.key)=\($0.value.value)" }
-        return words.joined(separator: " ")
-    }
-
     // MARK: - Links
 
     /// Every relative link of every HTML page must reach a file of the site and, with a fragment,
     /// an element id on that page. A broken link in an article is reported where the article
     /// writes it.
-    func checkLinks(_ files: [OutputFile], articles: [Article], into diagnostics: inout Diagnostics) {
+    func checkLinks(_ pages: [PageLinks], articles: [Article], into diagnostics: inout Diagnostics) {
         var ids: [String: Set<String>] = [:]
-        let htmlFiles = files.filter { $0.path.hasSuffix(".html") }
-        for f in htmlFiles { ids[f.path] = Set(HTMLScan.attributeValues("id", in: f.bytes)) }
-        let paths = Set(files.map(\.path))
-        for f in htmlFiles {
-            for raw in HTMLScan.attributeValues("href", in: f.bytes) {
+        for p in pages where p.path.hasSuffix(".html") { ids[p.path] = p.ids }
+        let paths = Set(pages.map(\.path))
+        let articlesByHref = Dictionary(articles.map { ($0.href, $0) }, uniquingKeysWith: { a, _ in a })
+        for p in pages where p.path.hasSuffix(".html") {
+            for raw in p.hrefs {
                 let href = raw.replacingOccurrences(of: "&amp;", with: "&")
                 if href.isEmpty || href.contains(":") || href.hasPrefix("//") { continue }
                 let parts = href.split(separator: "#", maxSplits: 1, omittingEmptySubsequences: false)
-                let target = parts[0].isEmpty ? f.path : String(parts[0].split(separator: "?").first ?? "")
+                let target = parts[0].isEmpty ? p.path : String(parts[0].split(separator: "?").first ?? "")
                 let fragment = parts.count > 1 ? String(parts[1]) : nil
                 var problem: String?
                 if !paths.contains(target) {
@@ -215,8 +283,7 @@ public struct SiteBuilder {
                     problem = "link to '\(href)': '\(target)' has no element with id '\(fragment)'"
                 }
                 guard let problem else { continue }
-                let article = articles.first { $0.href == f.path }
-                let location = article.flatMap { locate(raw, in: $0) } ?? SourceLocation(file: f.path, line: 1, column: 1)
+                let location = articlesByHref[p.path].flatMap { locate(raw, in: $0) } ?? SourceLocation(file: p.path, line: 1, column: 1)
                 diagnostics.error("broken-link", problem, at: location)
             }
         }
