@@ -41,7 +41,7 @@ let package = Package(
                         .copy("Resources/graph-application-permissions.json")]
         ),
         .target(name: "PermdocsValidate", dependencies: ["PermdocsModel", "PermdocsLoad", "PermdocsDiagnostics"]),
-        .target(name: "PermdocsConsent", dependencies: ["PermdocsModel"]),
+        .target(name: "PermdocsConsent", dependencies: ["PermdocsModel", "PermdocsDiagnostics"]),
         .target(name: "PermdocsDrift", dependencies: ["PermdocsValidate", "PermdocsModel", "PermdocsLoad", "PermdocsDiagnostics"]),
         .target(
             name: "PermdocsRender",

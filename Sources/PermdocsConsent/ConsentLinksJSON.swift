@@ -1,17 +1,15 @@
-import Foundation
+import PermdocsDiagnostics
 
 /// `[{feature, kind, cloud, tenant, scopes, url}]`, keys sorted, for `permdocs urls --format json`
 /// and the site's `consent-urls.json`.
 public enum ConsentLinksJSON {
     public static func render(_ links: [ConsentLink]) -> String {
-        let array: [[String: Any]] = links.map { l in
-            [
-                "feature": l.feature.map { $0 as Any } ?? NSNull(),
-                "kind": l.kind.rawValue, "cloud": l.cloud.rawValue, "tenant": l.tenant,
-                "scopes": l.scopes, "url": l.url,
-            ]
-        }
-        let data = (try? JSONSerialization.data(withJSONObject: array, options: [.prettyPrinted, .sortedKeys, .withoutEscapingSlashes])) ?? Data("[]".utf8)
-        return String(decoding: data, as: UTF8.self) + "\n"
+        JSONText.array(links.map { l in
+            .object([
+                "feature": .optional(l.feature),
+                "kind": .string(l.kind.rawValue), "cloud": .string(l.cloud.rawValue), "tenant": .string(l.tenant),
+                "scopes": .array(l.scopes.map { .string($0) }), "url": .string(l.url),
+            ])
+        }).rendered
     }
 }

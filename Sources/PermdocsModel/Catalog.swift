@@ -48,12 +48,33 @@ public struct Catalog: Sendable {
     public var app: App
     public var scopes: [ScopeText]
     public var features: [Feature]
+    private let descriptions: [String: String]
+    private let featureIndex: [String: Int]
 
-    public func feature(_ id: String) -> Feature? { features.first { $0.id.value == id } }
+    public init(file: String, app: App, scopes: [ScopeText], features: [Feature]) {
+        self.file = file
+        self.app = app
+        self.scopes = scopes
+        self.features = features
+        var descriptions: [String: String] = [:]
+        // Keyed by the spelling as written and by its lowercase form, so the usual lookup (the
+        // catalog's own spelling) needs no lowercasing.
+        for s in scopes.reversed() {
+            if let d = s.description?.value {
+                descriptions[s.scope.value.lowercased()] = d
+                descriptions[s.scope.value] = d
+            }
+        }
+        self.descriptions = descriptions
+        var index: [String: Int] = [:]
+        for (i, f) in features.enumerated() where index[f.id.value] == nil { index[f.id.value] = i }
+        featureIndex = index
+    }
+
+    public func feature(_ id: String) -> Feature? { featureIndex[id].map { features[$0] } }
 
     /// The description the catalog gives for a scope, matched case-insensitively as Entra matches scopes.
     public func description(of scope: String) -> String? {
-        let lower = scope.lowercased()
-        return scopes.first { $0.scope.value.lowercased() == lower }?.description?.value
+        descriptions[scope] ?? descriptions[scope.lowercased()]
     }
 }

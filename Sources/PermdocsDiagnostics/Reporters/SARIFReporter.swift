@@ -1,5 +1,3 @@
-import Foundation
-
 /// SARIF 2.1.0 for code scanning: every rule of `RuleCatalog` in the driver, one result per
 /// finding with `ruleId` = kind, repository-relative `artifactLocation.uri`, and 1-based
 /// `region.startLine`/`startColumn` counted in Unicode code points (declared in `columnKind`).
@@ -11,54 +9,48 @@ public struct SARIFReporter: Sendable {
     public func report(_ diagnostics: [Diagnostic]) -> String {
         let rules = RuleCatalog.rules
         let index = Dictionary(uniqueKeysWithValues: rules.enumerated().map { ($1.id, $0) })
-        let results: [[String: Any]] = diagnostics.map { d in
-            var result: [String: Any] = [
-                "ruleId": d.kind,
-                "level": Self.level(d.severity),
-                "message": ["text": d.message],
+        let results: [JSONText] = diagnostics.map { d in
+            var result: [String: JSONText] = [
+                "ruleId": .string(d.kind),
+                "level": .string(Self.level(d.severity)),
+                "message": .object(["text": .string(d.message)]),
             ]
-            if let i = index[d.kind] { result["ruleIndex"] = i }
-            if let l = d.location {
-                result["locations"] = [Self.location(l)]
+            if let i = index[d.kind] { result["ruleIndex"] = .int(i) }
+            if let l = d.location { result["locations"] = .array([Self.location(l)]) }
+            let related: [JSONText] = d.notes.enumerated().compactMap { i, note in
+                guard let l = note.location, case .object(var loc) = Self.location(l) else { return nil }
+                loc["id"] = .int(i + 1)
+                loc["message"] = .object(["text": .string(note.message)])
+                return .object(loc)
             }
-            if !d.notes.isEmpty {
-                result["relatedLocations"] = d.notes.enumerated().compactMap { i, note -> [String: Any]? in
-                    guard let l = note.location else { return nil }
-                    var loc = Self.location(l)
-                    loc["id"] = i + 1
-                    loc["message"] = ["text": note.message]
-                    return loc
-                }
-            }
-            var properties: [String: Any] = [:]
-            if let f = d.feature { properties["feature"] = f }
-            if let s = d.scope { properties["scope"] = s }
-            if !properties.isEmpty { result["properties"] = properties }
-            return result
+            if !related.isEmpty { result["relatedLocations"] = .array(related) }
+            var properties: [String: JSONText] = [:]
+            if let f = d.feature { properties["feature"] = .string(f) }
+            if let s = d.scope { properties["scope"] = .string(s) }
+            if !properties.isEmpty { result["properties"] = .object(properties) }
+            return .object(result)
         }
-        let driver: [String: Any] = [
+        let driver: JSONText = .object([
             "name": "permdocs",
-            "version": version,
+            "version": .string(version),
             "informationUri": "https://github.com/permdocs/permdocs",
-            "rules": rules.map { r in
-                [
-                    "id": r.id,
-                    "shortDescription": ["text": r.description],
-                    "defaultConfiguration": ["level": Self.level(r.severity)],
-                ] as [String: Any]
-            },
-        ]
-        let root: [String: Any] = [
+            "rules": .array(rules.map { r in
+                .object([
+                    "id": .string(r.id),
+                    "shortDescription": .object(["text": .string(r.description)]),
+                    "defaultConfiguration": .object(["level": .string(Self.level(r.severity))]),
+                ])
+            }),
+        ])
+        return JSONText.object([
             "$schema": "https://json.schemastore.org/sarif-2.1.0.json",
             "version": "2.1.0",
-            "runs": [[
-                "tool": ["driver": driver],
+            "runs": .array([.object([
+                "tool": .object(["driver": driver]),
                 "columnKind": "unicodeCodePoints",
-                "results": results,
-            ] as [String: Any]],
-        ]
-        let data = (try? JSONSerialization.data(withJSONObject: root, options: [.prettyPrinted, .sortedKeys, .withoutEscapingSlashes])) ?? Data()
-        return String(decoding: data, as: UTF8.self) + "\n"
+                "results": .array(results),
+            ])]),
+        ]).rendered
     }
 
     static func level(_ s: Diagnostic.Severity) -> String {
@@ -69,12 +61,12 @@ public struct SARIFReporter: Sendable {
         }
     }
 
-    static func location(_ l: SourceLocation) -> [String: Any] {
-        [
-            "physicalLocation": [
-                "artifactLocation": ["uri": FindingPaths.repositoryRelative(l.file)],
-                "region": ["startLine": l.line, "startColumn": l.column],
-            ] as [String: Any],
-        ]
+    static func location(_ l: SourceLocation) -> JSONText {
+        .object([
+            "physicalLocation": .object([
+                "artifactLocation": .object(["uri": .string(FindingPaths.repositoryRelative(l.file))]),
+                "region": .object(["startLine": .int(l.line), "startColumn": .int(l.column)]),
+            ]),
+        ])
     }
 }

@@ -46,8 +46,8 @@ public enum CommonMark {
     /// builds and escapes it). Headings get stable ids for links and the table of contents;
     /// `reservedIDs` are ids already used on the page (procedure anchors) that headings avoid.
     public static func renderDocument(_ markdown: String, reservedIDs: Set<String> = [], directive: (String, Int) -> String?) -> Document {
-        let lines = markdown.split(separator: "\n", omittingEmptySubsequences: false)
         let tree = ParsedDocument(markdown)
+        let utf8 = Array(markdown.utf8)
         var usedIDs = reservedIDs
         var headings: [Heading] = []
 
@@ -64,12 +64,27 @@ public enum CommonMark {
             child = cmark_node_next(node)
         }
 
+        // Line starts are found only when a paragraph could be a directive.
+        var lineStarts: [Int]?
+        func line(_ number: Int) -> String? {
+            if lineStarts == nil {
+                var starts = [0]
+                for (i, b) in utf8.enumerated() where b == 10 { starts.append(i + 1) }
+                lineStarts = starts
+            }
+            let starts = lineStarts!
+            guard number >= 1, number <= starts.count else { return nil }
+            let a = starts[number - 1]
+            let b = number < starts.count ? starts[number] - 1 : utf8.count
+            return String(decoding: utf8[a..<max(a, b)], as: UTF8.self)
+        }
         for node in paragraphs {
             let start = Int(cmark_node_get_start_line(node)), end = Int(cmark_node_get_end_line(node))
-            guard start == end, start >= 1, start <= lines.count else { continue }
-            let line = lines[start - 1]
-            guard line.hasPrefix("::") else { continue }
-            guard let html = directive(String(line), start) else { continue }
+            guard start == end, start >= 1 else { continue }
+            // A paragraph that cmark started in column 1 with "::"; checked in the source, so an
+            // escaped value ("\\:\\:…") never counts.
+            guard Int(cmark_node_get_start_column(node)) == 1, let text = line(start), text.hasPrefix("::") else { continue }
+            guard let html = directive(text, start) else { continue }
             replace(node, withHTML: html)
         }
 

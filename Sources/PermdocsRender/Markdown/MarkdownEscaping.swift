@@ -13,6 +13,9 @@ public struct MarkdownContentType: MustacheContentType {
             switch scalar {
             case "\n", "\r":
                 out.append(" ")
+            case _ where scalar.value < 0x20 || scalar.value == 0x7F:
+                // Control characters have no place in a page (and \u{1} separates spliced values).
+                out.append(" ")
             case _ where scalar.isASCII && scalar.properties.generalCategory.isPunctuationOrSymbol:
                 out.append("\\")
                 out.unicodeScalars.append(scalar)

@@ -99,6 +99,23 @@ public enum ArticleLoader {
 
     static let reservedSlugs: Set<String> = ["index", "consent", "consent-urls", "permissions", "style"]
 
+    /// Where the closing '---' line starts (byte offset) and its 0-based line number.
+    static func frontMatterEnd(_ raw: [UInt8]) -> (Int, Int)? {
+        var line = 0
+        var i = 0
+        let n = raw.count
+        while i < n {
+            // raw[i] starts a line.
+            if line > 0, i + 3 <= n, raw[i] == 45, raw[i + 1] == 45, raw[i + 2] == 45, i + 3 == n || raw[i + 3] == 10 {
+                return (i, line)
+            }
+            while i < n, raw[i] != 10 { i += 1 }
+            i += 1
+            line += 1
+        }
+        return nil
+    }
+
     static func parse(bytes: [UInt8], file: String, stem: String, content: Content, into diagnostics: inout Diagnostics) -> Article? {
         let start = SourceLocation(file: file, line: 1, column: 1)
         var raw = bytes
@@ -113,15 +130,23 @@ public enum ArticleLoader {
             diagnostics.error(kind, message, at: SourceLocation(file: file, line: line, column: column))
             return nil
         }
-        let text = String(decoding: raw, as: UTF8.self).replacingOccurrences(of: "\r\n", with: "\n")
-        var lines = text.split(separator: "\n", omittingEmptySubsequences: false).map(String.init)
-        guard lines.first == "---", let close = lines.dropFirst().firstIndex(of: "---") else {
+        if raw.contains(13) {
+            // CRLF to LF, in bytes.
+            var lf: [UInt8] = []
+            lf.reserveCapacity(raw.count)
+            for (i, b) in raw.enumerated() where !(b == 13 && i + 1 < raw.count && raw[i + 1] == 10) { lf.append(b) }
+            raw = lf
+        }
+        // The front matter: '---' on the first line, up to the next line that is '---'.
+        let dashes: [UInt8] = Array("---".utf8)
+        guard raw.starts(with: dashes + [10]) || raw == dashes, let (closeStart, closeLine) = frontMatterEnd(raw) else {
             diagnostics.error("missing-front-matter", "an article starts with a front matter: '---', 'title: …', '---'", at: start)
             return nil
         }
+        let close = closeLine
         // The front matter, loaded with its own line numbers (line 1 is the opening '---').
-        let yaml = [""] + lines[1..<close]
-        let document = YAMLLoader(maxDepth: 8).load(string: yaml.joined(separator: "\n") + "\n", file: file)
+        let yaml: [UInt8] = [10] + Array(raw[4..<closeStart])
+        let document = YAMLLoader(maxDepth: 8).load(bytes: yaml, file: file)
         diagnostics.append(contentsOf: document.diagnostics.filter { $0.kind != "empty-file" })
         var reader = NodeReader()
         var title: Located<String>?
@@ -146,10 +171,10 @@ public enum ArticleLoader {
         if !ContentValidator.isValidID(slug.value) {
             diagnostics.error("invalid-id", "slug '\(slug.value)' must be lowercase letters, digits and '-' (it is the page's file name)", at: slug.location)
         }
-        for i in 0...close { lines[i] = "" }
-        let body = lines.joined(separator: "\n")
-
-        let directives = DirectiveScanner.scan(lines: lines, file: file, content: content, into: &diagnostics)
+        // The body keeps its line numbers: the front matter becomes empty lines.
+        let afterClose = min(raw.count, closeStart + 4)
+        let body = String(repeating: "\n", count: close + 1) + String(decoding: raw[afterClose...], as: UTF8.self)
+        let directives = DirectiveScanner.scan(body: body, file: file, content: content, into: &diagnostics)
         var templateDiagnostics = Diagnostics()
         let nodes = TemplateScanner.scan(body, file: file, diagnostics: &templateDiagnostics)
         var checker = TemplateChecker(schemas: SiteSchemas.all, partials: [:])
@@ -162,33 +187,50 @@ public enum ArticleLoader {
 
 /// Finds and checks directive lines in an article's raw Markdown, outside fenced code blocks.
 enum DirectiveScanner {
-    static func scan(lines: [String], file: String, content: Content, into diagnostics: inout Diagnostics) -> [Directive] {
+    static func scan(body: String, file: String, content: Content, into diagnostics: inout Diagnostics) -> [Directive] {
+        let bytes = Array(body.utf8)
+        // Line starts; only lines that open a fence or start with '::' are looked at closely.
+        var starts = [0]
+        for (i, b) in bytes.enumerated() where b == 10 { starts.append(i + 1) }
+        func lineBytes(_ k: Int) -> ArraySlice<UInt8> {
+            let a = starts[k]
+            let b = k + 1 < starts.count ? starts[k + 1] - 1 : bytes.count
+            return bytes[a..<max(a, b)]
+        }
+        func isBlank(_ k: Int) -> Bool { k < 0 || k >= starts.count || lineBytes(k).allSatisfy { $0 == 32 || $0 == 9 || $0 == 13 } }
         var found: [Directive] = []
-        var fence: String?
-        for (index, line) in lines.enumerated() {
-            let lineNumber = index + 1
-            let stripped = line.drop { $0 == " " }
-            if line.count - stripped.count <= 3, stripped.hasPrefix("```") || stripped.hasPrefix("~~~") {
-                let marker = String(stripped.prefix { $0 == stripped.first })
-                if let open = fence {
-                    if marker.count >= open.count, marker.first == open.first, stripped.dropFirst(marker.count).allSatisfy(\.isWhitespace) { fence = nil }
-                } else {
-                    fence = marker
+        var fence: (byte: UInt8, count: Int)?
+        for index in 0..<starts.count {
+            let raw = lineBytes(index)
+            var j = raw.startIndex
+            while j < raw.endIndex, raw[j] == 32, j - raw.startIndex < 4 { j += 1 }
+            if j - raw.startIndex <= 3, j < raw.endIndex, raw[j] == 96 || raw[j] == 126 {
+                let marker = raw[j]
+                var k = j
+                while k < raw.endIndex, raw[k] == marker { k += 1 }
+                if k - j >= 3 {
+                    if let open = fence {
+                        if marker == open.byte, k - j >= open.count, raw[k...].allSatisfy({ $0 == 32 || $0 == 9 }) { fence = nil }
+                    } else {
+                        fence = (marker, k - j)
+                    }
+                    continue
                 }
-                continue
             }
-            guard fence == nil, line.hasPrefix("::") else { continue }
+            guard fence == nil, raw.count >= 2, raw[raw.startIndex] == 58, raw[raw.startIndex + 1] == 58 else { continue }
+            let line = String(decoding: raw, as: UTF8.self)
+            let lineNumber = index + 1
             let at = { (column: Int) in SourceLocation(file: file, line: lineNumber, column: column) }
             if line.contains("{{") {
                 diagnostics.error("directive-syntax", "directive arguments must be literal; template tags are not allowed here", at: at(1))
                 continue
             }
-            let previous = index > 0 ? lines[index - 1] : ""
-            if !(previous.allSatisfy(\.isWhitespace) || previous.hasPrefix("#")) {
+            let previous = index > 0 ? lineBytes(index - 1) : []
+            if !(isBlank(index - 1) || previous.first == 35) {
                 diagnostics.error("directive-syntax", "leave an empty line before a directive", at: at(1))
                 continue
             }
-            if index + 1 < lines.count, !lines[index + 1].allSatisfy(\.isWhitespace) {
+            if !isBlank(index + 1) {
                 diagnostics.error("directive-syntax", "leave an empty line after a directive", at: at(1))
                 continue
             }

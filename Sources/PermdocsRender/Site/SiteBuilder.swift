@@ -106,8 +106,10 @@ public struct SiteBuilder: Sendable {
 
         init(_ file: OutputFile) {
             path = file.path
-            ids = Set(HTMLScan.attributeValues("id", in: file.bytes))
-            hrefs = HTMLScan.attributeValues("href", in: file.bytes)
+            let (ids, hrefs) = HTMLScan.idsAndHrefs(in: file.bytes)
+            self.ids = Set(ids)
+            // Only links the check reads: relative ones (absolute and empty links are skipped).
+            self.hrefs = hrefs.filter { !$0.isEmpty && !$0.utf8.contains(58) && !$0.hasPrefix("//") }
         }
 
         init(path: String) {
@@ -170,21 +172,56 @@ public struct SiteBuilder: Sendable {
             }
         }
 
-        // Articles, in parallel, each written as soon as it is rendered.
+        // Every page in one parallel pass, each written as soon as it is rendered. The site-wide
+        // pages (over every procedure or feature) go first so they never run last alone.
         let articleContext = UncheckedSendable(contexts.article(checklists: checklistLinks))
-        let results: [(PageLinks?, [Diagnostic], IOFailure?)] = parallelMap(articles.count) { i in
-            let article = articles[i]
-            let markdown: String
-            do throws(DiagnosticError) { markdown = try ArticleTemplate(article.body, file: article.file).render(articleContext.value) } catch {
-                return (nil, error.diagnostics, nil)
-            }
-            let reserved = Set(article.directives.filter { $0.name == .procedure }.compactMap { $0.arguments.first?.value })
-            let document = CommonMark.renderDocument(markdown, reservedIDs: reserved) { line, _ in
-                directiveHTML[Self.normalizedDirective(line)]
-            }
-            let toc = document.headings.filter { $0.level == 2 }
-            let file = layout.page(article.href, title: article.title.value, description: article.summary ?? article.title.value,
+        let shared = UncheckedSendable((contexts, checklistLinks))
+        let siteWide = checklists.count + 2
+        let results: [(PageLinks?, [Diagnostic], IOFailure?)] = parallelMap(siteWide + articles.count) { job in
+            let (contexts, checklistLinks) = shared.value
+            let file: OutputFile
+            if job < checklists.count {
+                let c = checklists[job]
+                let procedures = ordered.filter { $0.audience == .admin && $0.applies(to: c.scenario) }
+                var contexts = contexts
+                contexts.onThisPage = Set(procedures.map(\.id.value))
+                let body = templates.render("checklist", [
+                    "title": c.title(app: appName), "scenario": c.scenario.rawValue,
+                    "summary_html": CommonMark.inlineHTML(MarkdownContentType().escapeText(c.summary(app: appName))),
+                    "app_name": appName,
+                    "procedures": procedures.map { contexts.procedure($0, checklist: true, heading: "h2") },
+                    "article_href": mainArticle?.href ?? "", "has_article": mainArticle != nil,
+                ])
+                file = layout.page(c.href, title: c.title(app: appName), description: c.summary(app: appName), kind: "checklist", body: body, printable: true)
+            } else if job == checklists.count {
+                let links = contexts.consentLinks()
+                let body = templates.render("consent", contexts.consent(links: links, articleHref: mainArticle?.href, dataHref: Self.consentData))
+                file = layout.page(Self.consentPage, title: "Grant \(appName) access for your organization", description: "Admin consent links for \(appName)", kind: "consent", body: body)
+                do throws(IOFailure) {
+                    try sink.write(OutputFile(path: Self.consentData, text: ConsentLinksJSON.render(links)))
+                    try sink.write(OutputFile(path: Self.dataFile, text: PermissionsJSON.render(content, reference: reference, procedureHref: procedureHref)))
+                } catch { return (nil, [], error) }
+            } else if job == checklists.count + 1 {
+                let body = templates.render("index", [
+                    "app_name": appName,
+                    "articles": articles.map { ["href": $0.href, "title": $0.title.value, "summary": $0.summary ?? "", "has_summary": $0.summary != nil] as [String: Any] },
+                    "checklists": checklistLinks, "consent_href": Self.consentPage, "data_href": Self.dataFile,
+                ])
+                file = layout.page("index.html", title: "\(appName) help center", description: "\(appName) help center", kind: "index", body: body)
+            } else {
+                let article = articles[job - siteWide]
+                let markdown: String
+                do throws(DiagnosticError) { markdown = try ArticleTemplate(article.body, file: article.file, nodes: article.template).render(articleContext.value) } catch {
+                    return (nil, error.diagnostics, nil)
+                }
+                let reserved = Set(article.directives.filter { $0.name == .procedure }.compactMap { $0.arguments.first?.value })
+                let document = CommonMark.renderDocument(markdown, reservedIDs: reserved) { line, _ in
+                    directiveHTML[Self.normalizedDirective(line)]
+                }
+                let toc = document.headings.filter { $0.level == 2 }
+                file = layout.page(article.href, title: article.title.value, description: article.summary ?? article.title.value,
                                    kind: "article", body: document.html, toc: toc)
+            }
             do throws(IOFailure) { try sink.write(file) } catch { return (nil, [], error) }
             return (PageLinks(file), [], nil)
         }
@@ -195,46 +232,9 @@ public struct SiteBuilder: Sendable {
             if let page { pages.append(page) }
         }
 
-        var others: [OutputFile] = []
-        // Checklists.
-        for c in checklists {
-            let procedures = ordered.filter { $0.audience == .admin && $0.applies(to: c.scenario) }
-            var contexts = contexts
-            contexts.onThisPage = Set(procedures.map(\.id.value))
-            let body = templates.render("checklist", [
-                "title": c.title(app: appName), "scenario": c.scenario.rawValue,
-                "summary_html": CommonMark.inlineHTML(MarkdownContentType().escapeText(c.summary(app: appName))),
-                "app_name": appName,
-                "procedures": procedures.map { contexts.procedure($0, checklist: true, heading: "h2") },
-                "article_href": mainArticle?.href ?? "", "has_article": mainArticle != nil,
-            ])
-            others.append(layout.page(c.href, title: c.title(app: appName), description: c.summary(app: appName), kind: "checklist", body: body, printable: true))
-        }
-
-        // Consent page, and every link on it as data.
-        let links = contexts.consentLinks()
-        let consentBody = templates.render("consent", contexts.consent(links: links, articleHref: mainArticle?.href, dataHref: Self.consentData))
-        others.append(layout.page(Self.consentPage, title: "Grant \(appName) access for your organization", description: "Admin consent links for \(appName)", kind: "consent", body: consentBody))
-
-        // Index.
-        let indexBody = templates.render("index", [
-            "app_name": appName,
-            "articles": articles.map { ["href": $0.href, "title": $0.title.value, "summary": $0.summary ?? "", "has_summary": $0.summary != nil] as [String: Any] },
-            "checklists": checklistLinks, "consent_href": Self.consentPage, "data_href": Self.dataFile,
-        ])
-        others.append(layout.page("index.html", title: "\(appName) help center", description: "\(appName) help center", kind: "index", body: indexBody))
-        for file in others {
-            try sink.write(file)
-            pages.append(PageLinks(file))
-        }
-
         // Data and assets (no links to check, but they are link targets).
-        var data = [
-            OutputFile(path: Self.consentData, text: ConsentLinksJSON.render(links)),
-            OutputFile(path: Self.dataFile, text: PermissionsJSON.render(content, reference: reference, procedureHref: procedureHref)),
-        ]
-        data += templates.assets.map { OutputFile(path: $0.name, bytes: $0.bytes) }
-        for file in data {
+        for path in [Self.consentData, Self.dataFile] { pages.append(PageLinks(path: path)) }
+        for file in templates.assets.map({ OutputFile(path: $0.name, bytes: $0.bytes) }) {
             try sink.write(file)
             pages.append(PageLinks(path: file.path))
         }
@@ -271,7 +271,7 @@ public struct SiteBuilder: Sendable {
         let articlesByHref = Dictionary(articles.map { ($0.href, $0) }, uniquingKeysWith: { a, _ in a })
         for p in pages where p.path.hasSuffix(".html") {
             for raw in p.hrefs {
-                let href = raw.replacingOccurrences(of: "&amp;", with: "&")
+                let href = raw.utf8.contains(38) ? raw.replacingOccurrences(of: "&amp;", with: "&") : raw
                 if href.isEmpty || href.contains(":") || href.hasPrefix("//") { continue }
                 let parts = href.split(separator: "#", maxSplits: 1, omittingEmptySubsequences: false)
                 let target = parts[0].isEmpty ? p.path : String(parts[0].split(separator: "?").first ?? "")
@@ -308,20 +308,36 @@ public enum PermdocsBuildInfo {
 /// Mustache write them). Not a general HTML parser; it only needs to read what permdocs wrote.
 enum HTMLScan {
     static func attributeValues(_ name: String, in bytes: [UInt8]) -> [String] {
-        let needle = Array(" \(name)=\"".utf8)
-        var out: [String] = []
-        var i = 0
-        let n = bytes.count
-        outer: while i + needle.count <= n {
-            for k in 0..<needle.count where bytes[i + k] != needle[k] {
-                i += 1
-                continue outer
+        let (ids, hrefs) = idsAndHrefs(in: bytes)
+        return name == "id" ? ids : name == "href" ? hrefs : []
+    }
+
+    /// Every ` id="…"` and ` href="…"` value, in one pass over the bytes.
+    static func idsAndHrefs(in bytes: [UInt8]) -> (ids: [String], hrefs: [String]) {
+        var ids: [String] = []
+        var hrefs: [String] = []
+        bytes.withUnsafeBufferPointer { b in
+            let n = b.count
+            var i = 0
+            while i + 5 < n {
+                // An attribute starts after a space: ` id="` or ` href="`.
+                guard b[i] == 32 else { i += 1; continue }
+                var valueStart = -1
+                var isID = false
+                if b[i + 1] == 105, b[i + 2] == 100, b[i + 3] == 61, b[i + 4] == 34 {          // id="
+                    valueStart = i + 5
+                    isID = true
+                } else if i + 7 < n, b[i + 1] == 104, b[i + 2] == 114, b[i + 3] == 101, b[i + 4] == 102, b[i + 5] == 61, b[i + 6] == 34 { // href="
+                    valueStart = i + 7
+                }
+                guard valueStart >= 0 else { i += 1; continue }
+                var j = valueStart
+                while j < n, b[j] != 34 { j += 1 }
+                let value = String(decoding: UnsafeBufferPointer(rebasing: b[valueStart..<j]), as: UTF8.self)
+                if isID { ids.append(value) } else { hrefs.append(value) }
+                i = j
             }
-            var j = i + needle.count
-            while j < n, bytes[j] != UInt8(ascii: "\"") { j += 1 }
-            out.append(String(decoding: bytes[(i + needle.count)..<j], as: UTF8.self))
-            i = j
         }
-        return out
+        return (ids, hrefs)
     }
 }

@@ -15,6 +15,8 @@ struct TemplateTag: Sendable {
     var kind: Kind
     var name: String
     var location: SourceLocation
+    /// The whole tag, `{{` to `}}`, as UTF-8 offsets in the template text.
+    var range: Range<Int> = 0..<0
 }
 
 /// A template as a tree of tags; text between tags is not kept (swift-mustache renders it).
@@ -28,48 +30,64 @@ indirect enum TemplateNode: Sendable {
 /// template's meaning depend on more than its tags.
 enum TemplateScanner {
     static func scan(_ text: String, file: String, diagnostics: inout Diagnostics) -> [TemplateNode] {
+        var text = text
+        return text.withUTF8 { scan(bytes: $0, file: file, diagnostics: &diagnostics) }
+    }
+
+    /// Works on UTF-8 bytes (every tag delimiter is ASCII); columns count Unicode scalars.
+    static func scan(bytes: UnsafeBufferPointer<UInt8>, file: String, diagnostics: inout Diagnostics) -> [TemplateNode] {
+        let open = UInt8(ascii: "{"), close = UInt8(ascii: "}")
+        let n = bytes.count
+        // Most article text has no tag at all.
+        var any = false
+        var k = 0
+        while k + 1 < n {
+            if bytes[k] == open && bytes[k + 1] == open { any = true; break }
+            k += 1
+        }
+        if !any { return [] }
+
         var root: [TemplateNode] = []
         var stack: [(tag: TemplateTag, children: [TemplateNode])] = []
-        let scalars = Array(text.unicodeScalars)
         var i = 0
         var line = 1
         var column = 1
 
-        func advance(_ n: Int) {
-            for _ in 0..<n where i < scalars.count {
-                if scalars[i] == "\n" { line += 1; column = 1 } else { column += 1 }
+        func advance(to target: Int) {
+            while i < target {
+                let b = bytes[i]
+                if b == UInt8(ascii: "\n") { line += 1; column = 1 } else if b & 0xC0 != 0x80 { column += 1 }
                 i += 1
             }
-        }
-        func starts(_ s: String, at index: Int) -> Bool {
-            var k = index
-            for u in s.unicodeScalars {
-                guard k < scalars.count, scalars[k] == u else { return false }
-                k += 1
-            }
-            return true
         }
         func append(_ node: TemplateNode) {
             if stack.isEmpty { root.append(node) } else { stack[stack.count - 1].children.append(node) }
         }
 
-        while i < scalars.count {
-            guard starts("{{", at: i) else { advance(1); continue }
+        while i < n {
+            guard i + 1 < n, bytes[i] == open, bytes[i + 1] == open else {
+                let b = bytes[i]
+                if b == UInt8(ascii: "\n") { line += 1; column = 1 } else if b & 0xC0 != 0x80 { column += 1 }
+                i += 1
+                continue
+            }
             let location = SourceLocation(file: file, line: line, column: column)
-            let triple = starts("{{{", at: i)
-            let close = triple ? "}}}" : "}}"
-            var j = i + (triple ? 3 : 2)
-            while j < scalars.count, !starts(close, at: j) { j += 1 }
-            guard j < scalars.count else {
-                diagnostics.error("template-syntax", "unclosed tag: '{{' without '\(close)'", at: location)
+            let tagStart = i
+            let triple = i + 2 < n && bytes[i + 2] == open
+            let width = triple ? 3 : 2
+            var j = i + width
+            while j < n, !(bytes[j] == close && j + 1 < n && bytes[j + 1] == close && (!triple || (j + 2 < n && bytes[j + 2] == close))) { j += 1 }
+            guard j < n else {
+                diagnostics.error("template-syntax", "unclosed tag: '{{' without '\(triple ? "}}}" : "}}")'", at: location)
                 return root
             }
-            let inner = String(String.UnicodeScalarView(scalars[(i + (triple ? 3 : 2))..<j]))
-            advance(j + close.unicodeScalars.count - i)
+            let inner = String(decoding: UnsafeBufferPointer(rebasing: bytes[(i + width)..<j]), as: UTF8.self)
+            advance(to: j + width)
+            let range = tagStart..<i
             var body = Substring(inner.trimmingWhitespace())
             if triple {
                 if let name = checkedName(body, at: location, &diagnostics) {
-                    append(.tag(TemplateTag(kind: .variable(escaped: false), name: name, location: location)))
+                    append(.tag(TemplateTag(kind: .variable(escaped: false), name: name, location: location, range: range)))
                 }
                 continue
             }
@@ -99,11 +117,11 @@ enum TemplateScanner {
                 } else if trimmed.isEmpty {
                     diagnostics.error("template-syntax", "a partial tag needs a name", at: location)
                 } else {
-                    append(.tag(TemplateTag(kind: .partial, name: String(trimmed), location: location)))
+                    append(.tag(TemplateTag(kind: .partial, name: String(trimmed), location: location, range: range)))
                 }
             case "#", "^":
                 if let name = checkedName(trimmed, at: location, &diagnostics) {
-                    stack.append((TemplateTag(kind: sigil == "#" ? .section : .invertedSection, name: name, location: location), []))
+                    stack.append((TemplateTag(kind: sigil == "#" ? .section : .invertedSection, name: name, location: location, range: range), []))
                 }
             case "/":
                 guard let open = stack.popLast() else {
@@ -117,7 +135,7 @@ enum TemplateScanner {
                 append(.section(open.tag, open.children))
             default:
                 if let name = checkedName(trimmed, at: location, &diagnostics) {
-                    append(.tag(TemplateTag(kind: .variable(escaped: sigil != "&"), name: name, location: location)))
+                    append(.tag(TemplateTag(kind: .variable(escaped: sigil != "&"), name: name, location: location, range: range)))
                 }
             }
         }

@@ -72,10 +72,15 @@ public struct TemplateSet: Sendable {
         diagnostics.append(contentsOf: checker.diagnostics.all)
 
         // swift-mustache parses too; its errors (rare once the scanner passed) keep their line and column.
+        // Every template and partial escapes through `FastHTMLContentType`: the pragma goes on line 1
+        // without a newline, so every position below is unchanged (partials reset the content type,
+        // so each one carries the pragma too).
+        _ = FastHTMLContentType.registered
+        let pragma = "{{%CONTENT_TYPE:\(FastHTMLContentType.name)}}"
         var library = MustacheLibrary()
         for (name, source) in sources.sorted(by: { $0.key < $1.key }) {
             do {
-                library.register(try MustacheTemplate(string: source.text), named: name)
+                library.register(try MustacheTemplate(string: pragma + source.text), named: name)
             } catch let error as MustacheTemplate.ParserError {
                 diagnostics.error("template-syntax", "\(error.error)", at: SourceLocation(file: source.file, line: error.context.lineNumber, column: error.context.columnNumber))
             } catch {
@@ -108,16 +113,47 @@ public struct TemplateSet: Sendable {
 }
 
 /// An article's Markdown after its template tags were checked: renders with Markdown escaping.
+///
+/// swift-mustache parses character by character, which made re-parsing each whole article the
+/// largest cost of a large build. When every tag of an article is a plain variable (the usual
+/// case: `{{app.name}}`), only the tags go through swift-mustache, joined by a separator that no
+/// escaped value can contain, and the values are spliced back into the text. Articles with
+/// sections or comments are rendered whole. Both paths give the same bytes.
 struct ArticleTemplate {
-    let template: MustacheTemplate
+    private enum Plan {
+        case none(String)
+        case splice(String, tags: [Range<Int>], template: MustacheTemplate)
+        case whole(MustacheTemplate)
+    }
 
-    /// Parses `text` (already checked by `TemplateScanner`/`TemplateChecker`) so that every value
-    /// is escaped for Markdown. The pragma is prepended on line 1 without a newline, so positions
-    /// of everything below are unchanged.
-    init(_ text: String, file: String) throws(DiagnosticError) {
+    private let plan: Plan
+    static let separator = "\u{1}"
+
+    init(_ text: String, file: String, nodes: [TemplateNode]) throws(DiagnosticError) {
         _ = MarkdownContentType.registered
+        let pragma = "{{%CONTENT_TYPE:\(MarkdownContentType.name)}}"
+        if nodes.isEmpty && !text.contains("{{") {
+            plan = .none(text)
+            return
+        }
+        var ranges: [Range<Int>] = []
+        var simple = true
+        for node in nodes {
+            if case .tag(let tag) = node, tag.kind == .variable(escaped: true) { ranges.append(tag.range) } else { simple = false }
+        }
+        let bytes = Array(text.utf8)
+        var occurrences = 0
+        if bytes.count > 1 {
+            for i in 0..<(bytes.count - 1) where bytes[i] == UInt8(ascii: "{") && bytes[i + 1] == UInt8(ascii: "{") { occurrences += 1 }
+        }
         do {
-            template = try MustacheTemplate(string: "{{%CONTENT_TYPE:\(MarkdownContentType.name)}}" + text)
+            if simple && occurrences == ranges.count {
+                let tags = ranges.map { String(decoding: bytes[$0], as: UTF8.self) }
+                plan = .splice(text, tags: ranges, template: try MustacheTemplate(string: pragma + tags.joined(separator: Self.separator)))
+            } else {
+                // The pragma sits on line 1 without a newline, so positions below are unchanged.
+                plan = .whole(try MustacheTemplate(string: pragma + text))
+            }
         } catch let error as MustacheTemplate.ParserError {
             throw DiagnosticError(.error("template-syntax", "\(error.error)", at: SourceLocation(file: file, line: error.context.lineNumber, column: error.context.columnNumber)))
         } catch {
@@ -125,5 +161,25 @@ struct ArticleTemplate {
         }
     }
 
-    func render(_ context: [String: Any]) -> String { template.render(context) }
+    func render(_ context: [String: Any]) -> String {
+        switch plan {
+        case .none(let text):
+            return text
+        case .whole(let template):
+            return template.render(context)
+        case .splice(let text, let ranges, let template):
+            let values = template.render(context).split(separator: Self.separator, omittingEmptySubsequences: false)
+            var out: [UInt8] = []
+            let bytes = Array(text.utf8)
+            out.reserveCapacity(bytes.count + 64)
+            var last = 0
+            for (range, value) in zip(ranges, values) {
+                out.append(contentsOf: bytes[last..<range.lowerBound])
+                out.append(contentsOf: value.utf8)
+                last = range.upperBound
+            }
+            out.append(contentsOf: bytes[last...])
+            return String(decoding: out, as: UTF8.self)
+        }
+    }
 }
