@@ -2,7 +2,10 @@
 SWIFT    ?= swift
 PERMDOCS := .build/release/permdocs
 
-.PHONY: deps release site test check clean
+.PHONY: deps release site test check bench clean
+
+SIZE ?= 20000
+REPS ?= 3
 
 deps:
 	@scripts/install-deps
@@ -21,6 +24,11 @@ test: deps
 ## Validate the example content and check the example client code and app manifest for scope drift.
 check: release
 	$(PERMDOCS) check --content content --client examples/client --manifest examples/client/entra-app-manifest.json
+
+## Benchmark against the cmark-alone limit and Hugo (see bench/run.py and BENCHMARKS.md).
+bench: release
+	@command -v hugo >/dev/null || echo "bench: hugo is not installed; 'apt-get install hugo' adds it to the comparison"
+	BENCH_SKIP_BUILD=1 python3 bench/run.py --size $(SIZE) --reps $(REPS)
 
 clean:
 	rm -rf .build

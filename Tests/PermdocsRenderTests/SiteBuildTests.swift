@@ -236,3 +236,26 @@ enum LiveHTML {
         return out
     }
 }
+
+@Suite("Layout cache")
+struct LayoutCacheTests {
+    /// The spliced layout is byte-identical to swift-mustache's own render, for every shape.
+    @Test(arguments: [0, 1, 3])
+    func splicedPagesEqualFullRenders(tocCount: Int) throws {
+        let (templates, _) = try TemplateSet.load(folder: Repo.path("templates"))
+        let layout = SiteBuilder.Layout(templates: try #require(templates), appName: "Acme & <Co>",
+                                        nav: [("index.html", "Home"), ("a.html", "A \"quoted\""), ("consent.html", "Consent")])
+        let cache = LayoutCache(layout: layout)
+        let toc = (0..<tocCount).map { CommonMark.Heading(level: 2, id: "h\($0)", text: "Heading <\($0)> & 'x'") }
+        for href in ["a.html", "b.html", "index.html"] {
+            for _ in 0..<2 {
+                let fast = cache.page(href, title: "T <b> & \"q\" 'a'", description: "D\nline", kind: "article", body: "<p>body</p>", toc: toc, printable: false)
+                let full = layout.page(href, title: "T <b> & \"q\" 'a'", description: "D\nline", kind: "article", body: "<p>body</p>", toc: toc, printable: false)
+                #expect(fast == full)
+            }
+        }
+        // A value holding the sentinel character falls back to the full render.
+        let odd = cache.page("a.html", title: "x\u{E000}0\u{E001}", description: "", kind: "article", body: "", toc: toc, printable: false)
+        #expect(odd == layout.page("a.html", title: "x\u{E000}0\u{E001}", description: "", kind: "article", body: "", toc: toc, printable: false))
+    }
+}

@@ -163,6 +163,7 @@ public struct SiteBuilder: Sendable {
         nav += articles.compactMap { a in a.navTitle.map { (a.href, $0) } }
         nav.append((Self.consentPage, "Grant consent"))
         let layout = Layout(templates: templates, appName: appName, nav: nav)
+        let layoutCache = LayoutCache(layout: layout)
 
         // Each distinct directive renders once: `::permissions mailbox` is the same HTML on every page.
         var directiveHTML: [String: String] = [:]
@@ -219,8 +220,8 @@ public struct SiteBuilder: Sendable {
                     directiveHTML[Self.normalizedDirective(line)]
                 }
                 let toc = document.headings.filter { $0.level == 2 }
-                file = layout.page(article.href, title: article.title.value, description: article.summary ?? article.title.value,
-                                   kind: "article", body: document.html, toc: toc)
+                file = layoutCache.page(article.href, title: article.title.value, description: article.summary ?? article.title.value,
+                                        kind: "article", body: document.html, toc: toc, printable: false)
             }
             do throws(IOFailure) { try sink.write(file) } catch { return (nil, [], error) }
             return (PageLinks(file), [], nil)

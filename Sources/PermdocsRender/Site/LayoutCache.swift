@@ -1,0 +1,120 @@
+import Foundation
+import PermdocsWrite
+
+/// Renders the page layout fast without changing a byte of it.
+///
+/// The layout's output depends on a page's *shape* — its conditions (`has_toc`, `printable`, the
+/// `current` navigation item) and list lengths (`toc`) — and otherwise only on text that
+/// swift-mustache prints: the strict checker forbids sections over text, and an inverted section
+/// over a string does not look at its value. So the layout is rendered once per shape with
+/// sentinel values (private-use characters that no escaping touches), cut into literal pieces and
+/// value slots, and each page fills the slots with its own values, escaped exactly as `{{name}}`
+/// would escape them (`content` is HTML and goes in raw). A page whose values contain the
+/// sentinel character is rendered the ordinary way.
+final class LayoutCache: @unchecked Sendable {
+    private let layout: SiteBuilder.Layout
+    private let lock = NSLock()
+    private var shapes: [String: [Piece]] = [:]
+
+    enum Piece {
+        case literal([UInt8])
+        case slot(Int)
+    }
+
+    /// The per-page values, by slot number.
+    struct Values {
+        var text: [String]
+        var html: [String]
+    }
+
+    static let mark = "\u{E000}"
+    static let end = "\u{E001}"
+
+    init(layout: SiteBuilder.Layout) { self.layout = layout }
+
+    func page(_ href: String, title: String, description: String, kind: String, body: String, toc: [CommonMark.Heading], printable: Bool) -> OutputFile {
+        // Slots: 0 title, 1 description, 2 kind, 3 content, then each toc item's id and title.
+        var values = [title, description, kind, body]
+        for h in toc { values += [h.id, h.text] }
+        if values.contains(where: Self.holdsMark) {
+            return layout.page(href, title: title, description: description, kind: kind, body: body, toc: toc, printable: printable)
+        }
+        let current = layout.nav.firstIndex { $0.href == href } ?? -1
+        let key = "\(toc.count)|\(printable)|\(current)"
+        let pieces = shape(key) {
+            let sentinel = { (n: Int) in "\(Self.mark)\(n)\(Self.end)" }
+            var sentinelToc: [CommonMark.Heading] = []
+            for i in 0..<toc.count { sentinelToc.append(CommonMark.Heading(level: 2, id: sentinel(4 + 2 * i), text: sentinel(5 + 2 * i))) }
+            let currentHref = current >= 0 ? layout.nav[current].href : "\u{E002}none"
+            let rendered = layout.page(currentHref, title: sentinel(0), description: sentinel(1), kind: sentinel(2), body: sentinel(3), toc: sentinelToc, printable: printable)
+            return Self.cut(rendered.bytes)
+        }
+        var out: [UInt8] = []
+        out.reserveCapacity(body.utf8.count + 4096)
+        for piece in pieces {
+            switch piece {
+            case .literal(let bytes): out.append(contentsOf: bytes)
+            case .slot(let n): out.append(contentsOf: (n == 3 ? values[n] : FastHTMLContentType().escapeText(values[n])).utf8)
+            }
+        }
+        return OutputFile(path: href, bytes: out)
+    }
+
+    private func shape(_ key: String, _ make: () -> [Piece]) -> [Piece] {
+        lock.lock()
+        if let cached = shapes[key] {
+            lock.unlock()
+            return cached
+        }
+        lock.unlock()
+        let pieces = make()
+        lock.lock()
+        shapes[key] = pieces
+        lock.unlock()
+        return pieces
+    }
+
+    /// Whether `s` holds U+E000 (UTF-8 EE 80 80), with memchr over the contiguous bytes: iterating
+    /// `String.utf8` or Foundation's `contains` are each far slower on a whole page.
+    static func holdsMark(_ s: String) -> Bool {
+        var s = s
+        return s.withUTF8 { buffer -> Bool in
+            guard var p = buffer.baseAddress else { return false }
+            var left = buffer.count
+            while left >= 3, let hit = memchr(p, 0xEE, left) {
+                let q = UnsafePointer(hit.assumingMemoryBound(to: UInt8.self))
+                let offset = q - p
+                if offset + 3 <= left, q[1] == 0x80, q[2] == 0x80 { return true }
+                p = q + 1
+                left -= offset + 1
+            }
+            return false
+        }
+    }
+
+    /// Splits rendered bytes at sentinels `\u{E000}N\u{E001}`.
+    static func cut(_ bytes: [UInt8]) -> [Piece] {
+        let mark = Array(Self.mark.utf8), end = Array(Self.end.utf8)
+        var pieces: [Piece] = []
+        var literal: [UInt8] = []
+        var i = 0
+        while i < bytes.count {
+            if bytes[i] == mark[0], i + mark.count <= bytes.count, Array(bytes[i..<(i + mark.count)]) == mark {
+                var j = i + mark.count
+                var n = 0
+                while j < bytes.count, bytes[j] >= 48, bytes[j] <= 57 { n = n * 10 + Int(bytes[j] - 48); j += 1 }
+                if j + end.count <= bytes.count, Array(bytes[j..<(j + end.count)]) == end {
+                    pieces.append(.literal(literal))
+                    literal = []
+                    pieces.append(.slot(n))
+                    i = j + end.count
+                    continue
+                }
+            }
+            literal.append(bytes[i])
+            i += 1
+        }
+        pieces.append(.literal(literal))
+        return pieces
+    }
+}

@@ -1,0 +1,126 @@
+#!/usr/bin/env python3
+"""`make bench`: permdocs against the cmark-alone limit and Hugo, measured in one run.
+
+    bench/run.py [--size 20000] [--reps 3] [--growth 1000,5000,10000,20000] [--work DIR]
+
+Generates a deterministic help center (bench/generate.py), then times, with several repetitions
+(median and spread, process start included) and peak memory from /usr/bin/time:
+  - the limit: cmark_markdown_to_html alone on all cores over the same Markdown, writing the files
+    (bench/cmark-limit.c), and reading every client file once (cat);
+  - permdocs build of the synthetic site, and of the example site;
+  - Hugo on the same articles, when `hugo` is installed (apt-get install hugo);
+  - permdocs check over the client tree (1,000 client locations among the files);
+and prints a Markdown table with pages/s and the ratios permdocs/limit and Hugo/permdocs, plus the
+build-time growth curve. Output goes to a tmpfs folder when /dev/shm exists.
+"""
+import os, platform, shutil, statistics, subprocess, sys, tempfile, time
+
+here = os.path.dirname(os.path.abspath(__file__))
+repo = os.path.dirname(here)
+args = dict(zip(sys.argv[1::2], sys.argv[2::2]))
+size = int(args.get("--size", 20000))
+reps = int(args.get("--reps", 3))
+growth = [int(x) for x in args.get("--growth", "1000,5000,10000,20000").split(",") if x]
+work = args.get("--work") or ("/dev/shm/permdocs-bench" if os.path.isdir("/dev/shm") else os.path.join(repo, "bench-out"))
+cores = os.cpu_count() or 1
+permdocs = os.path.join(repo, ".build/release/permdocs")
+
+
+def sh(cmd, **kw):
+    return subprocess.run(cmd, shell=isinstance(cmd, str), check=True, **kw)
+
+
+def timed(cmd, cwd=None, before=None):
+    """Runs cmd `reps` times; returns (median s, min s, max s, peak MB) with /usr/bin/time."""
+    times, peaks = [], []
+    for _ in range(reps):
+        if before:
+            before()
+        with tempfile.NamedTemporaryFile("r") as t:
+            start = time.perf_counter()
+            subprocess.run(["/usr/bin/time", "-f", "%M", "-o", t.name] + cmd, cwd=cwd, check=True,
+                           stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
+            times.append(time.perf_counter() - start)
+            peaks.append(int(t.read().strip().splitlines()[-1]) / 1024)
+    return statistics.median(times), min(times), max(times), max(peaks)
+
+
+def fresh(path):
+    def clean():
+        shutil.rmtree(path, ignore_errors=True)
+    return clean
+
+
+print(f"permdocs bench: {size} articles, {reps} repetitions, {cores} cores, work folder {work}", flush=True)
+if not os.path.exists(permdocs) or os.environ.get("BENCH_SKIP_BUILD") != "1":
+    sh(["swift", "build", "-c", "release", "--product", "permdocs"], cwd=repo, stdout=subprocess.DEVNULL)
+os.makedirs(work, exist_ok=True)
+limit_bin = os.path.join(work, "cmark-limit")
+cflags = subprocess.run(["pkg-config", "--cflags", "--libs", "libcmark"], capture_output=True, text=True, check=True).stdout.split()
+sh(["cc", "-O2", "-pthread", os.path.join(here, "cmark-limit.c"), "-o", limit_bin] + cflags)
+
+site = os.path.join(work, f"site-{size}")
+if not os.path.exists(os.path.join(site, "content")):
+    sh([sys.executable, os.path.join(here, "generate.py"), str(size), site])
+rows = []
+out = os.path.join(work, "out")
+
+def row(name, measured, pages=None):
+    med, lo, hi, mb = measured
+    rows.append((name, med, lo, hi, mb, pages / med if pages else None))
+    print(f"  {name}: {med:.3f} s (min {lo:.3f}, max {hi:.3f}), {mb:.0f} MB", flush=True)
+    return med
+
+limit = row(f"cmark alone, {cores} threads", timed([limit_bin, os.path.join(site, "markdown"), out, str(cores)], before=lambda: (fresh(out)(), os.makedirs(out))), size)
+row("cmark alone, 1 thread", timed([limit_bin, os.path.join(site, "markdown"), out, "1"], before=lambda: (fresh(out)(), os.makedirs(out))), size)
+build = row("permdocs build", timed([permdocs, "build", "--content", "content", "--templates", "templates", "--output", out], cwd=site, before=fresh(out)), size)
+hugo = shutil.which("hugo")
+hugo_time = None
+if hugo:
+    hugo_time = row(f"Hugo ({subprocess.run([hugo, 'version'], capture_output=True, text=True).stdout.split()[1]})",
+                    timed([hugo, "--quiet", "--source", os.path.join(site, "hugo"), "--destination", out], before=fresh(out)), size)
+else:
+    print("  Hugo: not installed; `sudo apt-get install hugo` adds it to the comparison", flush=True)
+read_limit = row("read every client file (cat)", timed(["sh", "-c", "find client -type f -print0 | xargs -0 cat > /dev/null"], cwd=site))
+check = row("permdocs check (1,000 locations)", timed([permdocs, "check", "--content", "content", "--client", "client"], cwd=site))
+example_out = os.path.join(work, "example-out")
+old_reps, reps = reps, max(reps, 5)
+example = row("example site build", timed([permdocs, "build", "--content", "content", "--templates", "templates", "--output", example_out], cwd=repo, before=fresh(example_out)))
+reps = old_reps
+
+curve = []
+for n in growth:
+    g = os.path.join(work, f"site-{n}")
+    if not os.path.exists(os.path.join(g, "content")):
+        sh([sys.executable, os.path.join(here, "generate.py"), str(n), g, "--client-files", "1000"], stdout=subprocess.DEVNULL)
+    med, lo, hi, mb = timed([permdocs, "build", "--content", "content", "--templates", "templates", "--output", out], cwd=g, before=fresh(out))
+    curve.append((n, med, mb))
+    print(f"  growth {n}: {med:.3f} s, {mb:.0f} MB", flush=True)
+
+cpu = ""
+try:
+    cpu = next(l.split(":", 1)[1].strip() for l in open("/proc/cpuinfo") if l.startswith("model name"))
+except Exception:
+    pass
+lines = [
+    f"Measured {time.strftime('%Y-%m-%d')} on {platform.machine()} ({cpu}), {cores} cores, "
+    f"output on {'tmpfs' if work.startswith('/dev/shm') else 'disk'}; {size} articles, median of {reps} runs, process start included.",
+    "",
+    "| what | median s | min–max s | pages/s | peak MB |",
+    "|---|---:|---:|---:|---:|",
+]
+for name, med, lo, hi, mb, pps in rows:
+    lines.append(f"| {name} | {med:.3f} | {lo:.3f}–{hi:.3f} | {f'{pps:,.0f}' if pps else ''} | {mb:.0f} |")
+lines += ["", f"- permdocs build / cmark limit: **{build / limit:.2f}x** (target 1.5x)"]
+if hugo_time:
+    lines.append(f"- Hugo / permdocs build: **{hugo_time / build:.1f}x** (target at least 5x)")
+lines.append(f"- permdocs check / reading the files: {check / read_limit:.2f}x; check {check:.3f} s (target under 0.5 s)")
+lines.append(f"- example site build: {example * 1000:.0f} ms (target under 100 ms)")
+lines += ["", "| articles | build s | µs per article | peak MB |", "|---:|---:|---:|---:|"]
+for n, med, mb in curve:
+    lines.append(f"| {n} | {med:.3f} | {med / n * 1e6:.0f} | {mb:.0f} |")
+report = "\n".join(lines) + "\n"
+print()
+print(report)
+with open(os.path.join(work, "results.md"), "w") as f:
+    f.write(report)
