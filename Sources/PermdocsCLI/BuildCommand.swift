@@ -26,7 +26,9 @@ struct BuildCommand: ParsableCommand {
     var strict = false
 
     func run() throws {
+        let timings = PhaseTimings()
         let loaded = try Stage.io { () throws(IOFailure) in try ContentLoader.load(folder: content) }
+        timings.mark("load and validate content")
         var diagnostics = loaded.diagnostics
         // Templates and articles are checked even when the catalog has errors, so one run reports all.
         var prepared: SiteBuilder.Prepared?
@@ -35,6 +37,7 @@ struct BuildCommand: ParsableCommand {
             diagnostics.append(contentsOf: found.all)
             prepared = p
         }
+        timings.mark("load and check templates and articles")
         guard let model = loaded.content, let prepared, !diagnostics.hasErrors, !(strict && diagnostics.hasWarnings) else {
             throw ExitCode(Report.diagnostics(diagnostics, strict: strict) == ExitStatus.clean ? ExitStatus.findings : ExitStatus.findings)
         }
@@ -46,10 +49,12 @@ struct BuildCommand: ParsableCommand {
             let sink = CountingSink(base: transaction)
             diagnostics.append(contentsOf: try SiteBuilder(content: model).render(prepared, into: sink).all)
             written = sink.count + 1
+            timings.mark("render, write and check links")
             if diagnostics.hasErrors {
                 transaction.abort()
             } else {
                 try transaction.commit()
+                timings.mark("sync and swap in")
             }
         } catch {
             transaction.abort()
@@ -81,5 +86,18 @@ final class CountingSink: SiteSink, @unchecked Sendable {
         lock.lock()
         defer { lock.unlock() }
         return n
+    }
+}
+
+/// `PERMDOCS_TIMINGS=1 permdocs build` prints the wall time of each phase to stderr.
+final class PhaseTimings {
+    let enabled = ProcessInfo.processInfo.environment["PERMDOCS_TIMINGS"] == "1"
+    var last = DispatchTime.now().uptimeNanoseconds
+
+    func mark(_ phase: String) {
+        guard enabled else { return }
+        let now = DispatchTime.now().uptimeNanoseconds
+        Console.err(String(format: "permdocs: %7.3f s  %@\n", Double(now - last) / 1e9, phase))
+        last = now
     }
 }

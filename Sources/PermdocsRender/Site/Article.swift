@@ -188,36 +188,52 @@ public enum ArticleLoader {
 /// Finds and checks directive lines in an article's raw Markdown, outside fenced code blocks.
 enum DirectiveScanner {
     static func scan(body: String, file: String, content: Content, into diagnostics: inout Diagnostics) -> [Directive] {
+        // One pass over the bytes finds the lines that matter: fence lines and lines starting
+        // with '::' (most lines are neither, and are not materialized).
         let bytes = Array(body.utf8)
-        // Line starts; only lines that open a fence or start with '::' are looked at closely.
-        var starts = [0]
-        for (i, b) in bytes.enumerated() where b == 10 { starts.append(i + 1) }
-        func lineBytes(_ k: Int) -> ArraySlice<UInt8> {
-            let a = starts[k]
-            let b = k + 1 < starts.count ? starts[k + 1] - 1 : bytes.count
-            return bytes[a..<max(a, b)]
-        }
-        func isBlank(_ k: Int) -> Bool { k < 0 || k >= starts.count || lineBytes(k).allSatisfy { $0 == 32 || $0 == 9 || $0 == 13 } }
-        var found: [Directive] = []
+        var candidates: [(line: Int, start: Int, end: Int)] = []
         var fence: (byte: UInt8, count: Int)?
-        for index in 0..<starts.count {
-            let raw = lineBytes(index)
-            var j = raw.startIndex
-            while j < raw.endIndex, raw[j] == 32, j - raw.startIndex < 4 { j += 1 }
-            if j - raw.startIndex <= 3, j < raw.endIndex, raw[j] == 96 || raw[j] == 126 {
-                let marker = raw[j]
-                var k = j
-                while k < raw.endIndex, raw[k] == marker { k += 1 }
-                if k - j >= 3 {
-                    if let open = fence {
-                        if marker == open.byte, k - j >= open.count, raw[k...].allSatisfy({ $0 == 32 || $0 == 9 }) { fence = nil }
-                    } else {
-                        fence = (marker, k - j)
+        bytes.withUnsafeBufferPointer { b in
+            let n = b.count
+            var start = 0
+            var line = 0
+            while start <= n {
+                var end = start
+                while end < n, b[end] != 10 { end += 1 }
+                var j = start
+                while j < end, b[j] == 32, j - start < 4 { j += 1 }
+                var isFence = false
+                if j - start <= 3, j < end, b[j] == 96 || b[j] == 126 {
+                    let marker = b[j]
+                    var k = j
+                    while k < end, b[k] == marker { k += 1 }
+                    if k - j >= 3 {
+                        isFence = true
+                        if let open = fence {
+                            var rest = k
+                            while rest < end, b[rest] == 32 || b[rest] == 9 { rest += 1 }
+                            if marker == open.byte, k - j >= open.count, rest == end { fence = nil }
+                        } else {
+                            fence = (marker, k - j)
+                        }
                     }
-                    continue
                 }
+                if !isFence, fence == nil, end - start >= 2, b[start] == 58, b[start + 1] == 58 {
+                    candidates.append((line, start, end))
+                }
+                start = end + 1
+                line += 1
             }
-            guard fence == nil, raw.count >= 2, raw[raw.startIndex] == 58, raw[raw.startIndex + 1] == 58 else { continue }
+        }
+        func isBlank(_ from: Int, _ to: Int) -> Bool {
+            var i = from
+            while i < to { if bytes[i] != 32 && bytes[i] != 9 && bytes[i] != 13 { return false }; i += 1 }
+            return true
+        }
+        var found: [Directive] = []
+        for candidate in candidates {
+            let index = candidate.line
+            let raw = bytes[candidate.start..<candidate.end]
             let line = String(decoding: raw, as: UTF8.self)
             let lineNumber = index + 1
             let at = { (column: Int) in SourceLocation(file: file, line: lineNumber, column: column) }
@@ -225,12 +241,22 @@ enum DirectiveScanner {
                 diagnostics.error("directive-syntax", "directive arguments must be literal; template tags are not allowed here", at: at(1))
                 continue
             }
-            let previous = index > 0 ? lineBytes(index - 1) : []
-            if !(isBlank(index - 1) || previous.first == 35) {
+            // The previous line: from the start of the line before up to this line's start.
+            var prevStart = candidate.start - 1
+            if prevStart >= 0 {
+                prevStart -= 1
+                while prevStart >= 0, bytes[prevStart] != 10 { prevStart -= 1 }
+                prevStart += 1
+            }
+            let previousBlank = candidate.start == 0 || isBlank(prevStart, candidate.start - 1)
+            let previousHeading = candidate.start > 0 && bytes[prevStart] == 35
+            if !(previousBlank || previousHeading) {
                 diagnostics.error("directive-syntax", "leave an empty line before a directive", at: at(1))
                 continue
             }
-            if !isBlank(index + 1) {
+            var nextEnd = candidate.end + 1
+            while nextEnd < bytes.count, bytes[nextEnd] != 10 { nextEnd += 1 }
+            if candidate.end + 1 < bytes.count, !isBlank(candidate.end + 1, min(nextEnd, bytes.count)) {
                 diagnostics.error("directive-syntax", "leave an empty line after a directive", at: at(1))
                 continue
             }

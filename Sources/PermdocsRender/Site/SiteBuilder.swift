@@ -98,24 +98,46 @@ public struct SiteBuilder: Sendable {
 
     // MARK: - Rendering
 
-    /// What the link check needs of a page once its bytes are written.
+    /// What the link check needs of a page once its bytes are written: its ids (it may be a link
+    /// target), its links to other files, and the problems already found with links into itself.
     struct PageLinks: Sendable {
         var path: String
         var ids: Set<String>
-        var hrefs: [String]
+        /// Relative links to another file: raw href, target file, fragment.
+        var external: [(raw: String, target: String, fragment: Substring?)]
+        /// Raw hrefs of `#fragment` links to an id this page does not have.
+        var brokenLocal: [String]
 
         init(_ file: OutputFile) {
             path = file.path
             let (ids, hrefs) = HTMLScan.idsAndHrefs(in: file.bytes)
             self.ids = Set(ids)
-            // Only links the check reads: relative ones (absolute and empty links are skipped).
-            self.hrefs = hrefs.filter { !$0.isEmpty && !$0.utf8.contains(58) && !$0.hasPrefix("//") }
+            external = []
+            brokenLocal = []
+            var seen: Set<String> = []
+            for raw in hrefs where !raw.isEmpty && seen.insert(raw).inserted {
+                // Absolute links (a scheme, or '//') are not the site's to check.
+                if raw.utf8.contains(58) || raw.hasPrefix("//") { continue }
+                let href = raw.utf8.contains(38) ? raw.replacingOccurrences(of: "&amp;", with: "&") : raw
+                guard let hash = href.firstIndex(of: "#") else {
+                    external.append((raw, String(href.split(separator: "?").first ?? ""), nil))
+                    continue
+                }
+                let before = href[..<hash]
+                let fragment = href[href.index(after: hash)...]
+                if before.isEmpty {
+                    if !fragment.isEmpty && !self.ids.contains(String(fragment)) { brokenLocal.append(raw) }
+                } else {
+                    external.append((raw, String(before.split(separator: "?").first ?? ""), fragment))
+                }
+            }
         }
 
         init(path: String) {
             self.path = path
             ids = []
-            hrefs = []
+            external = []
+            brokenLocal = []
         }
     }
 
@@ -270,30 +292,41 @@ public struct SiteBuilder: Sendable {
         for p in pages where p.path.hasSuffix(".html") { ids[p.path] = p.ids }
         let paths = Set(pages.map(\.path))
         let articlesByHref = Dictionary(articles.map { ($0.href, $0) }, uniquingKeysWith: { a, _ in a })
+        // A link to another file means the same on every page: each distinct one is checked once.
+        var verdicts: [String: String?] = [:]
         for p in pages where p.path.hasSuffix(".html") {
-            for raw in p.hrefs {
-                let href = raw.utf8.contains(38) ? raw.replacingOccurrences(of: "&amp;", with: "&") : raw
-                if href.isEmpty || href.contains(":") || href.hasPrefix("//") { continue }
-                let parts = href.split(separator: "#", maxSplits: 1, omittingEmptySubsequences: false)
-                let target = parts[0].isEmpty ? p.path : String(parts[0].split(separator: "?").first ?? "")
-                let fragment = parts.count > 1 ? String(parts[1]) : nil
-                var problem: String?
-                if !paths.contains(target) {
-                    problem = "link to '\(href)': no page '\(target)' in the site"
-                } else if let fragment, !fragment.isEmpty, let targetIDs = ids[target], !targetIDs.contains(fragment) {
-                    problem = "link to '\(href)': '\(target)' has no element with id '\(fragment)'"
+            var problems: [(raw: String, message: String)] = p.brokenLocal.map { ($0, "link to '\($0)': '\(p.path)' has no element with id '\($0.dropFirst())'") }
+            for link in p.external {
+                let verdict: String?
+                if let cached = verdicts[link.raw] {
+                    verdict = cached
+                } else {
+                    if !paths.contains(link.target) {
+                        verdict = "link to '\(link.raw)': no page '\(link.target)' in the site"
+                    } else if let fragment = link.fragment, !fragment.isEmpty, let targetIDs = ids[link.target], !targetIDs.contains(String(fragment)) {
+                        verdict = "link to '\(link.raw)': '\(link.target)' has no element with id '\(fragment)'"
+                    } else {
+                        verdict = nil
+                    }
+                    verdicts[link.raw] = verdict
                 }
-                guard let problem else { continue }
-                let location = articlesByHref[p.path].flatMap { locate(raw, in: $0) } ?? SourceLocation(file: p.path, line: 1, column: 1)
-                diagnostics.error("broken-link", problem, at: location)
+                if let verdict { problems.append((link.raw, verdict)) }
+            }
+            for problem in problems {
+                let location = articlesByHref[p.path].flatMap { locate(problem.raw, in: $0) } ?? SourceLocation(file: p.path, line: 1, column: 1)
+                diagnostics.error("broken-link", problem.message, at: location)
             }
         }
     }
 
     private func locate(_ href: String, in article: Article) -> SourceLocation? {
         for (i, line) in article.body.split(separator: "\n", omittingEmptySubsequences: false).enumerated() {
-            if let r = line.range(of: "(" + href) ?? line.range(of: href) {
-                return SourceLocation(file: article.file, line: i + 1, column: line.distance(from: line.startIndex, to: r.lowerBound) + 1)
+            // At the link target itself: after '(' in a Markdown link, else wherever it occurs.
+            if let r = line.range(of: "(" + href) {
+                return SourceLocation(file: article.file, line: i + 1, column: line.unicodeScalars.distance(from: line.startIndex, to: r.lowerBound) + 2)
+            }
+            if let r = line.range(of: href) {
+                return SourceLocation(file: article.file, line: i + 1, column: line.unicodeScalars.distance(from: line.startIndex, to: r.lowerBound) + 1)
             }
         }
         return SourceLocation(file: article.file, line: 1, column: 1)

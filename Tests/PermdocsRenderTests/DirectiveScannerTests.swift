@@ -1,0 +1,46 @@
+import Testing
+import PermdocsDiagnostics
+import PermdocsValidate
+import PermdocsTestSupport
+@testable import PermdocsRender
+
+private let content: Content = try! ContentLoader.load(folder: Repo.path("content")).content!
+
+/// Scans an article body; returns the directives found ("line name args") and the findings ("line:col kind").
+private func scan(_ body: String) -> (found: [String], findings: [String]) {
+    var d = Diagnostics()
+    let directives = DirectiveScanner.scan(body: body, file: "a.md", content: content, into: &d)
+    return (directives.map { "\($0.line) \($0.name.rawValue) \($0.arguments.map(\.value).joined(separator: " "))" },
+            d.all.map { "\($0.location!.line):\($0.location!.column) \($0.kind)" })
+}
+
+@Suite("Directive scanner")
+struct DirectiveScannerTests {
+    @Test func directivesStandAloneBetweenEmptyLinesOrAfterAHeading() {
+        let r = scan("Intro.\n\n::permissions mailbox\n\n## Steps\n::procedure grant-admin-consent heading=h4\n\n::checklists")
+        #expect(r.found == ["3 permissions mailbox", "6 procedure grant-admin-consent", "8 checklists "])
+        #expect(r.findings == [])
+    }
+
+    @Test func aDirectiveGluedToTextIsAnError() {
+        let r = scan("Intro.\n::permissions mailbox\n\n::permissions rooms\nMore text.\n")
+        #expect(r.found == [])
+        #expect(r.findings == ["2:1 directive-syntax", "4:1 directive-syntax"])
+    }
+
+    @Test func fencedCodeIsNotScannedUntilTheFenceCloses() {
+        let r = scan("```\n::permissions nope\n~~~\n::permissions nope\n```\n\n::permissions calendar\n\n~~~~\n::x\n~~~\n::x\n~~~~\n")
+        #expect(r.found == ["7 permissions calendar"])
+        #expect(r.findings == [])
+    }
+
+    @Test func argumentsAreCheckedAtTheirColumn() {
+        let r = scan("::permissions  mailbx\n\n::procedure grant-admin-consent heading=h9\n\n::frobnicate\n")
+        #expect(r.findings == ["1:16 unresolved-reference", "3:33 directive-syntax", "5:3 unknown-directive"])
+    }
+
+    @Test func indentedOrTemplatedLinesAreNotDirectives() {
+        #expect(scan("  ::permissions mailbox\n").found == [])
+        #expect(scan("::permissions {{x}}\n").findings == ["1:1 directive-syntax"])
+    }
+}
