@@ -66,7 +66,8 @@ let package = Package(
         .target(name: "PermdocsTestSupport", path: "Tests/PermdocsTestSupport"),
         .testTarget(
             name: "PermdocsLoadTests",
-            dependencies: ["PermdocsLoad", "PermdocsDiagnostics"]
+            dependencies: ["PermdocsLoad", "PermdocsDiagnostics"],
+            exclude: ["Fixtures"]
         ),
         .testTarget(
             name: "PermdocsDriftTests",
