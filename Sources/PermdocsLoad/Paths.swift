@@ -28,3 +28,26 @@ public enum Paths {
         }.sorted()
     }
 }
+
+/// Keeps reads inside the folder the user named: a file whose real path (after every symbolic
+/// link) lies outside its root is refused, so `content/articles/x.md -> /etc/passwd` or a
+/// `templates/partials` link to `$HOME` cannot leak into a published site.
+public enum Containment {
+    /// nil when `path` resolves inside `root`; otherwise where it really leads.
+    public static func escape(_ path: String, root: String) -> String? {
+        guard let realRoot = realPath(root), let real = realPath(path) else { return nil }
+        return real == realRoot || real.hasPrefix(realRoot + "/") ? nil : real
+    }
+
+    /// The located error for a file that leads outside `root`.
+    public static func diagnostic(_ path: String, root: String, target: String) -> Diagnostic {
+        .error("symlink-outside", "'\(path)' is a symbolic link to \(target), outside \(root); permdocs reads only files inside it",
+               at: SourceLocation(file: path, line: 1, column: 1))
+    }
+
+    static func realPath(_ p: String) -> String? {
+        guard let r = realpath(p, nil) else { return nil }
+        defer { free(r) }
+        return String(cString: r)
+    }
+}

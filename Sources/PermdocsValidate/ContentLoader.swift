@@ -26,6 +26,10 @@ public enum ContentLoader {
         var diagnostics = Diagnostics()
 
         let catalogPath = Paths.join(folder, catalogFile)
+        if let target = Containment.escape(catalogPath, root: folder) {
+            diagnostics.append(Containment.diagnostic(catalogPath, root: folder, target: target))
+            return Result(content: nil, diagnostics: diagnostics)
+        }
         let document = try loader.load(contentsOf: catalogPath)
         diagnostics.append(contentsOf: document.diagnostics)
         let catalog = document.root.flatMap { CatalogDecoder.decode($0, file: catalogPath, into: &reader) }
@@ -36,6 +40,10 @@ public enum ContentLoader {
             let file = Paths.join(proceduresPath, name)
             let stem = String(name[..<(name.lastIndex(of: ".") ?? name.endIndex)])
             let idLocation = SourceLocation(file: file, line: 1, column: 1)
+            if let target = Containment.escape(file, root: folder) {
+                diagnostics.append(Containment.diagnostic(file, root: folder, target: target))
+                continue
+            }
             let doc = try loader.load(contentsOf: file)
             diagnostics.append(contentsOf: doc.diagnostics)
             guard let root = doc.root else { continue }

@@ -49,6 +49,7 @@ public enum RuleCatalog {
         Rule(id: "invalid-utf8", description: "The file is not valid UTF-8.", severity: .error),
         Rule(id: "nul-byte", description: "The file holds a NUL byte.", severity: .error),
         Rule(id: "file-too-large", description: "The file is larger than the bound.", severity: .error),
+        Rule(id: "symlink-outside", description: "A symbolic link leads outside the content or templates folder.", severity: .error),
         Rule(id: "yaml-internal", description: "libyaml could not be initialised.", severity: .error),
         // Articles and templates.
         Rule(id: "missing-front-matter", description: "An article does not start with a front matter.", severity: .error),

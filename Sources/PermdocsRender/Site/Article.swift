@@ -67,6 +67,9 @@ public enum ArticleLoader {
             let name = names[i]
             let file = Paths.join(dir, name)
             var d = Diagnostics()
+            if let target = Containment.escape(file, root: contentFolder) {
+                return (nil, [Containment.diagnostic(file, root: contentFolder, target: target)], nil)
+            }
             do throws(IOFailure) {
                 guard let bytes = try FileInput.read(file, displayPath: file, limit: maxArticleBytes) else {
                     d.error("file-too-large", "article is larger than \(maxArticleBytes) bytes", at: SourceLocation(file: file, line: 1, column: 1))

@@ -31,6 +31,10 @@ public struct TemplateSet: Sendable {
         func read(_ name: String, in sub: String?) throws(IOFailure) {
             let dir = sub.map { Paths.join(folder, $0) } ?? folder
             let file = Paths.join(dir, name)
+            if let target = Containment.escape(file, root: folder) {
+                diagnostics.append(Containment.diagnostic(file, root: folder, target: target))
+                return
+            }
             guard let bytes = try FileInput.read(file, displayPath: file, limit: maxTemplateBytes) else {
                 diagnostics.error("file-too-large", "template is larger than \(maxTemplateBytes) bytes", at: SourceLocation(file: file, line: 1, column: 1))
                 return
@@ -92,6 +96,10 @@ public struct TemplateSet: Sendable {
         var assets: [(String, [UInt8])] = []
         for name in try Paths.listFiles(folder, extensions: ["css", "js"]) {
             let file = Paths.join(folder, name)
+            if let target = Containment.escape(file, root: folder) {
+                diagnostics.append(Containment.diagnostic(file, root: folder, target: target))
+                continue
+            }
             if let bytes = try FileInput.read(file, displayPath: file, limit: maxTemplateBytes) {
                 assets.append((name, bytes))
             } else {
