@@ -2,7 +2,7 @@
 SWIFT    ?= swift
 PERMDOCS := .build/release/permdocs
 
-.PHONY: deps release site test check bench clean
+.PHONY: deps release site test test-asan test-tsan check bench fuzz clean
 
 SIZE ?= 20000
 REPS ?= 3
@@ -20,6 +20,18 @@ site: release
 ## Run the whole test suite (unit and end-to-end through the real binary).
 test: deps
 	$(SWIFT) test
+
+## The tests under AddressSanitizer (CI) and ThreadSanitizer (parallel rendering over C libraries).
+test-asan: deps
+	LSAN_OPTIONS=suppressions=$(CURDIR)/.lsan-suppressions $(SWIFT) test --sanitize=address --scratch-path .build-asan
+
+test-tsan: deps
+	$(SWIFT) test --sanitize=thread --scratch-path .build-tsan
+
+## Fuzz each target for FUZZ_SECONDS (libFuzzer + AddressSanitizer); see scripts/fuzz.
+FUZZ_SECONDS ?= 60
+fuzz: deps
+	scripts/fuzz $(FUZZ_SECONDS)
 
 ## Validate the example content and check the example client code and app manifest for scope drift.
 check: release

@@ -13,6 +13,7 @@ let package = Package(
     platforms: [.macOS(.v13)],
     products: [
         .executable(name: "permdocs", targets: ["permdocs"]),
+        .executable(name: "permdocs-fuzz", targets: ["permdocs-fuzz"]),
     ],
     dependencies: [
         .package(url: "https://github.com/apple/swift-argument-parser", from: "1.5.0"),
@@ -60,6 +61,14 @@ let package = Package(
             ]
         ),
         .executableTarget(name: "permdocs", dependencies: ["PermdocsCLI"]),
+
+        // MARK: - Fuzzing (scripts/fuzz builds it with -sanitize=fuzzer -DFUZZING; otherwise it
+        // replays corpus files, which the tests use to run every seed and regression input).
+        .executableTarget(
+            name: "permdocs-fuzz",
+            dependencies: ["PermdocsDrift", "PermdocsRender", "PermdocsValidate", "PermdocsModel", "PermdocsLoad", "PermdocsDiagnostics"],
+            path: "Sources/PermdocsFuzz"
+        ),
 
         // MARK: - Tests
         // Golden files and running the real binary; a plain library so every test target shares it.

@@ -1,17 +1,17 @@
-import PermdocsDiagnostics
+public import PermdocsDiagnostics
 
 /// A scope as written in client code, with its place.
-struct WrittenScope: Equatable {
-    var text: String
-    var location: SourceLocation
+public struct WrittenScope: Equatable, Sendable {
+    public var text: String
+    public var location: SourceLocation
 }
 
 /// What was found after an anchor: the scopes, elements that are not literals, and where the list starts.
-struct ScopeList {
-    var location: SourceLocation
-    var scopes: [WrittenScope]
+public struct ScopeList: Sendable {
+    public var location: SourceLocation
+    public var scopes: [WrittenScope]
     /// Elements that are not string literals (a constant, a spread, a call), with their text.
-    var nonLiterals: [(text: String, location: SourceLocation)]
+    public var nonLiterals: [(text: String, location: SourceLocation)]
 }
 
 /// Reads the scope list that follows an anchor in source code, in any of the languages permdocs
@@ -25,16 +25,16 @@ struct ScopeList {
 /// - or a single string literal holding space-separated scopes.
 ///
 /// An element that is not a literal is reported, not guessed.
-struct ScopeListReader {
+public struct ScopeListReader {
     let source: SourceText
     let syntax: CommentSyntax
 
-    init(text: String, file: String) {
+    public init(text: String, file: String) {
         source = SourceText(text, file: file)
         syntax = CommentSyntax.forFile(file)
     }
 
-    enum Result {
+    public enum Result {
         case list(ScopeList)
         case anchorNotFound
         /// The anchor is at this place, but no list or string follows it.
@@ -44,7 +44,7 @@ struct ScopeListReader {
     /// How far after the anchor the list may start, in characters.
     static let searchWindow = 4_000
 
-    func read(anchor: String) -> Result {
+    public func read(anchor: String) -> Result {
         guard let afterAnchor = findAnchor(anchor) else { return .anchorNotFound }
         var i = afterAnchor
         let limit = min(source.scalars.count, afterAnchor + Self.searchWindow)

@@ -8,5 +8,11 @@ public struct Content: Sendable {
     /// Sorted by id, so output order never depends on the file system.
     public var procedures: [Procedure]
 
+    public init(folder: String, catalog: Catalog, procedures: [Procedure]) {
+        self.folder = folder
+        self.catalog = catalog
+        self.procedures = procedures
+    }
+
     public func procedure(_ id: String) -> Procedure? { procedures.first { $0.id.value == id } }
 }

@@ -119,7 +119,8 @@ public enum ArticleLoader {
         return nil
     }
 
-    static func parse(bytes: [UInt8], file: String, stem: String, content: Content, into diagnostics: inout Diagnostics) -> Article? {
+    /// Parses and checks one article held in memory (the fuzz target calls this too).
+    public static func parse(bytes: [UInt8], file: String, stem: String, content: Content, into diagnostics: inout Diagnostics) -> Article? {
         let start = SourceLocation(file: file, line: 1, column: 1)
         var raw = bytes
         if raw.starts(with: [0xEF, 0xBB, 0xBF]) { raw.removeFirst(3) }

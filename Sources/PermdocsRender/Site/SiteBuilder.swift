@@ -278,7 +278,7 @@ public struct SiteBuilder: Sendable {
     }
 
     /// Directives are matched by their words, so spacing does not matter.
-    static func normalizedDirective(_ line: String) -> String {
+    public static func normalizedDirective(_ line: String) -> String {
         line.split(whereSeparator: { $0 == " " || $0 == "\t" }).joined(separator: " ")
     }
 

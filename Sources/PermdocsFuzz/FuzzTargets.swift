@@ -1,0 +1,128 @@
+import Foundation
+import PermdocsDiagnostics
+import PermdocsDrift
+import PermdocsLoad
+import PermdocsModel
+import PermdocsRender
+import PermdocsValidate
+
+/// Fuzz targets: each takes arbitrary bytes and must neither crash, hang nor leak, whatever they hold.
+/// `make fuzz` builds this with `-sanitize=fuzzer,address -DFUZZING` and runs each target with its
+/// seed corpus in Fuzz/corpus/; without FUZZING it is a replayer that runs every file given.
+enum FuzzTargets {
+    static let names = ["yaml", "scopes", "directives"]
+
+    /// The bundled example content, to give article and catalog fuzzing real ids to hit.
+    static let example: Content? = {
+        let folder = ProcessInfo.processInfo.environment["PERMDOCS_FUZZ_CONTENT"] ?? "content"
+        return try? ContentLoader.load(folder: folder).content
+    }()
+
+    static func run(_ target: String, _ bytes: [UInt8]) {
+        switch target {
+        case "yaml": yaml(bytes)
+        case "scopes": scopes(bytes)
+        case "directives": directives(bytes)
+        default: fatalError("unknown fuzz target '\(target)'; one of \(names)")
+        }
+    }
+
+    /// The YAML loader, then catalog and procedure decoding and every validation rule.
+    static func yaml(_ bytes: [UInt8]) {
+        let document = YAMLLoader().load(bytes: bytes, file: "fuzz.yaml")
+        guard let root = document.root else { return }
+        var reader = NodeReader()
+        if let catalog = CatalogDecoder.decode(root, file: "fuzz.yaml", into: &reader) {
+            _ = ContentValidator().validate(Content(folder: ".", catalog: catalog, procedures: []))
+        }
+        _ = ProcedureDecoder.decode(root, id: Located("fuzz", at: SourceLocation(file: "fuzz.yaml", line: 1, column: 1)), file: "fuzz.yaml", into: &reader)
+    }
+
+    /// The scope-list reader of `check`, with the comment syntax of several languages. The first
+    /// byte picks the language and the anchor.
+    static let languages: [(file: String, anchor: String)] = [
+        ("a.ts", "SCOPES ="), ("a.py", "SCOPES ="), ("a.ex", "@scopes"), ("a.rb", "SCOPES ="),
+        ("a.go", "scopes ="), ("a.kt", "val scopes ="), ("a.php", "SCOPES ="), ("a.cs", "Scopes ="),
+    ]
+
+    static func scopes(_ bytes: [UInt8]) {
+        guard let first = bytes.first else { return }
+        let (file, anchor) = languages[Int(first) % languages.count]
+        let text = String(decoding: bytes.dropFirst(), as: UTF8.self)
+        _ = ScopeListReader(text: text, file: file).read(anchor: anchor)
+    }
+
+    /// An article: front matter, strict template scan and check, directive scan, then the
+    /// Markdown pass through cmark with directives replaced.
+    static func directives(_ bytes: [UInt8]) {
+        guard let content = example else { return }
+        var diagnostics = Diagnostics()
+        guard let article = ArticleLoader.parse(bytes: bytes, file: "fuzz.md", stem: "fuzz", content: content, into: &diagnostics) else { return }
+        let known = Set(article.directives.map(\.source))
+        _ = CommonMark.renderDocument(article.body) { line, _ in
+            known.contains(SiteBuilder.normalizedDirective(line)) ? "<div>directive</div>" : nil
+        }
+    }
+}
+
+#if FUZZING
+/// libFuzzer's driver, linked by `-sanitize=fuzzer`. SwiftPM gives executables a `main` of their
+/// own, so permdocs-fuzz starts libFuzzer itself instead of using libFuzzer's `main`.
+@_silgen_name("LLVMFuzzerRunDriver")
+func LLVMFuzzerRunDriver(
+    _ argc: UnsafeMutablePointer<Int32>,
+    _ argv: UnsafeMutablePointer<UnsafeMutablePointer<UnsafeMutablePointer<CChar>?>?>,
+    _ callback: @convention(c) (UnsafePointer<UInt8>?, Int) -> Int32
+) -> Int32
+
+/// The target comes from PERMDOCS_FUZZ_TARGET.
+let fuzzTarget = ProcessInfo.processInfo.environment["PERMDOCS_FUZZ_TARGET"] ?? "yaml"
+
+/// libFuzzer's usual entry point (its driver refers to it); same work as the callback below.
+@_cdecl("LLVMFuzzerTestOneInput")
+public func fuzzOneInput(_ data: UnsafePointer<UInt8>?, _ size: Int) -> CInt {
+    FuzzTargets.run(fuzzTarget, data.map { Array(UnsafeBufferPointer(start: $0, count: size)) } ?? [])
+    return 0
+}
+
+@main
+struct FuzzMain {
+    static func main() {
+        _ = FuzzTargets.example
+        var argc = CommandLine.argc
+        var argv: UnsafeMutablePointer<UnsafeMutablePointer<CChar>?>? = CommandLine.unsafeArgv
+        let status = LLVMFuzzerRunDriver(&argc, &argv) { data, size in
+            let bytes = data.map { Array(UnsafeBufferPointer(start: $0, count: size)) } ?? []
+            FuzzTargets.run(fuzzTarget, bytes)
+            return 0
+        }
+        exit(status)
+    }
+}
+#else
+/// Replays files through a target: `permdocs-fuzz TARGET FILE...` (a folder means every file in it).
+@main
+struct FuzzReplay {
+    static func main() {
+        let args = Array(CommandLine.arguments.dropFirst())
+        guard let target = args.first, FuzzTargets.names.contains(target) else {
+            FileHandle.standardError.write(Data("usage: permdocs-fuzz \(FuzzTargets.names.joined(separator: "|")) FILE|FOLDER...\n".utf8))
+            exit(2)
+        }
+        var count = 0
+        for path in args.dropFirst() {
+            var isDirectory: ObjCBool = false
+            guard FileManager.default.fileExists(atPath: path, isDirectory: &isDirectory) else { continue }
+            let files = isDirectory.boolValue
+                ? ((try? FileManager.default.contentsOfDirectory(atPath: path)) ?? []).sorted().map { path + "/" + $0 }
+                : [path]
+            for file in files {
+                guard let data = FileManager.default.contents(atPath: file) else { continue }
+                FuzzTargets.run(target, Array(data))
+                count += 1
+            }
+        }
+        print("permdocs-fuzz: \(target): \(count) inputs replayed")
+    }
+}
+#endif
