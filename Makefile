@@ -22,8 +22,12 @@ test: deps
 	$(SWIFT) test
 
 ## The tests under AddressSanitizer (CI) and ThreadSanitizer (parallel rendering over C libraries).
+# Leak checking covers every permdocs process the tests start (PERMDOCS_CHILD_ASAN_OPTIONS), not
+# the test runner itself, whose Foundation Process and Swift Testing allocations LSan reports.
 test-asan: deps
-	LSAN_OPTIONS=suppressions=$(CURDIR)/.lsan-suppressions $(SWIFT) test --sanitize=address --scratch-path .build-asan
+	ASAN_OPTIONS=detect_leaks=0 PERMDOCS_CHILD_ASAN_OPTIONS=detect_leaks=1 \
+	LSAN_OPTIONS=suppressions=$(CURDIR)/.lsan-suppressions:print_suppressions=0 \
+	$(SWIFT) test --sanitize=address --scratch-path .build-asan
 
 test-tsan: deps
 	$(SWIFT) test --sanitize=thread --scratch-path .build-tsan

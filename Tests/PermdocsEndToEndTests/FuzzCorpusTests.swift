@@ -14,6 +14,9 @@ struct FuzzCorpusTests {
         p.executableURL = URL(fileURLWithPath: fuzz)
         p.arguments = [target] + folders
         p.currentDirectoryURL = URL(fileURLWithPath: Repo.root)
+        var env = ProcessInfo.processInfo.environment
+        if let child = env["PERMDOCS_CHILD_ASAN_OPTIONS"] { env["ASAN_OPTIONS"] = child }
+        p.environment = env
         let out = Pipe()
         p.standardOutput = out
         p.standardError = FileHandle.nullDevice

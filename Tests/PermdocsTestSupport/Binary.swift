@@ -28,14 +28,18 @@ public enum Binary {
         if let directory { process.currentDirectoryURL = URL(fileURLWithPath: directory) }
         var env = ProcessInfo.processInfo.environment
         env["NO_COLOR"] = "1"
+        // Under `make test-asan` the test runner itself runs without leak checking (Foundation's
+        // Process and Swift Testing keep allocations LeakSanitizer reports), and every permdocs
+        // process it starts runs with it.
+        if let child = env["PERMDOCS_CHILD_ASAN_OPTIONS"] { env["ASAN_OPTIONS"] = child }
         for (k, v) in extra { env[k] = v }
         process.environment = env
         // Output goes to temporary files, not pipes: a pipe needs a reader running while the child
         // writes, and tests that run builds concurrently must not depend on a free thread for it.
         let scratch = FileManager.default.temporaryDirectory.appendingPathComponent("permdocs-run-\(UUID().uuidString)")
         let outURL = scratch.appendingPathExtension("out"), errURL = scratch.appendingPathExtension("err")
-        FileManager.default.createFile(atPath: outURL.path, contents: nil)
-        FileManager.default.createFile(atPath: errURL.path, contents: nil)
+        _ = FileManager.default.createFile(atPath: outURL.path, contents: nil)
+        _ = FileManager.default.createFile(atPath: errURL.path, contents: nil)
         defer {
             try? FileManager.default.removeItem(at: outURL)
             try? FileManager.default.removeItem(at: errURL)
