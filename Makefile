@@ -30,7 +30,7 @@ test-asan: deps
 	$(SWIFT) test --sanitize=address --scratch-path .build-asan
 
 test-tsan: deps
-	$(SWIFT) test --sanitize=thread --scratch-path .build-tsan
+	PERMDOCS_SANITIZER=thread $(SWIFT) test --sanitize=thread --scratch-path .build-tsan
 
 ## Fuzz each target for FUZZ_SECONDS (libFuzzer + AddressSanitizer); see scripts/fuzz.
 FUZZ_SECONDS ?= 60

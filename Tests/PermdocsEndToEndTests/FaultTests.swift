@@ -117,7 +117,10 @@ struct FaultTests {
         #expect(FileManager.default.fileExists(atPath: w.path + "/output/index.html"))
     }
 
-    @Test func aFileSizeLimitFailsTheBuildWithExitTwoAndKeepsThePreviousSite() throws {
+    /// Not under ThreadSanitizer (`make test-tsan`): its runtime dies with SIGBUS under a
+    /// file-size limit before permdocs starts. AddressSanitizer and plain runs cover it.
+    @Test(.enabled(if: ProcessInfo.processInfo.environment["PERMDOCS_SANITIZER"] != "thread"))
+    func aFileSizeLimitFailsTheBuildWithExitTwoAndKeepsThePreviousSite() throws {
         let w = try bigWorkspace(extra: 0)
         defer { w.remove() }
         #expect(try Binary.run(["build"], in: w.path).status == 0)
