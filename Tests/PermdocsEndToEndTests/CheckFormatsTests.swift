@@ -71,3 +71,35 @@ struct CheckFormatsTests {
         #expect(r.stderr == "permdocs: 0 errors, 0 warnings\n")
     }
 }
+
+@Suite("Hostile scope strings in client code")
+struct HostileClientTests {
+    /// A scope string can hold anything; no output format may let it out of its field: no second
+    /// GitHub workflow command, valid JSON and SARIF, one text line per finding.
+    @Test func payloadsInScopeStringsStayInsideTheirField() throws {
+        let temp = try TempFolder()
+        defer { temp.remove() }
+        try FileManager.default.copyItem(atPath: Repo.path("Tests/PermdocsDriftTests/Fixtures/drifted/content"), toPath: temp.path + "/content")
+        try temp.write("client/src/mail.ts", #"export const MAIL_SCOPES = ["offline_access", "User.Read", "Mail.Send", "x\n::error file=evil::pwned%0A<script>alert(1)</script>,title"];"# + "\n")
+        try temp.write("client/config/oauth.yml", "microsoft: {calendar: {scopes: [offline_access, Calendars.ReadWrite]}}\n")
+        try temp.write("client/src/gone.kt", "val scopes = listOf(\"offline_access\", \"Calendars.ReadWrite\")\n")
+        let github = try Binary.run(["check", "--client", "client", "--format", "github"], in: temp.path)
+        #expect(github.status == 1)
+        // The escaped newline splits the literal into three words, so three findings, each a
+        // command of permdocs' own; the payload's own %0A is escaped so it cannot become a newline.
+        let lines = github.stdout.split(separator: "\n", omittingEmptySubsequences: false).dropLast()
+        #expect(lines.count == 3)
+        #expect(lines.allSatisfy { $0.hasPrefix("::error file=client/src/mail.ts,line=1,col=73,title=unknown-scope::unknown scope '") })
+        #expect(!lines.contains { $0.hasPrefix("::error file=evil") })
+        #expect(github.stdout.contains("file=evil::pwned%250A<script>alert(1)</script>,title'"))
+        for format in ["json", "sarif"] {
+            let r = try Binary.run(["check", "--client", "client", "--format", format], in: temp.path)
+            let parsed = try JSONSerialization.jsonObject(with: Data(r.stdout.utf8)) as? [String: Any]
+            #expect(parsed != nil, "\(format) output is not valid JSON")
+            #expect(r.stdout.contains("file=evil::pwned%0A<script>alert(1)</script>,title"))
+        }
+        let text = try Binary.run(["check", "--client", "client"], in: temp.path)
+        #expect(text.stderr.split(separator: "\n").filter { $0.hasPrefix("client/src/mail.ts:1:73: error: unknown scope '") }.count == 3)
+        #expect(text.stderr.split(separator: "\n").count == 4)
+    }
+}
