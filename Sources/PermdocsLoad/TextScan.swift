@@ -1,3 +1,5 @@
+public import PermdocsDiagnostics
+
 /// Byte-level checks made before a file reaches a C parser, each with an exact location: invalid
 /// UTF-8 and NUL bytes. Also converts byte offsets to line and column.
 public enum TextScan {
@@ -61,5 +63,17 @@ public enum TextScan {
             previous = byte
         }
         return (line, column)
+    }
+
+    /// The located error for the first encoding problem in `bytes`, or nil when they are valid UTF-8
+    /// without NUL bytes. Used before any file reaches libyaml or libcmark.
+    public static func encodingError(in bytes: UnsafeBufferPointer<UInt8>, file: String) -> Diagnostic? {
+        guard let problem = firstProblem(in: bytes) else { return nil }
+        let (offset, kind, message) = switch problem {
+        case .invalidUTF8(let o): (o, "invalid-utf8", "invalid UTF-8 byte sequence")
+        case .nulByte(let o): (o, "nul-byte", "NUL byte in text")
+        }
+        let (line, column) = lineAndColumn(ofOffset: offset, in: bytes)
+        return .error(kind, message, at: SourceLocation(file: file, line: line, column: column))
     }
 }

@@ -56,13 +56,8 @@ public struct YAMLLoader: Sendable {
         // A UTF-8 byte-order mark is accepted and not counted as a column.
         let body = bytes.starts(with: [0xEF, 0xBB, 0xBF]) ? Array(bytes.dropFirst(3)) : bytes
         return body.withUnsafeBufferPointer { buffer in
-            if let problem = TextScan.firstProblem(in: buffer) {
-                let (offset, kind, message) = switch problem {
-                case .invalidUTF8(let o): (o, "invalid-utf8", "invalid UTF-8 byte sequence")
-                case .nulByte(let o): (o, "nul-byte", "NUL byte in text")
-                }
-                let (line, column) = TextScan.lineAndColumn(ofOffset: offset, in: buffer)
-                return Document(root: nil, diagnostics: [.error(kind, message, at: SourceLocation(file: file, line: line, column: column))])
+            if let error = TextScan.encodingError(in: buffer, file: file) {
+                return Document(root: nil, diagnostics: [error])
             }
             var builder = TreeBuilder(file: file, maxDepth: maxDepth, input: buffer)
             return builder.run()

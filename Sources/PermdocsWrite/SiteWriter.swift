@@ -36,18 +36,6 @@ public struct SiteWriter: Sendable {
     var name: String { Paths2.lastComponent(output) }
     var tempPrefix: String { ".\(name).permdocs-tmp-" }
 
-    /// Writes `files` as the new content of the output folder.
-    public func write(_ files: [OutputFile]) throws(IOFailure) {
-        let transaction = try begin()
-        do throws(IOFailure) {
-            for file in files { try transaction.write(file) }
-            try transaction.commit()
-        } catch {
-            transaction.abort()
-            throw error
-        }
-    }
-
     /// Starts writing a new site: takes the lock, checks the target, creates the temporary folder.
     /// Write files (from any thread), then `commit()` to swap the site in or `abort()` to drop it.
     public func begin() throws(IOFailure) -> Transaction {

@@ -44,3 +44,18 @@ struct DirectiveScannerTests {
         #expect(scan("::permissions {{x}}\n").findings == ["1:1 directive-syntax"])
     }
 }
+
+@Suite("Article encoding")
+struct ArticleEncodingTests {
+    @Test func invalidUTF8AndNULInAnArticleAreLocated() {
+        for (bytes, expected) in [
+            (Array("---\ntitle: T\n---\n\nab".utf8) + [0xFF] + Array("\n".utf8), "a.md 5:3 invalid-utf8"),
+            (Array("---\ntitle: T\n---\n\nabc".utf8) + [0] + Array("\n".utf8), "a.md 5:4 nul-byte"),
+        ] {
+            var d = Diagnostics()
+            let article = ArticleLoader.parse(bytes: bytes, file: "a.md", stem: "a", content: content, into: &d)
+            #expect(article == nil)
+            #expect(d.all.map { "\($0.location!.file) \($0.location!.line):\($0.location!.column) \($0.kind)" } == [expected])
+        }
+    }
+}

@@ -124,14 +124,8 @@ public enum ArticleLoader {
         let start = SourceLocation(file: file, line: 1, column: 1)
         var raw = bytes
         if raw.starts(with: [0xEF, 0xBB, 0xBF]) { raw.removeFirst(3) }
-        let problem = raw.withUnsafeBufferPointer { TextScan.firstProblem(in: $0) }
-        if let problem {
-            let (offset, kind, message) = switch problem {
-            case .invalidUTF8(let o): (o, "invalid-utf8", "invalid UTF-8 byte sequence")
-            case .nulByte(let o): (o, "nul-byte", "NUL byte in text")
-            }
-            let (line, column) = raw.withUnsafeBufferPointer { TextScan.lineAndColumn(ofOffset: offset, in: $0) }
-            diagnostics.error(kind, message, at: SourceLocation(file: file, line: line, column: column))
+        if let error = raw.withUnsafeBufferPointer({ TextScan.encodingError(in: $0, file: file) }) {
+            diagnostics.append(error)
             return nil
         }
         if raw.contains(13) {

@@ -341,11 +341,6 @@ public enum PermdocsBuildInfo {
 /// Reads attribute values out of the HTML permdocs generated (double-quoted, as cmark and
 /// Mustache write them). Not a general HTML parser; it only needs to read what permdocs wrote.
 enum HTMLScan {
-    static func attributeValues(_ name: String, in bytes: [UInt8]) -> [String] {
-        let (ids, hrefs) = idsAndHrefs(in: bytes)
-        return name == "id" ? ids : name == "href" ? hrefs : []
-    }
-
     /// Every ` id="…"` and ` href="…"` value, in one pass over the bytes.
     static func idsAndHrefs(in bytes: [UInt8]) -> (ids: [String], hrefs: [String]) {
         var ids: [String] = []
