@@ -17,7 +17,6 @@ let package = Package(
     ],
     dependencies: [
         .package(url: "https://github.com/apple/swift-argument-parser", from: "1.5.0"),
-        .package(url: "https://github.com/hummingbird-project/swift-mustache", from: "2.0.0"),
     ],
     targets: [
         // MARK: - System libraries (Debian libyaml-dev, libcmark-dev); no vendored C.
@@ -48,7 +47,6 @@ let package = Package(
             name: "PermdocsRender",
             dependencies: [
                 "CCmark", "PermdocsConsent", "PermdocsWrite", "PermdocsValidate", "PermdocsModel", "PermdocsLoad", "PermdocsDiagnostics",
-                .product(name: "Mustache", package: "swift-mustache"),
             ]
         ),
         .target(name: "PermdocsWrite", dependencies: ["PermdocsDiagnostics"]),

@@ -29,7 +29,7 @@ struct CommonMarkTests {
     }
 
     @Test func anEscapedValueCannotForgeADirective() {
-        let escaped = MarkdownContentType().escapeText("::permissions mailbox")
+        let escaped = MarkdownEscaping.escape("::permissions mailbox")
         var asked: [String] = []
         let doc = CommonMark.renderDocument(escaped + "\n") { line, _ in asked.append(line); return "FORGED" }
         #expect(asked == [])
@@ -43,7 +43,7 @@ struct CommonMarkTests {
     }
 
     @Test func markdownEscapingMakesValuesLiteral() {
-        let escaped = MarkdownContentType().escapeText("*x* [l](javascript:y) <b> {{t}}\nnext")
+        let escaped = MarkdownEscaping.escape("*x* [l](javascript:y) <b> {{t}}\nnext")
         #expect(CommonMark.inlineHTML(escaped) == "*x* [l](javascript:y) &lt;b&gt; {{t}} next")
     }
 }

@@ -9,7 +9,7 @@ private let content: Content = try! ContentLoader.load(folder: Repo.path("conten
 /// Scans an article body; returns the directives found ("line name args") and the findings ("line:col kind").
 private func scan(_ body: String) -> (found: [String], findings: [String]) {
     var d = Diagnostics()
-    let directives = DirectiveScanner.scan(body: body, file: "a.md", content: content, into: &d)
+    let directives = DirectiveScanner.scan(body: Array(body.utf8), file: "a.md", content: content, into: &d)
     return (directives.map { "\($0.line) \($0.name.rawValue) \($0.arguments.map(\.value).joined(separator: " "))" },
             d.all.map { "\($0.location!.line):\($0.location!.column) \($0.kind)" })
 }

@@ -160,7 +160,7 @@ struct ExampleSiteTests {
             #expect(schemas.mismatch(contexts.procedure(p, checklist: false), as: .object("procedure")) == nil)
         }
         #expect(schemas.mismatch(contexts.article(checklists: []), as: .object("article")) == nil)
-        #expect(schemas.mismatch(["title": 1], as: .object("page-link")) != nil)
+        #expect(schemas.mismatch(["title": true], as: .object("page-link")) != nil)
     }
 }
 
@@ -249,13 +249,13 @@ struct LayoutCacheTests {
         let toc = (0..<tocCount).map { CommonMark.Heading(level: 2, id: "h\($0)", text: "Heading <\($0)> & 'x'") }
         for href in ["a.html", "b.html", "index.html"] {
             for _ in 0..<2 {
-                let fast = cache.page(href, title: "T <b> & \"q\" 'a'", description: "D\nline", kind: "article", body: "<p>body</p>", toc: toc, printable: false)
+                let fast = cache.page(href, title: "T <b> & \"q\" 'a'", description: "D\nline", kind: "article", body: Array("<p>body</p>".utf8), toc: toc, printable: false).file
                 let full = layout.page(href, title: "T <b> & \"q\" 'a'", description: "D\nline", kind: "article", body: "<p>body</p>", toc: toc, printable: false)
                 #expect(fast == full)
             }
         }
         // A value holding the sentinel character falls back to the full render.
-        let odd = cache.page("a.html", title: "x\u{E000}0\u{E001}", description: "", kind: "article", body: "", toc: toc, printable: false)
+        let odd = cache.page("a.html", title: "x\u{E000}0\u{E001}", description: "", kind: "article", body: [], toc: toc, printable: false).file
         #expect(odd == layout.page("a.html", title: "x\u{E000}0\u{E001}", description: "", kind: "article", body: "", toc: toc, printable: false))
     }
 }

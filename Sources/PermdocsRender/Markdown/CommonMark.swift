@@ -46,62 +46,155 @@ public enum CommonMark {
     /// builds and escapes it). Headings get stable ids for links and the table of contents;
     /// `reservedIDs` are ids already used on the page (procedure anchors) that headings avoid.
     public static func renderDocument(_ markdown: String, reservedIDs: Set<String> = [], directive: (String, Int) -> String?) -> Document {
-        let tree = ParsedDocument(markdown)
-        let utf8 = Array(markdown.utf8)
-        var usedIDs = reservedIDs
-        var headings: [Heading] = []
+        var blocks: [[UInt8]] = []
+        var text = markdown
+        let body = text.withUTF8 { buffer in
+            renderBody(buffer, reservedIDs: reservedIDs, directive: { line, number in
+                guard let html = directive(String(decoding: line, as: UTF8.self), number) else { return nil }
+                blocks.append(Array(html.utf8))
+                return blocks.count - 1
+            }, blocks: { blocks[$0] })
+        }
+        return Document(html: String(decoding: body.html, as: UTF8.self), headings: body.headings)
+    }
 
-        // Collect first: the tree must not change while cmark iterates over it.
-        var paragraphs: [OpaquePointer] = []
-        var headingNodes: [OpaquePointer] = []
+    /// An article body rendered for a page: the HTML, the headings with their ids, the targets of
+    /// the links the author wrote, and which directive blocks it holds.
+    struct RenderedBody {
+        var html: [UInt8]
+        /// Top-level headings (with ids), in order.
+        var headings: [Heading]
+        /// The `href` of every link cmark wrote, as written in the HTML (entities not decoded).
+        var hrefs: [String]
+        /// The directive blocks spliced in, by index, in order.
+        var blocks: [Int]
+    }
+
+    /// One pass of cmark, and one pass over its output. Directive paragraphs become custom blocks
+    /// holding a marker (`<` and U+0001, which cmark's own output cannot contain: it escapes every
+    /// `<` of text and omits raw HTML), and the markers are replaced by the blocks' HTML while the
+    /// output is copied. Every `<hN>` cmark writes is a heading node, in document order, so the
+    /// ids go in during the same copy, as does collecting the links.
+    static func renderBody(_ markdown: UnsafeBufferPointer<UInt8>, reservedIDs: Set<String>,
+                           directive: (UnsafeBufferPointer<UInt8>, Int) -> Int?, blocks: (Int) -> [UInt8]) -> RenderedBody {
+        let tree = ParsedDocument(markdown)
+        var usedIDs = reservedIDs
+        var headings: [(node: OpaquePointer, topLevel: Bool)] = []
+        var directiveParagraphs: [(node: OpaquePointer, line: Int)] = []
+        var containers: [OpaquePointer] = []
+
+        // Collect first: the tree must not change while it is walked. Only block containers are
+        // entered; inline content is cmark's business.
         var child = cmark_node_first_child(tree.root)
         while let node = child {
             switch cmark_node_get_type(node) {
-            case CMARK_NODE_PARAGRAPH: paragraphs.append(node)
-            case CMARK_NODE_HEADING: headingNodes.append(node)
-            default: break
+            case CMARK_NODE_PARAGRAPH:
+                let start = Int(cmark_node_get_start_line(node))
+                if start >= 1, start == Int(cmark_node_get_end_line(node)), cmark_node_get_start_column(node) == 1 {
+                    directiveParagraphs.append((node, start))
+                }
+            case CMARK_NODE_HEADING:
+                headings.append((node, true))
+            case CMARK_NODE_BLOCK_QUOTE, CMARK_NODE_LIST:
+                collectNestedHeadings(node, into: &headings, stack: &containers)
+            default:
+                break
             }
             child = cmark_node_next(node)
         }
 
-        // Line starts are found only when a paragraph could be a directive.
-        var lineStarts: [Int]?
-        func line(_ number: Int) -> String? {
-            if lineStarts == nil {
-                var starts = [0]
-                for (i, b) in utf8.enumerated() where b == 10 { starts.append(i + 1) }
-                lineStarts = starts
+        // Directive candidates: check the source line itself (so "\\:\\:…" never counts).
+        var used: [Int] = []
+        if !directiveParagraphs.isEmpty, let base = markdown.baseAddress {
+            var line = 1
+            var offset = 0
+            let n = markdown.count
+            for (node, number) in directiveParagraphs {
+                while line < number, offset < n, let hit = memchr(base + offset, 10, n - offset) {
+                    offset = UnsafeRawPointer(hit).assumingMemoryBound(to: UInt8.self) - base + 1
+                    line += 1
+                }
+                guard line == number, offset + 1 < n, base[offset] == 58, base[offset + 1] == 58 else { continue }
+                let end = memchr(base + offset, 10, n - offset).map { UnsafeRawPointer($0).assumingMemoryBound(to: UInt8.self) - base } ?? n
+                guard let index = directive(UnsafeBufferPointer(rebasing: markdown[offset..<end]), number) else { continue }
+                replace(node, withHTML: "<\u{1}\(index)>")
+                used.append(index)
             }
-            let starts = lineStarts!
-            guard number >= 1, number <= starts.count else { return nil }
-            let a = starts[number - 1]
-            let b = number < starts.count ? starts[number] - 1 : utf8.count
-            return String(decoding: utf8[a..<max(a, b)], as: UTF8.self)
-        }
-        for node in paragraphs {
-            let start = Int(cmark_node_get_start_line(node)), end = Int(cmark_node_get_end_line(node))
-            guard start == end, start >= 1 else { continue }
-            // A paragraph that cmark started in column 1 with "::"; checked in the source, so an
-            // escaped value ("\\:\\:…") never counts.
-            guard Int(cmark_node_get_start_column(node)) == 1, let text = line(start), text.hasPrefix("::") else { continue }
-            guard let html = directive(text, start) else { continue }
-            replace(node, withHTML: html)
         }
 
-        for node in headingNodes {
+        // Ids for top-level headings, in order; nested ones keep none (they are not in the contents).
+        var ids: [String?] = []
+        var top: [Heading] = []
+        ids.reserveCapacity(headings.count)
+        for (node, topLevel) in headings {
+            guard topLevel else { ids.append(nil); continue }
             let level = Int(cmark_node_get_heading_level(node))
             let text = plainText(node)
             let id = uniqueID(slug(text), used: &usedIDs)
-            var html = render(node)
-            let open = "<h\(level)>"
-            if html.hasPrefix(open) {
-                html = "<h\(level) id=\"\(id)\">" + html.dropFirst(open.count)
-            }
-            if html.hasSuffix("\n") { html.removeLast() }
-            headings.append(Heading(level: level, id: id, text: text))
-            replace(node, withHTML: html)
+            ids.append(id)
+            top.append(Heading(level: level, id: id, text: text))
         }
-        return Document(html: render(tree.root), headings: headings)
+
+        var html: [UInt8] = []
+        var hrefs: [String] = []
+        guard let raw = cmark_render_html(tree.root, options) else { return RenderedBody(html: [], headings: top, hrefs: [], blocks: used) }
+        defer { free(raw) }
+        let count = strlen(raw)
+        raw.withMemoryRebound(to: UInt8.self, capacity: count) { mp in
+            let p = UnsafePointer(mp)
+            html.reserveCapacity(count + 4096)
+            var copied = 0
+            var i = 0
+            var headingIndex = 0
+            while i < count, let hit = memchr(p + i, 60, count - i) {     // '<'
+                let at = UnsafeRawPointer(hit).assumingMemoryBound(to: UInt8.self) - p
+                i = at + 1
+                guard at + 3 < count else { break }
+                let next = p[at + 1]
+                if next == 104, p[at + 2] >= 49, p[at + 2] <= 54, p[at + 3] == 62 {          // <hN>
+                    defer { headingIndex += 1 }
+                    guard headingIndex < ids.count, let id = ids[headingIndex] else { continue }
+                    html.append(contentsOf: UnsafeBufferPointer(start: p + copied, count: at + 3 - copied))
+                    html.append(contentsOf: " id=\"".utf8)
+                    html.append(contentsOf: id.utf8)
+                    html.append(34)
+                    copied = at + 3
+                } else if next == 1 {                                                        // <\u{1}N>
+                    var j = at + 2
+                    var index = 0
+                    while j < count, p[j] >= 48, p[j] <= 57 { index = index * 10 + Int(p[j] - 48); j += 1 }
+                    guard j < count, p[j] == 62 else { continue }
+                    html.append(contentsOf: UnsafeBufferPointer(start: p + copied, count: at - copied))
+                    html.append(contentsOf: blocks(index))
+                    copied = j + 1
+                    // cmark ended the marker's line; with the block in its place, that line break
+                    // is only there if the block did not end its own line (cmark's `cr()`).
+                    if copied < count, p[copied] == 10, html.isEmpty || html.last == 10 { copied += 1 }
+                    i = copied
+                } else if next == 97, at + 9 < count, p[at + 2] == 32, p[at + 3] == 104, p[at + 4] == 114, p[at + 5] == 101,
+                          p[at + 6] == 102, p[at + 7] == 61, p[at + 8] == 34 {              // <a href="
+                    let start = at + 9
+                    let end = memchr(p + start, 34, count - start).map { UnsafeRawPointer($0).assumingMemoryBound(to: UInt8.self) - p } ?? count
+                    hrefs.append(String(decoding: UnsafeBufferPointer(start: p + start, count: end - start), as: UTF8.self))
+                    i = end
+                }
+            }
+            html.append(contentsOf: UnsafeBufferPointer(start: p + copied, count: count - copied))
+        }
+        return RenderedBody(html: html, headings: top, hrefs: hrefs, blocks: used)
+    }
+
+    /// Headings inside block quotes and lists, in document order (they render as `<hN>` too).
+    private static func collectNestedHeadings(_ container: OpaquePointer, into headings: inout [(node: OpaquePointer, topLevel: Bool)], stack: inout [OpaquePointer]) {
+        var child = cmark_node_first_child(container)
+        while let node = child {
+            switch cmark_node_get_type(node) {
+            case CMARK_NODE_HEADING: headings.append((node, false))
+            case CMARK_NODE_BLOCK_QUOTE, CMARK_NODE_LIST, CMARK_NODE_ITEM: collectNestedHeadings(node, into: &headings, stack: &stack)
+            default: break
+            }
+            child = cmark_node_next(node)
+        }
     }
 
     // MARK: - Slugs
@@ -142,12 +235,6 @@ public enum CommonMark {
         cmark_node_free(node)
     }
 
-    private static func render(_ node: OpaquePointer) -> String {
-        guard let raw = cmark_render_html(node, options) else { return "" }
-        defer { free(raw) }
-        return String(cString: raw)
-    }
-
     private static func plainText(_ node: OpaquePointer) -> String {
         var text = ""
         guard let iter = cmark_iter_new(node) else { return "" }
@@ -173,12 +260,9 @@ public enum CommonMark {
 private final class ParsedDocument {
     let root: OpaquePointer
 
-    init(_ markdown: String) {
-        var text = markdown
-        root = text.withUTF8 { buffer in
-            let bytes = buffer.baseAddress.map { UnsafeRawPointer($0).assumingMemoryBound(to: CChar.self) }
-            return cmark_parse_document(bytes, buffer.count, CommonMark.options)
-        }
+    init(_ buffer: UnsafeBufferPointer<UInt8>) {
+        let bytes = buffer.baseAddress.map { UnsafeRawPointer($0).assumingMemoryBound(to: CChar.self) }
+        root = cmark_parse_document(bytes, buffer.count, CommonMark.options)
     }
 
     deinit { cmark_node_free(root) }

@@ -1,12 +1,8 @@
-import Mustache
-
 /// Escapes a value for Markdown so catalog text inserted into an article is text, never markup:
 /// every ASCII punctuation character gets a backslash (CommonMark makes it literal) and line breaks
 /// become spaces, so a value can neither start a block nor forge a directive or a link.
-public struct MarkdownContentType: MustacheContentType {
-    public init() {}
-
-    public func escapeText(_ text: String) -> String {
+public enum MarkdownEscaping {
+    public static func escape(_ text: String) -> String {
         var out = ""
         out.reserveCapacity(text.utf8.count + 8)
         for scalar in text.unicodeScalars {
@@ -14,7 +10,7 @@ public struct MarkdownContentType: MustacheContentType {
             case "\n", "\r":
                 out.append(" ")
             case _ where scalar.value < 0x20 || scalar.value == 0x7F:
-                // Control characters have no place in a page (and \u{1} separates spliced values).
+                // Control characters have no place in a page.
                 out.append(" ")
             case _ where scalar.isASCII && scalar.properties.generalCategory.isPunctuationOrSymbol:
                 out.append("\\")
@@ -25,13 +21,6 @@ public struct MarkdownContentType: MustacheContentType {
         }
         return out
     }
-
-    /// Registered with swift-mustache once per process under this name.
-    static let name = "PERMDOCS_MARKDOWN"
-    static let registered: Bool = {
-        MustacheContentTypes.register(MarkdownContentType(), named: name)
-        return true
-    }()
 }
 
 extension Unicode.GeneralCategory {

@@ -22,9 +22,10 @@ public struct Article: Sendable {
     /// Short title for the navigation bar; defaults to the title.
     public var navTitle: String?
     public var order: Int
-    /// The Markdown with the front matter replaced by as many empty lines, so every line and column
-    /// of the body is the line and column in the file.
-    public var body: String
+    /// The Markdown (UTF-8) with the front matter replaced by as many empty lines, so every line
+    /// and column of the body is the line and column in the file.
+    public var source: [UInt8]
+    public var body: String { String(decoding: source, as: UTF8.self) }
     public var directives: [Directive]
     var template: [TemplateNode]
 
@@ -171,24 +172,24 @@ public enum ArticleLoader {
         }
         // The body keeps its line numbers: the front matter becomes empty lines.
         let afterClose = min(raw.count, closeStart + 4)
-        let body = String(repeating: "\n", count: close + 1) + String(decoding: raw[afterClose...], as: UTF8.self)
+        var body = [UInt8](repeating: 10, count: close + 1)
+        body.append(contentsOf: raw[afterClose...])
         let directives = DirectiveScanner.scan(body: body, file: file, content: content, into: &diagnostics)
         var templateDiagnostics = Diagnostics()
-        let nodes = TemplateScanner.scan(body, file: file, diagnostics: &templateDiagnostics)
+        let nodes = body.withUnsafeBufferPointer { TemplateScanner.scan(bytes: $0, file: file, diagnostics: &templateDiagnostics) }
         var checker = TemplateChecker(schemas: SiteSchemas.all, partials: [:])
         checker.check(nodes, root: .object("article"))
         diagnostics.append(contentsOf: templateDiagnostics.all + checker.diagnostics.all)
         guard let title else { return nil }
-        return Article(file: file, title: title, slug: slug, summary: summary, navTitle: navTitle, order: order, body: body, directives: directives, template: nodes)
+        return Article(file: file, title: title, slug: slug, summary: summary, navTitle: navTitle, order: order, source: body, directives: directives, template: nodes)
     }
 }
 
 /// Finds and checks directive lines in an article's raw Markdown, outside fenced code blocks.
 enum DirectiveScanner {
-    static func scan(body: String, file: String, content: Content, into diagnostics: inout Diagnostics) -> [Directive] {
+    static func scan(body bytes: [UInt8], file: String, content: Content, into diagnostics: inout Diagnostics) -> [Directive] {
         // One pass over the bytes finds the lines that matter: fence lines and lines starting
         // with '::' (most lines are neither, and are not materialized).
-        let bytes = Array(body.utf8)
         var candidates: [(line: Int, start: Int, end: Int)] = []
         var fence: (byte: UInt8, count: Int)?
         bytes.withUnsafeBufferPointer { b in

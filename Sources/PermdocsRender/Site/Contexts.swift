@@ -2,7 +2,7 @@ import PermdocsConsent
 import PermdocsModel
 import PermdocsValidate
 
-/// Builds the dictionaries that templates render, one function per schema in `SiteSchemas`.
+/// Builds the values that templates render, one function per schema in `SiteSchemas`.
 /// Text values stay raw (Mustache escapes them); `_html` values are built here from inline Markdown
 /// by cmark in safe mode, so nothing from content reaches a page unescaped.
 struct Contexts {
@@ -18,40 +18,40 @@ struct Contexts {
 
     // MARK: - Permissions
 
-    func scopeRow(_ scope: String) -> [String: Any] {
+    func scopeRow(_ scope: String) -> TemplateValue {
         let permission = reference.delegated(scope)
         let canonical = permission?.value ?? scope
         let admin = reference.requiresAdminConsent(scope)
         let blocked = reference.blockedByManagedConsentPolicy(scope)
         let who = admin ? "Admin required" : blocked ? "Admin in tenants with Microsoft-managed consent" : "User or admin"
         return [
-            "value": canonical,
-            "description": content.catalog.description(of: scope) ?? "",
-            "permission_id": permission?.id ?? "",
-            "admin_consent_required": admin,
-            "managed_policy_blocked": blocked,
-            "who_can_consent": who,
+            "value": .text(canonical),
+            "description": .text(content.catalog.description(of: scope) ?? ""),
+            "permission_id": .text(permission?.id ?? ""),
+            "admin_consent_required": .bool(admin),
+            "managed_policy_blocked": .bool(blocked),
+            "who_can_consent": .text(who),
         ]
     }
 
-    func feature(_ f: Catalog.Feature) -> [String: Any] {
+    func feature(_ f: Catalog.Feature) -> TemplateValue {
         [
-            "id": f.id.value, "title": f.title.value,
-            "summary_html": f.summary.map { CommonMark.inlineHTML($0.value) } ?? "",
-            "has_summary": f.summary != nil,
+            "id": .text(f.id.value), "title": .text(f.title.value),
+            "summary_html": .text(f.summary.map { CommonMark.inlineHTML($0.value) } ?? ""),
+            "has_summary": .bool(f.summary != nil),
         ]
     }
 
-    func permissions(_ f: Catalog.Feature) -> [String: Any] {
+    func permissions(_ f: Catalog.Feature) -> TemplateValue {
         let scopes = f.scopes.map(\.value)
         let admin = scopes.filter { reference.requiresAdminConsent($0) }.map { reference.delegated($0)?.value ?? $0 }
         let blocked = scopes.filter { reference.blockedByManagedConsentPolicy($0) && !reference.requiresAdminConsent($0) }
             .map { reference.delegated($0)?.value ?? $0 }
         return [
-            "feature": feature(f), "scopes": scopes.map(scopeRow), "app_name": appName,
-            "admin_required": admin, "has_admin_required": !admin.isEmpty,
-            "managed_policy_blocked": blocked, "has_managed_policy_blocked": !blocked.isEmpty,
-            "consent_href": "\(consentHref)#consent-\(f.id.value)",
+            "feature": feature(f), "scopes": .list(scopes.map(scopeRow)), "app_name": .text(appName),
+            "admin_required": .texts(admin), "has_admin_required": .bool(!admin.isEmpty),
+            "managed_policy_blocked": .texts(blocked), "has_managed_policy_blocked": .bool(!blocked.isEmpty),
+            "consent_href": .text("\(consentHref)#consent-\(f.id.value)"),
         ]
     }
 
@@ -69,87 +69,92 @@ struct Contexts {
         return admin + app + signin
     }
 
-    func consent(links: [ConsentLink], articleHref: String?, dataHref: String) -> [String: Any] {
+    func consent(links: [ConsentLink], articleHref: String?, dataHref: String) -> TemplateValue {
         func url(_ kind: ConsentLinkKind, _ feature: String?) -> String {
             links.first { $0.kind == kind && $0.feature == feature }?.url ?? ""
         }
-        let features: [[String: Any]] = content.catalog.features.map { f in
+        let features: [TemplateValue] = content.catalog.features.map { f in
             let scopes = f.scopes.map(\.value)
             return [
-                "id": f.id.value, "title": f.title.value,
-                "admin_url": url(.admin, f.id.value), "signin_url": url(.signin, f.id.value),
-                "scopes": scopes.map(scopeRow),
-                "has_admin_required": scopes.contains { reference.requiresAdminConsent($0) },
-                "has_managed_policy_blocked": scopes.contains { reference.blockedByManagedConsentPolicy($0) },
+                "id": .text(f.id.value), "title": .text(f.title.value),
+                "admin_url": .text(url(.admin, f.id.value)), "signin_url": .text(url(.signin, f.id.value)),
+                "scopes": .list(scopes.map(scopeRow)),
+                "has_admin_required": .bool(scopes.contains { reference.requiresAdminConsent($0) }),
+                "has_managed_policy_blocked": .bool(scopes.contains { reference.blockedByManagedConsentPolicy($0) }),
             ]
         }
-        let errors: [[String: Any]] = SignInError.known.map { e in
+        let errors: [TemplateValue] = SignInError.known.map { e in
             let fixers = content.procedures.filter { p in p.fixes.contains { $0.value == e.code } }.map { link(to: $0.id.value) }
-            return ["code": e.code, "name": e.name, "meaning": e.meaning, "fixed_by": fixers, "has_fixed_by": !fixers.isEmpty]
+            return ["code": .text(e.code), "name": .text(e.name), "meaning": .text(e.meaning), "fixed_by": .list(fixers), "has_fixed_by": .bool(!fixers.isEmpty)]
         }
         return [
-            "app_name": appName, "client_id": content.catalog.app.clientID.value,
-            "redirect_uri": content.catalog.app.redirectURI.value,
-            "features": features, "app_admin_url": url(.appAdmin, nil), "errors": errors, "data_href": dataHref,
-            "article_href": articleHref ?? "", "has_article": articleHref != nil,
+            "app_name": .text(appName), "client_id": .text(content.catalog.app.clientID.value),
+            "redirect_uri": .text(content.catalog.app.redirectURI.value),
+            "features": .list(features), "app_admin_url": .text(url(.appAdmin, nil)), "errors": .list(errors), "data_href": .text(dataHref),
+            "article_href": .text(articleHref ?? ""), "has_article": .bool(articleHref != nil),
         ]
     }
 
     // MARK: - Procedures
 
-    func procedure(_ p: Procedure, checklist: Bool, heading: String = "h3") -> [String: Any] {
-        let idPrefix = checklist ? "\(p.id.value)-step" : "\(p.id.value)-step"
+    func procedure(_ p: Procedure, checklist: Bool, heading: String = "h3") -> TemplateValue {
+        let idPrefix = "\(p.id.value)-step"
         return [
-            "id": p.id.value, "title": p.title.value, "heading": heading,
-            "summary_html": p.summary.map { CommonMark.inlineHTML($0.value) } ?? "",
-            "has_summary": p.summary != nil,
-            "roles": p.roles.map(\.value), "has_roles": !p.roles.isEmpty,
-            "steps": steps(p.steps, idPrefix: idPrefix, checklist: checklist),
-            "notes": p.notes.map { CommonMark.inlineHTML($0.value) }, "has_notes": !p.notes.isEmpty,
-            "warnings": p.warnings.map { CommonMark.inlineHTML($0.value) }, "has_warnings": !p.warnings.isEmpty,
-            "see_also": p.seeAlso.map { link(to: $0.value) }, "has_see_also": !p.seeAlso.isEmpty,
-            "fixes": p.fixes.map { ["code": $0.value, "href": "\(consentHref)#\($0.value)"] }, "has_fixes": !p.fixes.isEmpty,
-            "checklist": checklist,
+            "id": .text(p.id.value), "title": .text(p.title.value), "heading": .text(heading),
+            "summary_html": .text(p.summary.map { CommonMark.inlineHTML($0.value) } ?? ""),
+            "has_summary": .bool(p.summary != nil),
+            "roles": .texts(p.roles.map(\.value)), "has_roles": .bool(!p.roles.isEmpty),
+            "steps": .list(steps(p.steps, idPrefix: idPrefix, checklist: checklist)),
+            "notes": .texts(p.notes.map { CommonMark.inlineHTML($0.value) }), "has_notes": .bool(!p.notes.isEmpty),
+            "warnings": .texts(p.warnings.map { CommonMark.inlineHTML($0.value) }), "has_warnings": .bool(!p.warnings.isEmpty),
+            "see_also": .list(p.seeAlso.map { link(to: $0.value) }), "has_see_also": .bool(!p.seeAlso.isEmpty),
+            "fixes": .list(p.fixes.map { ["code": .text($0.value), "href": .text("\(consentHref)#\($0.value)")] }), "has_fixes": .bool(!p.fixes.isEmpty),
+            "checklist": .bool(checklist),
         ]
     }
 
-    func link(to procedureID: String) -> [String: Any] {
+    func linkTarget(_ procedureID: String) -> (href: String, title: String) {
         let href = onThisPage.contains(procedureID) ? "#\(procedureID)" : procedureHref[procedureID] ?? ""
-        return ["href": href, "title": content.procedure(procedureID)?.title.value ?? procedureID]
+        return (href, content.procedure(procedureID)?.title.value ?? procedureID)
+    }
+
+    func link(to procedureID: String) -> TemplateValue {
+        let (href, title) = linkTarget(procedureID)
+        return ["href": .text(href), "title": .text(title)]
     }
 
     /// Steps numbered by position (HTML `<ol>` numbers from 1); ids like `grant-admin-consent-step-2-1`.
-    func steps(_ steps: [Procedure.Step], idPrefix: String, checklist: Bool) -> [[String: Any]] {
+    func steps(_ steps: [Procedure.Step], idPrefix: String, checklist: Bool) -> [TemplateValue] {
         steps.enumerated().map { index, step in
             let id = "\(idPrefix)-\(index + 1)"
-            let see = step.see.map { link(to: $0.value) }
+            let see = step.see.map { linkTarget($0.value) }
             return [
-                "id": id,
-                "text_html": CommonMark.inlineHTML(step.text.value),
-                "path": step.path.map(\.value), "has_path": !step.path.isEmpty,
-                "value": step.value?.value ?? "", "has_value": step.value != nil,
-                "note_html": step.note.map { CommonMark.inlineHTML($0.value) } ?? "", "has_note": step.note != nil,
-                "warning_html": step.warning.map { CommonMark.inlineHTML($0.value) } ?? "", "has_warning": step.warning != nil,
-                "see_href": see?["href"] as? String ?? "", "see_title": see?["title"] as? String ?? "", "has_see": see != nil,
-                "steps": self.steps(step.steps, idPrefix: id, checklist: checklist), "has_steps": !step.steps.isEmpty,
-                "choices": self.steps(step.choices, idPrefix: id + "-choice", checklist: checklist), "has_choices": !step.choices.isEmpty,
-                "checklist": checklist,
+                "id": .text(id),
+                "text_html": .text(CommonMark.inlineHTML(step.text.value)),
+                "path": .texts(step.path.map(\.value)), "has_path": .bool(!step.path.isEmpty),
+                "value": .text(step.value?.value ?? ""), "has_value": .bool(step.value != nil),
+                "note_html": .text(step.note.map { CommonMark.inlineHTML($0.value) } ?? ""), "has_note": .bool(step.note != nil),
+                "warning_html": .text(step.warning.map { CommonMark.inlineHTML($0.value) } ?? ""), "has_warning": .bool(step.warning != nil),
+                "see_href": .text(see?.href ?? ""), "see_title": .text(see?.title ?? ""), "has_see": .bool(see != nil),
+                "steps": .list(self.steps(step.steps, idPrefix: id, checklist: checklist)), "has_steps": .bool(!step.steps.isEmpty),
+                "choices": .list(self.steps(step.choices, idPrefix: id + "-choice", checklist: checklist)), "has_choices": .bool(!step.choices.isEmpty),
+                "checklist": .bool(checklist),
             ]
         }
     }
 
     // MARK: - Article
 
-    func article(checklists: [[String: Any]]) -> [String: Any] {
+    func article(checklists: [TemplateValue]) -> TemplateValue {
         let app = content.catalog.app
         return [
             "app": [
-                "name": app.name.value, "client_id": app.clientID.value, "redirect_uri": app.redirectURI.value,
-                "support_url": app.supportURL?.value ?? "", "has_support_url": app.supportURL != nil,
-            ] as [String: Any],
-            "features": content.catalog.features.map { ["id": $0.id.value, "title": $0.title.value] },
-            "checklists": checklists,
-            "consent_href": consentHref,
+                "name": .text(app.name.value), "client_id": .text(app.clientID.value), "redirect_uri": .text(app.redirectURI.value),
+                "support_url": .text(app.supportURL?.value ?? ""), "has_support_url": .bool(app.supportURL != nil),
+            ],
+            "features": .list(content.catalog.features.map { ["id": .text($0.id.value), "title": .text($0.title.value)] }),
+            "checklists": .list(checklists),
+            "consent_href": .text(consentHref),
         ]
     }
 }

@@ -14,7 +14,8 @@ import PermdocsWrite
 final class LayoutCache: @unchecked Sendable {
     private let layout: SiteBuilder.Layout
     private let lock = NSLock()
-    private var shapes: [String: [Piece]] = [:]
+    private var shapes: [String: (number: Int, pieces: [Piece])] = [:]
+    private var shapeLinks: [LinkSet] = []
 
     enum Piece {
         case literal([UInt8])
@@ -32,64 +33,90 @@ final class LayoutCache: @unchecked Sendable {
 
     init(layout: SiteBuilder.Layout) { self.layout = layout }
 
-    func page(_ href: String, title: String, description: String, kind: String, body: String, toc: [CommonMark.Heading], printable: Bool) -> OutputFile {
+    /// The page for `href` around `body`, and the number of its shape (for `links(ofShape:)`);
+    /// nil when the page was rendered the ordinary way.
+    func page(_ href: String, title: String, description: String, kind: String, body: [UInt8], toc: [CommonMark.Heading], printable: Bool) -> (file: OutputFile, shape: Int?) {
         // Slots: 0 title, 1 description, 2 kind, 3 content, then each toc item's id and title.
-        var values = [title, description, kind, body]
+        var values = [title, description, kind]
         for h in toc { values += [h.id, h.text] }
-        if values.contains(where: Self.holdsMark) {
-            return layout.page(href, title: title, description: description, kind: kind, body: body, toc: toc, printable: printable)
+        if values.contains(where: Self.holdsMark) || body.withUnsafeBufferPointer(Self.holdsMark) {
+            let file = layout.page(href, title: title, description: description, kind: kind, body: String(decoding: body, as: UTF8.self), toc: toc, printable: printable)
+            return (file, nil)
         }
         let current = layout.nav.firstIndex { $0.href == href } ?? -1
         let key = "\(toc.count)|\(printable)|\(current)"
-        let pieces = shape(key) {
+        let (shapeNumber, pieces) = shape(key) {
             let sentinel = { (n: Int) in "\(Self.mark)\(n)\(Self.end)" }
             var sentinelToc: [CommonMark.Heading] = []
             for i in 0..<toc.count { sentinelToc.append(CommonMark.Heading(level: 2, id: sentinel(4 + 2 * i), text: sentinel(5 + 2 * i))) }
             let currentHref = current >= 0 ? layout.nav[current].href : "\u{E002}none"
             let rendered = layout.page(currentHref, title: sentinel(0), description: sentinel(1), kind: sentinel(2), body: sentinel(3), toc: sentinelToc, printable: printable)
-            return Self.cut(rendered.bytes)
+            // The shape's own links and ids; those holding a slot are the table of contents,
+            // whose targets are the page's own headings.
+            var links = HTMLScan.links(in: rendered.bytes)
+            links.hrefs.removeAll(where: Self.holdsMark)
+            links.ids = links.ids.filter { !Self.holdsMark($0) }
+            return (Self.cut(rendered.bytes), links)
         }
         var out: [UInt8] = []
-        out.reserveCapacity(body.utf8.count + 4096)
+        out.reserveCapacity(body.count + 4096)
         for piece in pieces {
             switch piece {
             case .literal(let bytes): out.append(contentsOf: bytes)
-            case .slot(let n): out.append(contentsOf: (n == 3 ? values[n] : FastHTMLContentType().escapeText(values[n])).utf8)
+            case .slot(3): out.append(contentsOf: body)
+            case .slot(let n): HTMLEscaping.append(n < 3 ? values[n] : values[n - 1], into: &out)
             }
         }
-        return OutputFile(path: href, bytes: out)
+        return (OutputFile(path: href, bytes: out), shapeNumber)
     }
 
-    private func shape(_ key: String, _ make: () -> [Piece]) -> [Piece] {
+    var shapeCount: Int {
+        lock.lock()
+        defer { lock.unlock() }
+        return shapeLinks.count
+    }
+
+    /// The links and ids of shape `n`'s own markup (navigation, skip link, stylesheet).
+    func links(ofShape n: Int) -> LinkSet {
+        lock.lock()
+        defer { lock.unlock() }
+        return shapeLinks[n]
+    }
+
+    private func shape(_ key: String, _ make: () -> ([Piece], LinkSet)) -> (Int, [Piece]) {
         lock.lock()
         if let cached = shapes[key] {
             lock.unlock()
             return cached
         }
         lock.unlock()
-        let pieces = make()
+        let (pieces, links) = make()
         lock.lock()
-        shapes[key] = pieces
-        lock.unlock()
-        return pieces
+        defer { lock.unlock() }
+        if let cached = shapes[key] { return cached }
+        shapes[key] = (shapeLinks.count, pieces)
+        shapeLinks.append(links)
+        return (shapeLinks.count - 1, pieces)
     }
 
     /// Whether `s` holds U+E000 (UTF-8 EE 80 80), with memchr over the contiguous bytes: iterating
     /// `String.utf8` or Foundation's `contains` are each far slower on a whole page.
     static func holdsMark(_ s: String) -> Bool {
         var s = s
-        return s.withUTF8 { buffer -> Bool in
-            guard var p = buffer.baseAddress else { return false }
-            var left = buffer.count
-            while left >= 3, let hit = memchr(p, 0xEE, left) {
-                let q = UnsafePointer(hit.assumingMemoryBound(to: UInt8.self))
-                let offset = q - p
-                if offset + 3 <= left, q[1] == 0x80, q[2] == 0x80 { return true }
-                p = q + 1
-                left -= offset + 1
-            }
-            return false
+        return s.withUTF8(holdsMark)
+    }
+
+    static func holdsMark(_ buffer: UnsafeBufferPointer<UInt8>) -> Bool {
+        guard var p = buffer.baseAddress else { return false }
+        var left = buffer.count
+        while left >= 3, let hit = memchr(p, 0xEE, left) {
+            let q = UnsafePointer(hit.assumingMemoryBound(to: UInt8.self))
+            let offset = q - p
+            if offset + 3 <= left, q[1] == 0x80, q[2] == 0x80 { return true }
+            p = q + 1
+            left -= offset + 1
         }
+        return false
     }
 
     /// Splits rendered bytes at sentinels `\u{E000}N\u{E001}`.

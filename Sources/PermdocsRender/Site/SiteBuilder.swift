@@ -45,8 +45,8 @@ public struct SiteBuilder: Sendable {
     /// Returns the findings (broken links); with an error the caller drops what the sink holds.
     public func render(_ prepared: Prepared, into sink: SiteSink) throws(IOFailure) -> Diagnostics {
         var diagnostics = Diagnostics()
-        let pages = try render(articles: prepared.articles, templates: prepared.templates, sink: sink, diagnostics: &diagnostics)
-        checkLinks(pages, articles: prepared.articles, into: &diagnostics)
+        let links = try render(articles: prepared.articles, templates: prepared.templates, sink: sink, diagnostics: &diagnostics)
+        checkLinks(links, articles: prepared.articles, into: &diagnostics)
         return diagnostics
     }
 
@@ -99,45 +99,29 @@ public struct SiteBuilder: Sendable {
     // MARK: - Rendering
 
     /// What the link check needs of a page once its bytes are written: its ids (it may be a link
-    /// target), its links to other files, and the problems already found with links into itself.
+    /// target) and its links, its own and those of the blocks it shares with other pages (a
+    /// directive's HTML, the layout's navigation), which are read once for the whole site.
     struct PageLinks: Sendable {
         var path: String
         var ids: Set<String>
-        /// Relative links to another file: raw href, target file, fragment.
-        var external: [(raw: String, target: String, fragment: Substring?)]
-        /// Raw hrefs of `#fragment` links to an id this page does not have.
-        var brokenLocal: [String]
+        var hrefs: [String]
+        /// Directive blocks on the page (indexes into the site's block links).
+        var blocks: [Int] = []
+        /// The layout shape the page was cut from (index into the layout cache's links).
+        var shape: Int?
 
+        /// A page read whole: every id and href in its bytes.
         init(_ file: OutputFile) {
             path = file.path
-            let (ids, hrefs) = HTMLScan.idsAndHrefs(in: file.bytes)
-            self.ids = Set(ids)
-            external = []
-            brokenLocal = []
-            var seen: Set<String> = []
-            for raw in hrefs where !raw.isEmpty && seen.insert(raw).inserted {
-                // Absolute links (a scheme, or '//') are not the site's to check.
-                if raw.utf8.contains(58) || raw.hasPrefix("//") { continue }
-                let href = raw.utf8.contains(38) ? raw.replacingOccurrences(of: "&amp;", with: "&") : raw
-                guard let hash = href.firstIndex(of: "#") else {
-                    external.append((raw, String(href.split(separator: "?").first ?? ""), nil))
-                    continue
-                }
-                let before = href[..<hash]
-                let fragment = href[href.index(after: hash)...]
-                if before.isEmpty {
-                    if !fragment.isEmpty && !self.ids.contains(String(fragment)) { brokenLocal.append(raw) }
-                } else {
-                    external.append((raw, String(before.split(separator: "?").first ?? ""), fragment))
-                }
-            }
+            let links = HTMLScan.links(in: file.bytes)
+            ids = links.ids
+            hrefs = links.hrefs
         }
 
-        init(path: String) {
+        init(path: String, ids: Set<String> = [], hrefs: [String] = []) {
             self.path = path
-            ids = []
-            external = []
-            brokenLocal = []
+            self.ids = ids
+            self.hrefs = hrefs
         }
     }
 
@@ -149,18 +133,28 @@ public struct SiteBuilder: Sendable {
         let nav: [(href: String, title: String)]
 
         func page(_ href: String, title: String, description: String, kind: String, body: String, toc: [CommonMark.Heading] = [], printable: Bool = false) -> OutputFile {
-            let context: [String: Any] = [
-                "title": title, "description": description, "app_name": appName, "content": body,
-                "nav": nav.map { ["href": $0.href, "title": $0.title, "current": $0.href == href] as [String: Any] },
-                "toc": toc.map { ["id": $0.id, "title": $0.text] }, "has_toc": !toc.isEmpty,
-                "page_kind": kind, "generator": "permdocs \(PermdocsBuildInfo.version)", "stylesheet": "style.css",
-                "printable": printable,
+            let context: TemplateValue = [
+                "title": .text(title), "description": .text(description), "app_name": .text(appName), "content": .text(body),
+                "nav": .list(nav.map { ["href": .text($0.href), "title": .text($0.title), "current": .bool($0.href == href)] }),
+                "toc": .list(toc.map { ["id": .text($0.id), "title": .text($0.text)] }), "has_toc": .bool(!toc.isEmpty),
+                "page_kind": .text(kind), "generator": .text("permdocs \(PermdocsBuildInfo.version)"), "stylesheet": "style.css",
+                "printable": .bool(printable),
             ]
-            return OutputFile(path: href, text: templates.render("layout", context))
+            var out: [UInt8] = []
+            out.reserveCapacity(body.utf8.count + 4096)
+            templates.render("layout", context, into: &out)
+            return OutputFile(path: href, bytes: out)
         }
     }
 
-    func render(articles: [Article], templates: TemplateSet, sink: SiteSink, diagnostics: inout Diagnostics) throws(IOFailure) -> [PageLinks] {
+    /// The site's links checked after rendering: every page's, and the shared blocks'.
+    struct RenderedLinks {
+        var pages: [PageLinks]
+        var blocks: [LinkSet]
+        var shapes: [LinkSet]
+    }
+
+    func render(articles: [Article], templates: TemplateSet, sink: SiteSink, diagnostics: inout Diagnostics) throws(IOFailure) -> RenderedLinks {
         let appName = content.catalog.app.name.value
         let ordered = procedureOrder(articles)
         let checklists = Checklist.scenarios.map { Checklist(scenario: $0) }
@@ -177,8 +171,8 @@ public struct SiteBuilder: Sendable {
             }
         }
         let contexts = Contexts(content: content, reference: reference, procedureHref: procedureHref, consentHref: Self.consentPage)
-        let checklistLinks: [[String: Any]] = checklists.map {
-            ["href": $0.href, "title": $0.title(app: appName), "summary": $0.summary(app: appName), "has_summary": true]
+        let checklistLinks: [TemplateValue] = checklists.map {
+            ["href": .text($0.href), "title": .text($0.title(app: appName)), "summary": .text($0.summary(app: appName)), "has_summary": true]
         }
         let mainArticle = articles.first
         var nav: [(href: String, title: String)] = [("index.html", "\(appName) help center")]
@@ -187,71 +181,79 @@ public struct SiteBuilder: Sendable {
         let layout = Layout(templates: templates, appName: appName, nav: nav)
         let layoutCache = LayoutCache(layout: layout)
 
-        // Each distinct directive renders once: `::permissions mailbox` is the same HTML on every page.
-        var directiveHTML: [String: String] = [:]
+        // Each distinct directive renders once: `::permissions mailbox` is the same HTML on every
+        // page, and its links and ids are read once.
+        var blockIndex: [String: Int] = [:]
+        var blockHTML: [[UInt8]] = []
         for a in articles {
-            for d in a.directives where directiveHTML[d.source] == nil {
-                directiveHTML[d.source] = renderDirective(d, templates: templates, contexts: contexts, checklistLinks: checklistLinks)
+            for d in a.directives where blockIndex[d.source] == nil {
+                blockIndex[d.source] = blockHTML.count
+                blockHTML.append(Array(renderDirective(d, templates: templates, contexts: contexts, checklistLinks: checklistLinks).utf8))
             }
         }
+        let blockLinks = blockHTML.map { HTMLScan.links(in: $0) }
 
         // Every page in one parallel pass, each written as soon as it is rendered. The site-wide
         // pages (over every procedure or feature) go first so they never run last alone.
-        let articleContext = UncheckedSendable(contexts.article(checklists: checklistLinks))
-        let shared = UncheckedSendable((contexts, checklistLinks))
+        let articleContext = contexts.article(checklists: checklistLinks)
         let siteWide = checklists.count + 2
-        let results: [(PageLinks?, [Diagnostic], IOFailure?)] = parallelMap(siteWide + articles.count) { job in
-            let (contexts, checklistLinks) = shared.value
+        let results: [(PageLinks?, IOFailure?)] = parallelMap(siteWide + articles.count) { job in
             let file: OutputFile
+            var links: PageLinks?
             if job < checklists.count {
                 let c = checklists[job]
                 let procedures = ordered.filter { $0.audience == .admin && $0.applies(to: c.scenario) }
                 var contexts = contexts
                 contexts.onThisPage = Set(procedures.map(\.id.value))
                 let body = templates.render("checklist", [
-                    "title": c.title(app: appName), "scenario": c.scenario.rawValue,
-                    "summary_html": CommonMark.inlineHTML(MarkdownContentType().escapeText(c.summary(app: appName))),
-                    "app_name": appName,
-                    "procedures": procedures.map { contexts.procedure($0, checklist: true, heading: "h2") },
-                    "article_href": mainArticle?.href ?? "", "has_article": mainArticle != nil,
+                    "title": .text(c.title(app: appName)), "scenario": .text(c.scenario.rawValue),
+                    "summary_html": .text(CommonMark.inlineHTML(MarkdownEscaping.escape(c.summary(app: appName)))),
+                    "app_name": .text(appName),
+                    "procedures": .list(procedures.map { contexts.procedure($0, checklist: true, heading: "h2") }),
+                    "article_href": .text(mainArticle?.href ?? ""), "has_article": .bool(mainArticle != nil),
                 ])
                 file = layout.page(c.href, title: c.title(app: appName), description: c.summary(app: appName), kind: "checklist", body: body, printable: true)
             } else if job == checklists.count {
-                let links = contexts.consentLinks()
-                let body = templates.render("consent", contexts.consent(links: links, articleHref: mainArticle?.href, dataHref: Self.consentData))
+                let consentLinks = contexts.consentLinks()
+                let body = templates.render("consent", contexts.consent(links: consentLinks, articleHref: mainArticle?.href, dataHref: Self.consentData))
                 file = layout.page(Self.consentPage, title: "Grant \(appName) access for your organization", description: "Admin consent links for \(appName)", kind: "consent", body: body)
                 do throws(IOFailure) {
-                    try sink.write(OutputFile(path: Self.consentData, text: ConsentLinksJSON.render(links)))
+                    try sink.write(OutputFile(path: Self.consentData, text: ConsentLinksJSON.render(consentLinks)))
                     try sink.write(OutputFile(path: Self.dataFile, text: PermissionsJSON.render(content, reference: reference, procedureHref: procedureHref)))
-                } catch { return (nil, [], error) }
+                } catch { return (nil, error) }
             } else if job == checklists.count + 1 {
                 let body = templates.render("index", [
-                    "app_name": appName,
-                    "articles": articles.map { ["href": $0.href, "title": $0.title.value, "summary": $0.summary ?? "", "has_summary": $0.summary != nil] as [String: Any] },
-                    "checklists": checklistLinks, "consent_href": Self.consentPage, "data_href": Self.dataFile,
+                    "app_name": .text(appName),
+                    "articles": .list(articles.map { ["href": .text($0.href), "title": .text($0.title.value), "summary": .text($0.summary ?? ""), "has_summary": .bool($0.summary != nil)] }),
+                    "checklists": .list(checklistLinks), "consent_href": .text(Self.consentPage), "data_href": .text(Self.dataFile),
                 ])
                 file = layout.page("index.html", title: "\(appName) help center", description: "\(appName) help center", kind: "index", body: body)
             } else {
                 let article = articles[job - siteWide]
-                let markdown: String
-                do throws(DiagnosticError) { markdown = try ArticleTemplate(article.body, file: article.file, nodes: article.template).render(articleContext.value) } catch {
-                    return (nil, error.diagnostics, nil)
-                }
                 let reserved = Set(article.directives.filter { $0.name == .procedure }.compactMap { $0.arguments.first?.value })
-                let document = CommonMark.renderDocument(markdown, reservedIDs: reserved) { line, _ in
-                    directiveHTML[Self.normalizedDirective(line)]
+                let document = ArticleTemplate(article.source, nodes: article.template).withMarkdown(articleContext, source: article.source) { markdown in
+                    CommonMark.renderBody(markdown, reservedIDs: reserved, directive: { line, _ in
+                        blockIndex[Self.normalizedDirective(String(decoding: line, as: UTF8.self))]
+                    }, blocks: { blockHTML[$0] })
                 }
                 let toc = document.headings.filter { $0.level == 2 }
-                file = layoutCache.page(article.href, title: article.title.value, description: article.summary ?? article.title.value,
-                                        kind: "article", body: document.html, toc: toc, printable: false)
+                let (page, shape) = layoutCache.page(article.href, title: article.title.value, description: article.summary ?? article.title.value,
+                                                     kind: "article", body: document.html, toc: toc, printable: false)
+                file = page
+                if let shape {
+                    var own = PageLinks(path: page.path, ids: Set(document.headings.map(\.id)), hrefs: document.hrefs)
+                    own.blocks = document.blocks
+                    own.shape = shape
+                    links = own
+                }
             }
-            do throws(IOFailure) { try sink.write(file) } catch { return (nil, [], error) }
-            return (PageLinks(file), [], nil)
+            do throws(IOFailure) { try sink.write(file) } catch { return (nil, error) }
+            return (links ?? PageLinks(file), nil)
         }
         var pages: [PageLinks] = []
-        for (page, found, failure) in results {
+        pages.reserveCapacity(results.count + 8)
+        for (page, failure) in results {
             if let failure { throw failure }
-            diagnostics.append(contentsOf: found)
             if let page { pages.append(page) }
         }
 
@@ -261,10 +263,11 @@ public struct SiteBuilder: Sendable {
             try sink.write(file)
             pages.append(PageLinks(path: file.path))
         }
-        return pages
+        let shapes = (0..<layoutCache.shapeCount).map { layoutCache.links(ofShape: $0) }
+        return RenderedLinks(pages: pages, blocks: blockLinks, shapes: shapes)
     }
 
-    func renderDirective(_ d: Directive, templates: TemplateSet, contexts: Contexts, checklistLinks: [[String: Any]]) -> String {
+    func renderDirective(_ d: Directive, templates: TemplateSet, contexts: Contexts, checklistLinks: [TemplateValue]) -> String {
         switch d.name {
         case .permissions:
             guard let id = d.arguments.first?.value, let f = content.catalog.feature(id) else { return "" }
@@ -273,7 +276,7 @@ public struct SiteBuilder: Sendable {
             guard let id = d.arguments.first?.value, let p = content.procedure(id) else { return "" }
             return templates.render("procedure", contexts.procedure(p, checklist: false, heading: d.options["heading"]?.value ?? "h3"))
         case .checklists:
-            return templates.render("checklists", ["checklists": checklistLinks])
+            return templates.render("checklists", ["checklists": .list(checklistLinks)])
         }
     }
 
@@ -287,34 +290,99 @@ public struct SiteBuilder: Sendable {
     /// Every relative link of every HTML page must reach a file of the site and, with a fragment,
     /// an element id on that page. A broken link in an article is reported where the article
     /// writes it.
-    func checkLinks(_ pages: [PageLinks], articles: [Article], into diagnostics: inout Diagnostics) {
-        var ids: [String: Set<String>] = [:]
-        for p in pages where p.path.hasSuffix(".html") { ids[p.path] = p.ids }
-        let paths = Set(pages.map(\.path))
-        let articlesByHref = Dictionary(articles.map { ($0.href, $0) }, uniquingKeysWith: { a, _ in a })
+    func checkLinks(_ site: RenderedLinks, articles: [Article], into diagnostics: inout Diagnostics) {
+        let pages = site.pages
+        var byPath: [String: Int] = [:]
+        for (i, p) in pages.enumerated() { byPath[p.path] = i }
+        func hasID(_ id: Substring, on page: PageLinks) -> Bool {
+            let id = String(id)
+            if page.ids.contains(id) { return true }
+            if let shape = page.shape, site.shapes[shape].ids.contains(id) { return true }
+            return page.blocks.contains { site.blocks[$0].ids.contains(id) }
+        }
         // A link to another file means the same on every page: each distinct one is checked once.
         var verdicts: [String: String?] = [:]
-        for p in pages where p.path.hasSuffix(".html") {
-            var problems: [(raw: String, message: String)] = p.brokenLocal.map { ($0, "link to '\($0)': '\(p.path)' has no element with id '\($0.dropFirst())'") }
-            for link in p.external {
-                let verdict: String?
-                if let cached = verdicts[link.raw] {
-                    verdict = cached
+        func external(_ link: Link) -> String? {
+            guard case .other(let raw, let target, let fragment) = link else { return nil }
+            if let cached = verdicts[raw] { return cached }
+            let verdict: String?
+            if let index = byPath[target] {
+                if let fragment, !fragment.isEmpty, target.hasSuffix(".html"), !hasID(fragment, on: pages[index]) {
+                    verdict = "link to '\(raw)': '\(target)' has no element with id '\(fragment)'"
                 } else {
-                    if !paths.contains(link.target) {
-                        verdict = "link to '\(link.raw)': no page '\(link.target)' in the site"
-                    } else if let fragment = link.fragment, !fragment.isEmpty, let targetIDs = ids[link.target], !targetIDs.contains(String(fragment)) {
-                        verdict = "link to '\(link.raw)': '\(link.target)' has no element with id '\(fragment)'"
-                    } else {
-                        verdict = nil
-                    }
-                    verdicts[link.raw] = verdict
+                    verdict = nil
                 }
-                if let verdict { problems.append((link.raw, verdict)) }
+            } else {
+                verdict = "link to '\(raw)': no page '\(target)' in the site"
+            }
+            verdicts[raw] = verdict
+            return verdict
+        }
+        // Shared blocks: their links to other files are checked once for all the pages they are on.
+        func classified(_ set: LinkSet) -> (problems: [(String, String)], local: [(String, Substring)]) {
+            var problems: [(String, String)] = []
+            var local: [(String, Substring)] = []
+            for raw in set.hrefs {
+                switch Link(raw) {
+                case .local(let fragment): local.append((raw, fragment))
+                case let link?: if let v = external(link) { problems.append((raw, v)) }
+                case nil: break
+                }
+            }
+            return (problems, local)
+        }
+        let blockLinks = site.blocks.map(classified)
+        let shapeLinks = site.shapes.map(classified)
+        let articlesByHref = Dictionary(articles.map { ($0.href, $0) }, uniquingKeysWith: { a, _ in a })
+        for p in pages where p.path.hasSuffix(".html") {
+            var problems: [(raw: String, message: String)] = []
+            var reported: Set<String> = []
+            func add(_ raw: String, _ message: String) {
+                if reported.insert(raw).inserted { problems.append((raw, message)) }
+            }
+            func checkLocal(_ raw: String, _ fragment: Substring) {
+                if !fragment.isEmpty, !hasID(fragment, on: p) { add(raw, "link to '\(raw)': '\(p.path)' has no element with id '\(fragment)'") }
+            }
+            var shared = p.blocks.map { blockLinks[$0] }
+            if let shape = p.shape { shared.append(shapeLinks[shape]) }
+            // In page order: the layout's links come first on the page, then the article's.
+            for set in shared.reversed() {
+                for (raw, fragment) in set.local { checkLocal(raw, fragment) }
+                for (raw, message) in set.problems { add(raw, message) }
+            }
+            for raw in p.hrefs {
+                switch Link(raw) {
+                case .local(let fragment): checkLocal(raw, fragment)
+                case let link?: if let v = external(link) { add(raw, v) }
+                case nil: break
+                }
             }
             for problem in problems {
                 let location = articlesByHref[p.path].flatMap { locate(problem.raw, in: $0) } ?? SourceLocation(file: p.path, line: 1, column: 1)
                 diagnostics.error("broken-link", problem.message, at: location)
+            }
+        }
+    }
+
+    /// A relative link as the link check sees it; nil for what is not the site's to check (empty,
+    /// a scheme, `//host`).
+    enum Link {
+        case local(Substring)
+        case other(raw: String, target: String, fragment: Substring?)
+
+        init?(_ raw: String) {
+            if raw.isEmpty || raw.utf8.contains(58) || raw.hasPrefix("//") { return nil }
+            let href = raw.utf8.contains(38) ? raw.replacingOccurrences(of: "&amp;", with: "&") : raw
+            guard let hash = href.firstIndex(of: "#") else {
+                self = .other(raw: raw, target: String(href.split(separator: "?").first ?? ""), fragment: nil)
+                return
+            }
+            let before = href[..<hash]
+            let fragment = href[href.index(after: hash)...]
+            if before.isEmpty {
+                self = .local(fragment)
+            } else {
+                self = .other(raw: raw, target: String(before.split(separator: "?").first ?? ""), fragment: fragment)
             }
         }
     }
@@ -338,35 +406,43 @@ public enum PermdocsBuildInfo {
     public static let version = "0.1.0"
 }
 
-/// Reads attribute values out of the HTML permdocs generated (double-quoted, as cmark and
-/// Mustache write them). Not a general HTML parser; it only needs to read what permdocs wrote.
+/// The ids a piece of HTML defines and the hrefs it links to.
+struct LinkSet: Sendable {
+    var ids: Set<String> = []
+    var hrefs: [String] = []
+}
+
+/// Reads attribute values out of the HTML permdocs generated (double-quoted, as cmark and the
+/// templates write them). Not a general HTML parser; it only needs to read what permdocs wrote.
 enum HTMLScan {
-    /// Every ` id="…"` and ` href="…"` value, in one pass over the bytes.
-    static func idsAndHrefs(in bytes: [UInt8]) -> (ids: [String], hrefs: [String]) {
-        var ids: [String] = []
-        var hrefs: [String] = []
+    /// Every ` id="…"` and ` href="…"` value, in one pass over the bytes (hrefs once each).
+    static func links(in bytes: [UInt8]) -> LinkSet {
+        var set = LinkSet()
+        var seen: Set<String> = []
         bytes.withUnsafeBufferPointer { b in
+            guard let base = b.baseAddress else { return }
             let n = b.count
             var i = 0
-            while i + 5 < n {
-                // An attribute starts after a space: ` id="` or ` href="`.
-                guard b[i] == 32 else { i += 1; continue }
-                var valueStart = -1
+            // An attribute starts after a space: ` id="` or ` href="`; '=' is rarer than ' '.
+            while i < n, let hit = memchr(base + i, 61, n - i) {
+                let eq = UnsafeRawPointer(hit).assumingMemoryBound(to: UInt8.self) - base
+                i = eq + 1
+                guard eq + 1 < n, base[eq + 1] == 34 else { continue }
                 var isID = false
-                if b[i + 1] == 105, b[i + 2] == 100, b[i + 3] == 61, b[i + 4] == 34 {          // id="
-                    valueStart = i + 5
+                if eq >= 3, base[eq - 3] == 32, base[eq - 2] == 105, base[eq - 1] == 100 {
                     isID = true
-                } else if i + 7 < n, b[i + 1] == 104, b[i + 2] == 114, b[i + 3] == 101, b[i + 4] == 102, b[i + 5] == 61, b[i + 6] == 34 { // href="
-                    valueStart = i + 7
+                } else if eq >= 5, base[eq - 5] == 32, base[eq - 4] == 104, base[eq - 3] == 114, base[eq - 2] == 101, base[eq - 1] == 102 {
+                    isID = false
+                } else {
+                    continue
                 }
-                guard valueStart >= 0 else { i += 1; continue }
-                var j = valueStart
-                while j < n, b[j] != 34 { j += 1 }
-                let value = String(decoding: UnsafeBufferPointer(rebasing: b[valueStart..<j]), as: UTF8.self)
-                if isID { ids.append(value) } else { hrefs.append(value) }
-                i = j
+                let start = eq + 2
+                let end = memchr(base + start, 34, n - start).map { UnsafeRawPointer($0).assumingMemoryBound(to: UInt8.self) - base } ?? n
+                let value = String(decoding: UnsafeBufferPointer(start: base + start, count: end - start), as: UTF8.self)
+                if isID { set.ids.insert(value) } else if seen.insert(value).inserted { set.hrefs.append(value) }
+                i = end
             }
         }
-        return (ids, hrefs)
+        return set
     }
 }

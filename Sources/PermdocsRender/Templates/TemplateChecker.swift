@@ -57,7 +57,9 @@ struct TemplateChecker {
                 case .section, .invertedSection:
                     break
                 }
-            case .section(let tag, let children):
+            case .comment:
+                break
+            case .section(let tag, let children, _):
                 guard let type = resolve(tag, stack: stack) else {
                     check(children, stack: stack)
                     continue

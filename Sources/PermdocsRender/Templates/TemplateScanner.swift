@@ -1,8 +1,8 @@
 import PermdocsDiagnostics
+import Foundation
 
-/// A Mustache tag with the place it was written, as permdocs' own scanner reads it. swift-mustache
-/// renders the templates but keeps no positions, so this scanner gives every tag a
-/// `template:line:column` for the strict checks.
+/// A Mustache tag with the place it was written: every tag has a `template:line:column` for the
+/// strict checks, and its byte range for `TemplateProgram`, which renders from the same tree.
 struct TemplateTag: Sendable {
     enum Kind: Sendable, Equatable {
         /// `{{name}}` (escaped) or `{{{name}}}` / `{{&name}}` (raw HTML).
@@ -19,10 +19,14 @@ struct TemplateTag: Sendable {
     var range: Range<Int> = 0..<0
 }
 
-/// A template as a tree of tags; text between tags is not kept (swift-mustache renders it).
+/// A template as a tree of tags. Text between tags is not copied: it is the bytes between the
+/// tags' ranges, which `TemplateProgram` slices out of the source.
 indirect enum TemplateNode: Sendable {
     case tag(TemplateTag)
-    case section(TemplateTag, [TemplateNode])
+    /// A section or inverted section, its children, and the byte range of its closing tag.
+    case section(TemplateTag, [TemplateNode], close: Range<Int>)
+    /// `{{! … }}`: renders nothing, but a comment alone on its line removes the line.
+    case comment(Range<Int>)
 }
 
 /// Tokenizes Mustache with exact locations and rejects what permdocs does not support: changed
@@ -34,18 +38,12 @@ enum TemplateScanner {
         return text.withUTF8 { scan(bytes: $0, file: file, diagnostics: &diagnostics) }
     }
 
-    /// Works on UTF-8 bytes (every tag delimiter is ASCII); columns count Unicode scalars.
+    /// Works on UTF-8 bytes (every tag delimiter is ASCII); columns count Unicode scalars. Text
+    /// between tags is skipped with `memchr`, counting lines only, since most of an article is text.
     static func scan(bytes: UnsafeBufferPointer<UInt8>, file: String, diagnostics: inout Diagnostics) -> [TemplateNode] {
         let open = UInt8(ascii: "{"), close = UInt8(ascii: "}")
         let n = bytes.count
-        // Most article text has no tag at all.
-        var any = false
-        var k = 0
-        while k + 1 < n {
-            if bytes[k] == open && bytes[k + 1] == open { any = true; break }
-            k += 1
-        }
-        if !any { return [] }
+        guard let base = bytes.baseAddress, nextTagStart(base, from: 0, count: n) < n else { return [] }
 
         var root: [TemplateNode] = []
         var stack: [(tag: TemplateTag, children: [TemplateNode])] = []
@@ -53,24 +51,28 @@ enum TemplateScanner {
         var line = 1
         var column = 1
 
+        /// Moves `i` to `target`, keeping `line` and `column` (in scalars) up to date.
         func advance(to target: Int) {
-            while i < target {
-                let b = bytes[i]
-                if b == UInt8(ascii: "\n") { line += 1; column = 1 } else if b & 0xC0 != 0x80 { column += 1 }
-                i += 1
+            var lineStart = -1
+            var p = i
+            while p < target, let hit = memchr(base + p, 10, target - p) {
+                line += 1
+                p = UnsafeRawPointer(hit).assumingMemoryBound(to: UInt8.self) - base + 1
+                lineStart = p
             }
+            var scalars = 0
+            for k in (lineStart >= 0 ? lineStart : i)..<target where bytes[k] & 0xC0 != 0x80 { scalars += 1 }
+            column = lineStart >= 0 ? 1 + scalars : column + scalars
+            i = target
         }
         func append(_ node: TemplateNode) {
             if stack.isEmpty { root.append(node) } else { stack[stack.count - 1].children.append(node) }
         }
 
         while i < n {
-            guard i + 1 < n, bytes[i] == open, bytes[i + 1] == open else {
-                let b = bytes[i]
-                if b == UInt8(ascii: "\n") { line += 1; column = 1 } else if b & 0xC0 != 0x80 { column += 1 }
-                i += 1
-                continue
-            }
+            let next = nextTagStart(base, from: i, count: n)
+            advance(to: next)
+            if i >= n { break }
             let location = SourceLocation(file: file, line: line, column: column)
             let tagStart = i
             let triple = i + 2 < n && bytes[i + 2] == open
@@ -94,6 +96,7 @@ enum TemplateScanner {
             let sigil = body.first
             switch sigil {
             case "!":
+                append(.comment(range))
                 continue
             case "#", "^", "/", ">", "&":
                 body = body.dropFirst()
@@ -132,7 +135,7 @@ enum TemplateScanner {
                     diagnostics.error("template-syntax", "'{{/\(trimmed)}}' does not close '\(open.tag.name)'", at: location,
                                       notes: [.init("'\(open.tag.name)' is opened here", at: open.tag.location)])
                 }
-                append(.section(open.tag, open.children))
+                append(.section(open.tag, open.children, close: range))
             default:
                 if let name = checkedName(trimmed, at: location, &diagnostics) {
                     append(.tag(TemplateTag(kind: .variable(escaped: sigil != "&"), name: name, location: location, range: range)))
@@ -143,6 +146,17 @@ enum TemplateScanner {
             diagnostics.error("template-syntax", "section '\(open.tag.name)' is never closed", at: open.tag.location)
         }
         return root
+    }
+
+    /// The offset of the next `{{` at or after `from`, or `count`.
+    static func nextTagStart(_ base: UnsafePointer<UInt8>, from: Int, count n: Int) -> Int {
+        var p = from
+        while p + 1 < n, let hit = memchr(base + p, 123, n - p - 1) {
+            let q = UnsafeRawPointer(hit).assumingMemoryBound(to: UInt8.self) - base
+            if base[q + 1] == 123 { return q }
+            p = q + 1
+        }
+        return n
     }
 
     /// `.` or dot-separated names of letters, digits, `_` and `-`.

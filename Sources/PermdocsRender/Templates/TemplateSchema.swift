@@ -31,28 +31,33 @@ public struct TemplateSchemas: Sendable {
 
     public init(_ objects: [String: [String: TemplateType]]) { self.objects = objects }
 
-    /// Whether a rendering context (the dictionaries permdocs builds) matches `type`; returns the
-    /// first mismatch as a dotted path. Tests hold every context of the example site to this.
-    public func mismatch(_ value: Any, as type: TemplateType, path: String = "") -> String? {
-        switch type {
-        case .text, .html:
-            return value is String ? nil : "\(path): expected \(type)"
-        case .bool:
-            return value is Bool ? nil : "\(path): expected a condition"
-        case .list(let element):
-            guard let items = value as? [Any] else { return "\(path): expected a list" }
+    /// Whether a rendering context (the values permdocs builds) matches `type`; returns the first
+    /// mismatch as a dotted path. Tests hold every context of the example site to this.
+    public func mismatch(_ value: TemplateValue, as type: TemplateType, path: String = "") -> String? {
+        switch (type, value) {
+        case (.text, .string), (.html, .string), (.bool, .bool):
+            return nil
+        case (.text, _), (.html, _):
+            return "\(path): expected \(type)"
+        case (.bool, _):
+            return "\(path): expected a condition"
+        case (.list(let element), .list(let items)):
             for (i, item) in items.enumerated() {
                 if let m = mismatch(item, as: element, path: "\(path)[\(i)]") { return m }
             }
             return nil
-        case .object(let name):
-            guard let dict = value as? [String: Any], let fields = objects[name] else { return "\(path): expected object '\(name)'" }
+        case (.list, _):
+            return "\(path): expected a list"
+        case (.object(let name), .object(let dict)):
+            guard let fields = objects[name] else { return "\(path): expected object '\(name)'" }
             for (key, fieldType) in fields.sorted(by: { $0.key < $1.key }) {
                 guard let v = dict[key] else { return "\(path).\(key): missing" }
                 if let m = mismatch(v, as: fieldType, path: "\(path).\(key)") { return m }
             }
             for key in dict.keys.sorted() where fields[key] == nil { return "\(path).\(key): not in schema '\(name)'" }
             return nil
+        case (.object(let name), _):
+            return "\(path): expected object '\(name)'"
         }
     }
 }

@@ -1,6 +1,5 @@
 public import PermdocsDiagnostics
 import PermdocsLoad
-import Mustache
 import Foundation
 
 /// The docs team's templates folder, checked and ready to render:
@@ -12,7 +11,8 @@ import Foundation
 /// Every template is checked against `SiteSchemas` before anything renders; a typo is an error at
 /// `template:line:column`, never an empty string in the site.
 public struct TemplateSet: Sendable {
-    let library: MustacheLibrary
+    /// Every page template and partial, compiled, by name.
+    let programs: [String: TemplateProgram]
     /// Files copied to the site as they are (the stylesheet), by output name.
     public let assets: [(name: String, bytes: [UInt8])]
 
@@ -68,29 +68,14 @@ public struct TemplateSet: Sendable {
         for (name, source) in sources.sorted(by: { $0.key < $1.key }) {
             parsed[name] = TemplateScanner.scan(source.text, file: source.file, diagnostics: &diagnostics)
         }
+        var programs: [String: TemplateProgram] = [:]
+        for (name, nodes) in parsed { programs[name] = TemplateProgram(source: Array(sources[name]!.text.utf8), nodes: nodes) }
         let partials = parsed.filter { partialNames.contains($0.key) }
         var checker = TemplateChecker(schemas: schemas, partials: partials)
         for (name, root) in (SiteSchemas.pages.merging(SiteSchemas.directivePartials) { a, _ in a }).sorted(by: { $0.key < $1.key }) {
             if let nodes = parsed[name] { checker.check(nodes, root: root) }
         }
         diagnostics.append(contentsOf: checker.diagnostics.all)
-
-        // swift-mustache parses too; its errors (rare once the scanner passed) keep their line and column.
-        // Every template and partial escapes through `FastHTMLContentType`: the pragma goes on line 1
-        // without a newline, so every position below is unchanged (partials reset the content type,
-        // so each one carries the pragma too).
-        _ = FastHTMLContentType.registered
-        let pragma = "{{%CONTENT_TYPE:\(FastHTMLContentType.name)}}"
-        var library = MustacheLibrary()
-        for (name, source) in sources.sorted(by: { $0.key < $1.key }) {
-            do {
-                library.register(try MustacheTemplate(string: pragma + source.text), named: name)
-            } catch let error as MustacheTemplate.ParserError {
-                diagnostics.error("template-syntax", "\(error.error)", at: SourceLocation(file: source.file, line: error.context.lineNumber, column: error.context.columnNumber))
-            } catch {
-                diagnostics.error("template-syntax", "\(error)", at: SourceLocation(file: source.file, line: 1, column: 1))
-            }
-        }
 
         // Stylesheets and scripts beside the templates are copied to the site as they are.
         var assets: [(String, [UInt8])] = []
@@ -111,83 +96,37 @@ public struct TemplateSet: Sendable {
         }
 
         if diagnostics.hasErrors { return (nil, diagnostics.all) }
-        return (TemplateSet(library: library, assets: assets), diagnostics.all)
+        return (TemplateSet(programs: programs, assets: assets), diagnostics.all)
     }
 
-    /// Renders template `name` (a page or a partial) with a dictionary context.
-    public func render(_ name: String, _ context: [String: Any]) -> String {
-        library.render(context, withTemplate: name) ?? ""
+    /// Renders template `name` (a page or a partial), HTML-escaping `{{name}}` values.
+    public func render(_ name: String, _ context: TemplateValue) -> String {
+        var out: [UInt8] = []
+        render(name, context, into: &out)
+        return String(decoding: out, as: UTF8.self)
+    }
+
+    func render(_ name: String, _ context: TemplateValue, into out: inout [UInt8]) {
+        programs[name]?.render(context, escaping: .html, partials: programs, into: &out)
     }
 }
 
 /// An article's Markdown after its template tags were checked: renders with Markdown escaping.
-///
-/// swift-mustache parses character by character, which made re-parsing each whole article the
-/// largest cost of a large build. When every tag of an article is a plain variable (the usual
-/// case: `{{app.name}}`), only the tags go through swift-mustache, joined by a separator that no
-/// escaped value can contain, and the values are spliced back into the text. Articles with
-/// sections or comments are rendered whole. Both paths give the same bytes.
+/// Most articles have no tag (their bytes go to cmark as they are) or a few variables such as
+/// `{{app.name}}`; either way only the tags cost anything beyond copying the text.
 struct ArticleTemplate {
-    private enum Plan {
-        case none(String)
-        case splice(String, tags: [Range<Int>], template: MustacheTemplate)
-        case whole(MustacheTemplate)
+    private let program: TemplateProgram?
+
+    init(_ body: [UInt8], nodes: [TemplateNode]) {
+        program = nodes.isEmpty ? nil : TemplateProgram(source: body, nodes: nodes)
     }
 
-    private let plan: Plan
-    static let separator = "\u{1}"
-
-    init(_ text: String, file: String, nodes: [TemplateNode]) throws(DiagnosticError) {
-        _ = MarkdownContentType.registered
-        let pragma = "{{%CONTENT_TYPE:\(MarkdownContentType.name)}}"
-        if nodes.isEmpty && !text.contains("{{") {
-            plan = .none(text)
-            return
-        }
-        var ranges: [Range<Int>] = []
-        var simple = true
-        for node in nodes {
-            if case .tag(let tag) = node, tag.kind == .variable(escaped: true) { ranges.append(tag.range) } else { simple = false }
-        }
-        let bytes = Array(text.utf8)
-        var occurrences = 0
-        if bytes.count > 1 {
-            for i in 0..<(bytes.count - 1) where bytes[i] == UInt8(ascii: "{") && bytes[i + 1] == UInt8(ascii: "{") { occurrences += 1 }
-        }
-        do {
-            if simple && occurrences == ranges.count {
-                let tags = ranges.map { String(decoding: bytes[$0], as: UTF8.self) }
-                plan = .splice(text, tags: ranges, template: try MustacheTemplate(string: pragma + tags.joined(separator: Self.separator)))
-            } else {
-                // The pragma sits on line 1 without a newline, so positions below are unchanged.
-                plan = .whole(try MustacheTemplate(string: pragma + text))
-            }
-        } catch let error as MustacheTemplate.ParserError {
-            throw DiagnosticError(.error("template-syntax", "\(error.error)", at: SourceLocation(file: file, line: error.context.lineNumber, column: error.context.columnNumber)))
-        } catch {
-            throw DiagnosticError(.error("template-syntax", "\(error)", at: SourceLocation(file: file, line: 1, column: 1)))
-        }
-    }
-
-    func render(_ context: [String: Any]) -> String {
-        switch plan {
-        case .none(let text):
-            return text
-        case .whole(let template):
-            return template.render(context)
-        case .splice(let text, let ranges, let template):
-            let values = template.render(context).split(separator: Self.separator, omittingEmptySubsequences: false)
-            var out: [UInt8] = []
-            let bytes = Array(text.utf8)
-            out.reserveCapacity(bytes.count + 64)
-            var last = 0
-            for (range, value) in zip(ranges, values) {
-                out.append(contentsOf: bytes[last..<range.lowerBound])
-                out.append(contentsOf: value.utf8)
-                last = range.upperBound
-            }
-            out.append(contentsOf: bytes[last...])
-            return String(decoding: out, as: UTF8.self)
-        }
+    /// Calls `body` with the rendered Markdown.
+    func withMarkdown<R>(_ context: TemplateValue, source: [UInt8], _ body: (UnsafeBufferPointer<UInt8>) -> R) -> R {
+        guard let program else { return source.withUnsafeBufferPointer(body) }
+        var out: [UInt8] = []
+        out.reserveCapacity(source.count + 256)
+        program.render(context, escaping: .markdown, partials: [:], into: &out)
+        return out.withUnsafeBufferPointer(body)
     }
 }
