@@ -19,18 +19,33 @@ public enum FileInput {
             throw IOFailure("\(displayPath): is a folder, not a file")
         }
         if Int(info.st_size) > limit { return nil }
+        // Read straight into the array: the size from fstat plus one byte, so a file that is
+        // exactly that size ends in one read and a growing one is still read to its end.
         var bytes: [UInt8] = []
-        bytes.reserveCapacity(Int(info.st_size))
-        var chunk = [UInt8](repeating: 0, count: 1 << 16)
+        var capacity = Int(info.st_size) + 1
         while true {
-            let n = chunk.withUnsafeMutableBytes { Foundation.read(fd, $0.baseAddress, $0.count) }
-            if n < 0 {
-                if errno == EINTR { continue }
-                throw IOFailure("\(displayPath): cannot read: \(String(cString: strerror(errno)))")
+            var failed = false
+            var atEnd = false
+            let start = bytes.count
+            bytes.append(contentsOf: repeatElement(0, count: capacity - start))
+            var filled = start
+            bytes.withUnsafeMutableBytes { buffer in
+                while filled < capacity {
+                    let n = Foundation.read(fd, buffer.baseAddress! + filled, capacity - filled)
+                    if n < 0 {
+                        if errno == EINTR { continue }
+                        failed = true
+                        return
+                    }
+                    if n == 0 { atEnd = true; return }
+                    filled += n
+                }
             }
-            if n == 0 { break }
-            bytes.append(contentsOf: chunk[0..<n])
-            if bytes.count > limit { return nil }
+            if failed { throw IOFailure("\(displayPath): cannot read: \(String(cString: strerror(errno)))") }
+            bytes.removeLast(bytes.count - filled)
+            if filled > limit { return nil }
+            if atEnd { break }
+            capacity = min(limit + 1, capacity * 2)
         }
         return bytes
     }

@@ -15,17 +15,38 @@ public enum Paths {
 
     /// Regular files in `folder` with one of `extensions`, sorted by name; empty when the folder is absent.
     public static func listFiles(_ folder: String, extensions: Set<String>) throws(IOFailure) -> [String] {
-        var isDirectory: ObjCBool = false
-        guard FileManager.default.fileExists(atPath: folder, isDirectory: &isDirectory) else { return [] }
-        guard isDirectory.boolValue else { throw IOFailure("\(folder): expected a folder") }
-        let names: [String]
-        do { names = try FileManager.default.contentsOfDirectory(atPath: folder) } catch {
-            throw IOFailure("\(folder): cannot list: \(error.localizedDescription)")
+        try listEntries(folder, extensions: extensions).map(\.name)
+    }
+
+    /// A directory entry: its name, and whether the directory says it is a plain file (not a
+    /// symbolic link, or of unknown type), which lets `Containment` skip resolving its path.
+    public struct Entry: Sendable {
+        public var name: String
+        public var isPlainFile: Bool
+    }
+
+    /// Like `listFiles`, with each entry's type from the directory itself (`readdir`'s `d_type`).
+    public static func listEntries(_ folder: String, extensions: Set<String>) throws(IOFailure) -> [Entry] {
+        var info = stat()
+        guard stat(folder, &info) == 0 else {
+            if errno == ENOENT { return [] }
+            throw IOFailure("\(folder): cannot list: \(String(cString: strerror(errno)))")
         }
-        return names.filter { name in
-            guard !name.hasPrefix("."), let dot = name.lastIndex(of: ".") else { return false }
-            return extensions.contains(String(name[name.index(after: dot)...]))
-        }.sorted()
+        guard (info.st_mode & S_IFMT) == S_IFDIR else { throw IOFailure("\(folder): expected a folder") }
+        guard let dir = opendir(folder) else {
+            throw IOFailure("\(folder): cannot list: \(String(cString: strerror(errno)))")
+        }
+        defer { closedir(dir) }
+        var entries: [Entry] = []
+        while let entry = readdir(dir) {
+            let name = withUnsafeBytes(of: entry.pointee.d_name) { raw in
+                String(decoding: raw.prefix(while: { $0 != 0 }), as: UTF8.self)
+            }
+            guard !name.hasPrefix("."), let dot = name.lastIndex(of: "."),
+                  extensions.contains(String(name[name.index(after: dot)...])) else { continue }
+            entries.append(Entry(name: name, isPlainFile: entry.pointee.d_type == UInt8(DT_REG)))
+        }
+        return entries.sorted { $0.name < $1.name }
     }
 }
 
@@ -37,6 +58,25 @@ public enum Containment {
     public static func escape(_ path: String, root: String) -> String? {
         guard let realRoot = realPath(root), let real = realPath(path) else { return nil }
         return real == realRoot || real.hasPrefix(realRoot + "/") ? nil : real
+    }
+
+    /// Containment for the files of one folder, resolving the folder once: a plain file (as the
+    /// directory reports it) in a folder inside `root` is inside `root`; only symbolic links and
+    /// entries of unknown type are resolved one by one.
+    public struct Folder: Sendable {
+        let root: String
+        let folderInside: Bool
+
+        public init(_ folder: String, root: String) {
+            self.root = root
+            folderInside = Containment.escape(folder, root: root) == nil
+        }
+
+        /// nil when `path` (the entry `entry` of this folder) resolves inside the root.
+        public func escape(_ path: String, entry: Paths.Entry) -> String? {
+            if folderInside && entry.isPlainFile { return nil }
+            return Containment.escape(path, root: root)
+        }
     }
 
     /// The located error for a file that leads outside `root`.

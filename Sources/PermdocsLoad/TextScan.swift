@@ -13,7 +13,18 @@ public enum TextScan {
     public static func firstProblem(in bytes: UnsafeBufferPointer<UInt8>) -> Problem? {
         var i = 0
         let n = bytes.count
+        guard let base = bytes.baseAddress else { return nil }
+        let raw = UnsafeRawPointer(base)
         while i < n {
+            // Eight bytes at a time while they are ASCII without NUL: no high bit set, no zero byte.
+            while i + 8 <= n {
+                let w = raw.loadUnaligned(fromByteOffset: i, as: UInt64.self)
+                let high = w & 0x8080_8080_8080_8080
+                let zero = (w &- 0x0101_0101_0101_0101) & ~w & 0x8080_8080_8080_8080
+                if high | zero != 0 { break }
+                i += 8
+            }
+            if i >= n { break }
             let b0 = bytes[i]
             if b0 < 0x80 {
                 if b0 == 0 { return .nulByte(offset: i) }

@@ -6,13 +6,15 @@ public struct Content: Sendable {
     public var folder: String
     public var catalog: Catalog
     /// Sorted by id, so output order never depends on the file system.
-    public var procedures: [Procedure]
+    public let procedures: [Procedure]
+    private let procedureIndex: [String: Int]
 
     public init(folder: String, catalog: Catalog, procedures: [Procedure]) {
         self.folder = folder
         self.catalog = catalog
         self.procedures = procedures
+        procedureIndex = Dictionary(procedures.enumerated().map { ($1.id.value, $0) }, uniquingKeysWith: { first, _ in first })
     }
 
-    public func procedure(_ id: String) -> Procedure? { procedures.first { $0.id.value == id } }
+    public func procedure(_ id: String) -> Procedure? { procedureIndex[id].map { procedures[$0] } }
 }

@@ -25,10 +25,20 @@ public enum CommonMark {
     public static func inlineHTML(_ markdown: String) -> String {
         let html = markdownToHTML(markdown)
         if html.hasPrefix("<p>"), html.hasSuffix("</p>\n") {
-            let inner = html.dropFirst(3).dropLast(5)
-            if !inner.contains("<p>") { return String(inner) }
+            let inner = Array(html.utf8.dropFirst(3).dropLast(5))
+            if !holdsParagraph(inner) { return String(decoding: inner, as: UTF8.self) }
         }
         return html.hasSuffix("\n") ? String(html.dropLast()) : html
+    }
+
+    /// Whether `bytes` hold `<p>` (cmark's output: a second paragraph).
+    private static func holdsParagraph(_ bytes: [UInt8]) -> Bool {
+        var i = 0
+        while i + 2 < bytes.count {
+            if bytes[i] == 60, bytes[i + 1] == 112, bytes[i + 2] == 62 { return true }
+            i += 1
+        }
+        return false
     }
 
     /// Renders a whole Markdown document in safe mode.
@@ -201,6 +211,23 @@ public enum CommonMark {
 
     /// A URL fragment from heading text: lowercase ASCII letters and digits joined by '-'.
     public static func slug(_ text: String) -> String {
+        if text.utf8.allSatisfy({ $0 < 0x80 }) {
+            // ASCII (most headings): the same mapping on bytes.
+            var out: [UInt8] = []
+            out.reserveCapacity(text.utf8.count)
+            var pendingDash = false
+            for b in text.utf8 {
+                let c = b >= 65 && b <= 90 ? b + 32 : b
+                if (c >= 97 && c <= 122) || (c >= 48 && c <= 57) {
+                    if pendingDash && !out.isEmpty { out.append(45) }
+                    pendingDash = false
+                    out.append(c)
+                } else {
+                    pendingDash = true
+                }
+            }
+            return out.isEmpty ? "section" : String(decoding: out, as: UTF8.self)
+        }
         var out = ""
         var pendingDash = false
         for scalar in text.lowercased().unicodeScalars {

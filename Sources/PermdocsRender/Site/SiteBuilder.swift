@@ -105,6 +105,10 @@ public struct SiteBuilder: Sendable {
         var path: String
         var ids: Set<String>
         var hrefs: [String]
+        /// Broken links already found while the page was rendered (the article's own links).
+        var problems: [(raw: String, message: String)] = []
+        /// Links to a fragment of another page, checked once every page's ids are known.
+        var fragments: [(raw: String, target: String, fragment: Substring)] = []
         /// Directive blocks on the page (indexes into the site's block links).
         var blocks: [Int] = []
         /// The layout shape the page was cut from (index into the layout cache's links).
@@ -193,6 +197,12 @@ public struct SiteBuilder: Sendable {
         }
         let blockLinks = blockHTML.map { HTMLScan.links(in: $0) }
 
+        // Every file the site will have, known before anything renders.
+        var sitePaths: Set<String> = ["index.html", Self.consentPage, Self.consentData, Self.dataFile]
+        for c in checklists { sitePaths.insert(c.href) }
+        for a in articles { sitePaths.insert(a.href) }
+        for asset in templates.assets { sitePaths.insert(asset.name) }
+
         // Every page in one parallel pass, each written as soon as it is rendered. The site-wide
         // pages (over every procedure or feature) go first so they never run last alone.
         let articleContext = contexts.article(checklists: checklistLinks)
@@ -233,7 +243,7 @@ public struct SiteBuilder: Sendable {
                 let reserved = Set(article.directives.filter { $0.name == .procedure }.compactMap { $0.arguments.first?.value })
                 let document = ArticleTemplate(article.source, nodes: article.template).withMarkdown(articleContext, source: article.source) { markdown in
                     CommonMark.renderBody(markdown, reservedIDs: reserved, directive: { line, _ in
-                        blockIndex[Self.normalizedDirective(String(decoding: line, as: UTF8.self))]
+                        blockIndex[Self.normalizedDirective(line)]
                     }, blocks: { blockHTML[$0] })
                 }
                 let toc = document.headings.filter { $0.level == 2 }
@@ -241,9 +251,30 @@ public struct SiteBuilder: Sendable {
                                                      kind: "article", body: document.html, toc: toc, printable: false)
                 file = page
                 if let shape {
-                    var own = PageLinks(path: page.path, ids: Set(document.headings.map(\.id)), hrefs: document.hrefs)
-                    own.blocks = document.blocks
+                    // The article's own links are checked here, on all cores, as far as they can
+                    // be before every page exists: local fragments and the files they reach.
+                    var own = PageLinks(path: page.path, ids: Set(document.headings.map(\.id)))
+                    own.blocks = Array(Set(document.blocks)).sorted()
                     own.shape = shape
+                    var seen: Set<String> = []
+                    for raw in document.hrefs where seen.insert(raw).inserted {
+                        switch Link(raw) {
+                        case .local(let fragment):
+                            if !fragment.isEmpty, !own.ids.contains(String(fragment)),
+                               !layoutCache.links(ofShape: shape).ids.contains(String(fragment)),
+                               !own.blocks.contains(where: { blockLinks[$0].ids.contains(String(fragment)) }) {
+                                own.problems.append((raw, "link to '\(raw)': '\(page.path)' has no element with id '\(fragment)'"))
+                            }
+                        case .other(_, let target, let fragment):
+                            if !sitePaths.contains(target) {
+                                own.problems.append((raw, "link to '\(raw)': no page '\(target)' in the site"))
+                            } else if let fragment, !fragment.isEmpty, target.hasSuffix(".html") {
+                                own.fragments.append((raw, target, fragment))
+                            }
+                        case nil:
+                            break
+                        }
+                    }
                     links = own
                 }
             }
@@ -282,7 +313,25 @@ public struct SiteBuilder: Sendable {
 
     /// Directives are matched by their words, so spacing does not matter.
     public static func normalizedDirective(_ line: String) -> String {
-        line.split(whereSeparator: { $0 == " " || $0 == "\t" }).joined(separator: " ")
+        var line = line
+        return line.withUTF8(normalizedDirective)
+    }
+
+    /// The words of a directive line single-spaced (spaces and tabs between words).
+    static func normalizedDirective(_ line: UnsafeBufferPointer<UInt8>) -> String {
+        var out: [UInt8] = []
+        out.reserveCapacity(line.count)
+        var pendingSpace = false
+        for b in line {
+            if b == 32 || b == 9 {
+                pendingSpace = !out.isEmpty
+            } else {
+                if pendingSpace { out.append(32) }
+                pendingSpace = false
+                out.append(b)
+            }
+        }
+        return String(decoding: out, as: UTF8.self)
     }
 
     // MARK: - Links
@@ -349,6 +398,10 @@ public struct SiteBuilder: Sendable {
             for set in shared.reversed() {
                 for (raw, fragment) in set.local { checkLocal(raw, fragment) }
                 for (raw, message) in set.problems { add(raw, message) }
+            }
+            for (raw, message) in p.problems { add(raw, message) }
+            for (raw, target, fragment) in p.fragments {
+                if let v = external(.other(raw: raw, target: target, fragment: fragment)) { add(raw, v) }
             }
             for raw in p.hrefs {
                 switch Link(raw) {
