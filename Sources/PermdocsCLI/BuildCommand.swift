@@ -47,7 +47,9 @@ struct BuildCommand: ParsableCommand {
         var written = 0
         do throws(IOFailure) {
             let sink = CountingSink(base: transaction)
-            diagnostics.append(contentsOf: try SiteBuilder(content: model).render(prepared, into: sink).all)
+            var builder = SiteBuilder(content: model)
+            builder.timings = timings.enabled ? timings : nil
+            diagnostics.append(contentsOf: try builder.render(prepared, into: sink).all)
             written = sink.count + 1
             timings.mark("render, write and check links")
             if diagnostics.hasErrors {
@@ -89,15 +91,4 @@ final class CountingSink: SiteSink, @unchecked Sendable {
     }
 }
 
-/// `PERMDOCS_TIMINGS=1 permdocs build` prints the wall time of each phase to stderr.
-final class PhaseTimings {
-    let enabled = ProcessInfo.processInfo.environment["PERMDOCS_TIMINGS"] == "1"
-    var last = DispatchTime.now().uptimeNanoseconds
 
-    func mark(_ phase: String) {
-        guard enabled else { return }
-        let now = DispatchTime.now().uptimeNanoseconds
-        Console.err(String(format: "permdocs: %7.3f s  %@\n", Double(now - last) / 1e9, phase))
-        last = now
-    }
-}

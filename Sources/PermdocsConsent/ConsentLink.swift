@@ -75,7 +75,8 @@ public struct ConsentURLBuilder: Sendable {
         case .appAdmin:
             let all = features.flatMap { $0.scopes.map(\.value) }
             var unique: [String] = []
-            for s in all where !unique.contains(where: { $0.lowercased() == s.lowercased() }) { unique.append(s) }
+            var seen: Set<String> = []
+            for s in all where seen.insert(s.lowercased()).inserted { unique.append(s) }
             return [ConsentLink(feature: nil, kind: kind, cloud: cloud, tenant: tenant.description, scopes: unique,
                                 url: try appAdminConsent(tenant: tenant, cloud: cloud, state: state))]
         case .admin, .signin:
@@ -92,27 +93,40 @@ public struct ConsentURLBuilder: Sendable {
     }
 
     func url(cloud: Cloud, tenant: Tenant, path: String, query: [(String, String)]) -> String {
-        let q = query.map { "\(Self.percentEncode($0.0))=\(Self.percentEncode($0.1))" }.joined(separator: "&")
-        return "https://\(cloud.loginHost)/\(Self.percentEncode(tenant.description))/\(path)?\(q)"
+        var out: [UInt8] = []
+        out.reserveCapacity(256)
+        out.append(contentsOf: "https://\(cloud.loginHost)/".utf8)
+        Self.percentEncode(tenant.description, into: &out)
+        out.append(47)
+        out.append(contentsOf: path.utf8)
+        for (i, (name, value)) in query.enumerated() {
+            out.append(i == 0 ? 63 : 38)     // ? &
+            Self.percentEncode(name, into: &out)
+            out.append(61)
+            Self.percentEncode(value, into: &out)
+        }
+        return String(decoding: out, as: UTF8.self)
     }
 
-    /// RFC 3986: everything but the unreserved characters `A–Z a–z 0–9 - . _ ~` is percent-encoded
-    /// (a space is `%20`, never `+`).
+    /// RFC 3986 percent-encoding: everything but the unreserved characters, as uppercase hex.
     public static func percentEncode(_ s: String) -> String {
-        var out = ""
+        var out: [UInt8] = []
+        percentEncode(s, into: &out)
+        return String(decoding: out, as: UTF8.self)
+    }
+
+    static func percentEncode(_ s: String, into out: inout [UInt8]) {
+        let hex: StaticString = "0123456789ABCDEF"
         for byte in s.utf8 {
             switch byte {
             case UInt8(ascii: "A")...UInt8(ascii: "Z"), UInt8(ascii: "a")...UInt8(ascii: "z"), UInt8(ascii: "0")...UInt8(ascii: "9"),
                  UInt8(ascii: "-"), UInt8(ascii: "."), UInt8(ascii: "_"), UInt8(ascii: "~"):
-                out.unicodeScalars.append(Unicode.Scalar(byte))
+                out.append(byte)
             default:
-                out += "%" + String(byte, radix: 16, uppercase: true).leftPadded(to: 2)
+                out.append(37)
+                out.append(hex.utf8Start[Int(byte >> 4)])
+                out.append(hex.utf8Start[Int(byte & 15)])
             }
         }
-        return out
     }
-}
-
-extension String {
-    func leftPadded(to n: Int) -> String { count >= n ? self : String(repeating: "0", count: n - count) + self }
 }

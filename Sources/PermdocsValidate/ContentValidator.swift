@@ -103,8 +103,12 @@ public struct ContentValidator: Sendable {
 
     /// Lowercase letters, digits and '-', not starting or ending with '-', at most 64 characters.
     /// Ids become file names and URL fragments, so nothing else is accepted.
+    /// `idPattern` on bytes (it is checked for every article): 1–64 of `a-z 0-9 -`, not starting
+    /// or ending with '-'.
     public static func isValidID(_ id: String) -> Bool {
-        idPattern.firstMatch(in: id, range: NSRange(id.startIndex..., in: id)) != nil
+        let u = id.utf8
+        guard let first = u.first, let last = u.last, u.count <= 64, first != 45, last != 45 else { return false }
+        return u.allSatisfy { ($0 >= 97 && $0 <= 122) || ($0 >= 48 && $0 <= 57) || $0 == 45 }
     }
 
     func validateFeatures(_ catalog: Catalog, into d: inout Diagnostics) {

@@ -130,7 +130,7 @@ public enum ArticleLoader {
             diagnostics.append(error)
             return nil
         }
-        if raw.contains(13) {
+        if raw.withUnsafeBufferPointer({ $0.baseAddress.map { memchr($0, 13, raw.count) != nil } ?? false }) {
             // CRLF to LF, in bytes.
             var lf: [UInt8] = []
             lf.reserveCapacity(raw.count)
@@ -300,9 +300,15 @@ enum DirectiveScanner {
             let n = b.count
             var start = 0
             var line = 0
+            guard let base = b.baseAddress else { return }
             while start <= n {
-                var end = start
-                while end < n, b[end] != 10 { end += 1 }
+                let end = start < n ? memchr(base + start, 10, n - start).map { UnsafeRawPointer($0).assumingMemoryBound(to: UInt8.self) - base } ?? n : n
+                // Most lines start with a letter: neither a fence nor a directive.
+                if end > start, let first = Optional(b[start]), first != 32, first != 96, first != 126, first != 58 {
+                    start = end + 1
+                    line += 1
+                    continue
+                }
                 var j = start
                 while j < end, b[j] == 32, j - start < 4 { j += 1 }
                 var isFence = false
@@ -388,8 +394,8 @@ enum DirectiveScanner {
             var arguments: [Located<String>] = []
             var options: [String: Located<String>] = [:]
             for word in words.dropFirst() {
-                if let eq = word.value.firstIndex(of: "=") {
-                    options[String(word.value[..<eq])] = Located(String(word.value[word.value.index(after: eq)...]), at: word.location)
+                if let eq = word.value.utf8.firstIndex(of: 61) {
+                    options[String(word.value[..<eq])] = Located(String(word.value[word.value.utf8.index(after: eq)...]), at: word.location)
                 } else {
                     arguments.append(word)
                 }

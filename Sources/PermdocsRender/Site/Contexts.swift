@@ -70,8 +70,12 @@ struct Contexts {
     }
 
     func consent(links: [ConsentLink], articleHref: String?, dataHref: String) -> TemplateValue {
+        var urls: [String: String] = [:]
+        for link in links where urls["\(link.kind.rawValue) \(link.feature ?? "")"] == nil {
+            urls["\(link.kind.rawValue) \(link.feature ?? "")"] = link.url
+        }
         func url(_ kind: ConsentLinkKind, _ feature: String?) -> String {
-            links.first { $0.kind == kind && $0.feature == feature }?.url ?? ""
+            urls["\(kind.rawValue) \(feature ?? "")"] ?? ""
         }
         let features: [TemplateValue] = content.catalog.features.map { f in
             let scopes = f.scopes.map(\.value)

@@ -13,6 +13,8 @@ import Foundation
 public struct SiteBuilder: Sendable {
     public let content: Content
     public let reference: GraphReference
+    /// Sub-phase times for `PERMDOCS_TIMINGS=1`.
+    public var timings: PhaseTimings?
 
     public init(content: Content, reference: GraphReference = .shared) {
         self.content = content
@@ -47,6 +49,7 @@ public struct SiteBuilder: Sendable {
         var diagnostics = Diagnostics()
         let links = try render(articles: prepared.articles, templates: prepared.templates, sink: sink, diagnostics: &diagnostics)
         checkLinks(links, articles: prepared.articles, into: &diagnostics)
+        timings?.mark("  link check")
         return diagnostics
     }
 
@@ -196,6 +199,7 @@ public struct SiteBuilder: Sendable {
             }
         }
         let blockLinks = blockHTML.map { HTMLScan.links(in: $0) }
+        timings?.mark("  directive blocks (\(blockHTML.count))")
 
         // Every file the site will have, known before anything renders.
         var sitePaths: Set<String> = ["index.html", Self.consentPage, Self.consentData, Self.dataFile]
@@ -281,6 +285,7 @@ public struct SiteBuilder: Sendable {
             do throws(IOFailure) { try sink.write(file) } catch { return (nil, error) }
             return (links ?? PageLinks(file), nil)
         }
+        timings?.mark("  pages, on all cores")
         var pages: [PageLinks] = []
         pages.reserveCapacity(results.count + 8)
         for (page, failure) in results {

@@ -1,0 +1,16 @@
+import Foundation
+
+/// `PERMDOCS_TIMINGS=1 permdocs build` prints the wall time of each phase to stderr.
+public final class PhaseTimings: @unchecked Sendable {
+    public init() {}
+
+    public let enabled = ProcessInfo.processInfo.environment["PERMDOCS_TIMINGS"] == "1"
+    var last = DispatchTime.now().uptimeNanoseconds
+
+    public func mark(_ phase: String) {
+        guard enabled else { return }
+        let now = DispatchTime.now().uptimeNanoseconds
+        FileHandle.standardError.write(Data(String(format: "permdocs: %7.3f s  %@\n", Double(now - last) / 1e9, phase).utf8))
+        last = now
+    }
+}
