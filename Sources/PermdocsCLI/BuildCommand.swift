@@ -33,7 +33,9 @@ struct BuildCommand: ParsableCommand {
         // Templates and articles are checked even when the catalog has errors, so one run reports all.
         var prepared: SiteBuilder.Prepared?
         if let model = loaded.content {
-            let (p, found) = try Stage.io { () throws(IOFailure) in try SiteBuilder(content: model).prepare(templatesFolder: templates) }
+            var builder = SiteBuilder(content: model)
+            builder.timings = timings.enabled ? timings : nil
+            let (p, found) = try Stage.io { () throws(IOFailure) in try builder.prepare(templatesFolder: templates) }
             diagnostics.append(contentsOf: found.all)
             prepared = p
         }

@@ -14,22 +14,35 @@ import Foundation
 ///     order: 1                              # optional, index order
 ///     nav_title: Entra ID permissions       # optional, shorter title for the navigation
 ///     ---
-public struct Article: Sendable {
-    public var file: String
-    public var title: Located<String>
-    public var slug: Located<String>
-    public var summary: String?
+public final class Article: Sendable {
+    public let file: String
+    public let title: Located<String>
+    public let slug: Located<String>
+    public let summary: String?
     /// Short title for the navigation bar; defaults to the title.
-    public var navTitle: String?
-    public var order: Int
+    public let navTitle: String?
+    public let order: Int
     /// The Markdown (UTF-8) with the front matter replaced by as many empty lines, so every line
     /// and column of the body is the line and column in the file.
-    public var source: [UInt8]
+    public let source: [UInt8]
     public var body: String { String(decoding: source, as: UTF8.self) }
-    public var directives: [Directive]
-    var template: [TemplateNode]
+    public let directives: [Directive]
+    let template: [TemplateNode]
 
     public var href: String { slug.value + ".html" }
+
+    init(file: String, title: Located<String>, slug: Located<String>, summary: String?, navTitle: String?, order: Int,
+         source: [UInt8], directives: [Directive], template: [TemplateNode]) {
+        self.file = file
+        self.title = title
+        self.slug = slug
+        self.summary = summary
+        self.navTitle = navTitle
+        self.order = order
+        self.source = source
+        self.directives = directives
+        self.template = template
+    }
 }
 
 /// A leaf directive, `::name argument… key=value…`, alone on a line in column 1 with empty lines
@@ -60,11 +73,12 @@ public enum ArticleLoader {
     public static let maxArticleBytes = 4 << 20
 
     /// Loads every `*.md` in `content/articles`, sorted by `order` then file name.
-    public static func load(contentFolder: String, content: Content, into diagnostics: inout Diagnostics) throws(IOFailure) -> [Article] {
+    public static func load(contentFolder: String, content: Content, into diagnostics: inout Diagnostics, timings: PhaseTimings? = nil) throws(IOFailure) -> [Article] {
         let dir = Paths.join(contentFolder, folder)
         // Articles are read and checked in parallel; results come back in file-name order.
         let entries = try Paths.listEntries(dir, extensions: ["md"])
         let containment = Containment.Folder(dir, root: contentFolder)
+        timings?.mark("  list articles")
         let loaded: [(Article?, [Diagnostic], IOFailure?)] = parallelMap(entries.count) { i in
             let name = entries[i].name
             let file = Paths.join(dir, name)
@@ -83,6 +97,7 @@ public enum ArticleLoader {
                 return (nil, [], error)
             }
         }
+        timings?.mark("  read and check articles, on all cores")
         var articles: [Article] = []
         for (article, found, failure) in loaded {
             if let failure { throw failure }
@@ -99,6 +114,7 @@ public enum ArticleLoader {
                 diagnostics.error("reserved-slug", "slug '\(a.slug.value)' is used by a generated page; choose another", at: a.slug.location)
             }
         }
+        defer { timings?.mark("  slugs and order") }
         return articles.sorted { ($0.order, $0.file) < ($1.order, $1.file) }
     }
 

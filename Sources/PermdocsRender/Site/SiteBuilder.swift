@@ -37,8 +37,10 @@ public struct SiteBuilder: Sendable {
         var diagnostics = Diagnostics()
         let (templates, templateDiagnostics) = try TemplateSet.load(folder: templatesFolder)
         diagnostics.append(contentsOf: templateDiagnostics)
-        let articles = try ArticleLoader.load(contentFolder: content.folder, content: content, into: &diagnostics)
+        timings?.mark("  templates")
+        let articles = try ArticleLoader.load(contentFolder: content.folder, content: content, into: &diagnostics, timings: timings)
         checkProcedureUse(articles, into: &diagnostics)
+        timings?.mark("  procedure use")
         guard let templates, !diagnostics.hasErrors else { return (nil, diagnostics) }
         return (Prepared(templates: templates, articles: articles), diagnostics)
     }
@@ -191,14 +193,21 @@ public struct SiteBuilder: Sendable {
         // Each distinct directive renders once: `::permissions mailbox` is the same HTML on every
         // page, and its links and ids are read once.
         var blockIndex: [String: Int] = [:]
-        var blockHTML: [[UInt8]] = []
+        var blockDirectives: [Directive] = []
         for a in articles {
             for d in a.directives where blockIndex[d.source] == nil {
-                blockIndex[d.source] = blockHTML.count
-                blockHTML.append(Array(renderDirective(d, templates: templates, contexts: contexts, checklistLinks: checklistLinks).utf8))
+                blockIndex[d.source] = blockDirectives.count
+                blockDirectives.append(d)
             }
         }
-        let blockLinks = blockHTML.map { HTMLScan.links(in: $0) }
+        let shared = UncheckedSendable((contexts, checklistLinks))
+        let blocks: [([UInt8], LinkSet)] = parallelMap(blockDirectives.count) { i in
+            let (contexts, checklistLinks) = shared.value
+            let html = Array(renderDirective(blockDirectives[i], templates: templates, contexts: contexts, checklistLinks: checklistLinks).utf8)
+            return (html, HTMLScan.links(in: html))
+        }
+        let blockHTML = blocks.map(\.0)
+        let blockLinks = blocks.map(\.1)
         timings?.mark("  directive blocks (\(blockHTML.count))")
 
         // Every file the site will have, known before anything renders.
@@ -387,8 +396,16 @@ public struct SiteBuilder: Sendable {
         }
         let blockLinks = site.blocks.map(classified)
         let shapeLinks = site.shapes.map(classified)
-        let articlesByHref = Dictionary(articles.map { ($0.href, $0) }, uniquingKeysWith: { a, _ in a })
+        // Where a broken link is reported: built only when there is one.
+        var articlesByHref: [String: Article]?
         for p in pages where p.path.hasSuffix(".html") {
+            // Most pages: nothing found while rendering, nothing left to look up, and blocks whose
+            // links were all fine.
+            if p.problems.isEmpty, p.fragments.isEmpty, p.hrefs.isEmpty,
+               p.shape.map({ shapeLinks[$0].problems.isEmpty && shapeLinks[$0].local.isEmpty }) ?? true,
+               p.blocks.allSatisfy({ blockLinks[$0].problems.isEmpty && blockLinks[$0].local.isEmpty }) {
+                continue
+            }
             var problems: [(raw: String, message: String)] = []
             var reported: Set<String> = []
             func add(_ raw: String, _ message: String) {
@@ -415,8 +432,11 @@ public struct SiteBuilder: Sendable {
                 case nil: break
                 }
             }
+            if !problems.isEmpty, articlesByHref == nil {
+                articlesByHref = Dictionary(articles.map { ($0.href, $0) }, uniquingKeysWith: { a, _ in a })
+            }
             for problem in problems {
-                let location = articlesByHref[p.path].flatMap { locate(problem.raw, in: $0) } ?? SourceLocation(file: p.path, line: 1, column: 1)
+                let location = articlesByHref?[p.path].flatMap { locate(problem.raw, in: $0) } ?? SourceLocation(file: p.path, line: 1, column: 1)
                 diagnostics.error("broken-link", problem.message, at: location)
             }
         }
