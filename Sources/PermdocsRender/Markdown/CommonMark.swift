@@ -80,118 +80,146 @@ public enum CommonMark {
         var blocks: [Int]
     }
 
-    /// One pass of cmark, and one pass over its output. Directive paragraphs become custom blocks
-    /// holding a marker (`<` and U+0001, which cmark's own output cannot contain: it escapes every
-    /// `<` of text and omits raw HTML), and the markers are replaced by the blocks' HTML while the
-    /// output is copied. Every `<hN>` cmark writes is a heading node, in document order, so the
-    /// ids go in during the same copy, as does collecting the links.
     static func renderBody(_ markdown: UnsafeBufferPointer<UInt8>, reservedIDs: Set<String>,
                            directive: (UnsafeBufferPointer<UInt8>, Int) -> Int?, blocks: (Int) -> [UInt8]) -> RenderedBody {
-        let tree = ParsedDocument(markdown)
-        var usedIDs = reservedIDs
-        var headings: [(node: OpaquePointer, topLevel: Bool)] = []
-        var directiveParagraphs: [(node: OpaquePointer, line: Int)] = []
-        var containers: [OpaquePointer] = []
-
-        // Collect first: the tree must not change while it is walked. Only block containers are
-        // entered; inline content is cmark's business.
-        var child = cmark_node_first_child(tree.root)
-        while let node = child {
-            switch cmark_node_get_type(node) {
-            case CMARK_NODE_PARAGRAPH:
-                let start = Int(cmark_node_get_start_line(node))
-                if start >= 1, start == Int(cmark_node_get_end_line(node)), cmark_node_get_start_column(node) == 1 {
-                    directiveParagraphs.append((node, start))
-                }
-            case CMARK_NODE_HEADING:
-                headings.append((node, true))
-            case CMARK_NODE_BLOCK_QUOTE, CMARK_NODE_LIST:
-                collectNestedHeadings(node, into: &headings, stack: &containers)
-            default:
-                break
-            }
-            child = cmark_node_next(node)
-        }
-
-        // Directive candidates: check the source line itself (so "\\:\\:…" never counts).
-        var used: [Int] = []
-        if !directiveParagraphs.isEmpty, let base = markdown.baseAddress {
-            var line = 1
-            var offset = 0
-            let n = markdown.count
-            for (node, number) in directiveParagraphs {
-                while line < number, offset < n, let hit = memchr(base + offset, 10, n - offset) {
-                    offset = UnsafeRawPointer(hit).assumingMemoryBound(to: UInt8.self) - base + 1
-                    line += 1
-                }
-                guard line == number, offset + 1 < n, base[offset] == 58, base[offset + 1] == 58 else { continue }
-                let end = memchr(base + offset, 10, n - offset).map { UnsafeRawPointer($0).assumingMemoryBound(to: UInt8.self) - base } ?? n
-                guard let index = directive(UnsafeBufferPointer(rebasing: markdown[offset..<end]), number) else { continue }
-                replace(node, withHTML: "<\u{1}\(index)>")
-                used.append(index)
-            }
-        }
-
-        // Ids for top-level headings, in order; nested ones keep none (they are not in the contents).
-        var ids: [String?] = []
-        var top: [Heading] = []
-        ids.reserveCapacity(headings.count)
-        for (node, topLevel) in headings {
-            guard topLevel else { ids.append(nil); continue }
-            let level = Int(cmark_node_get_heading_level(node))
-            let text = plainText(node)
-            let id = uniqueID(slug(text), used: &usedIDs)
-            ids.append(id)
-            top.append(Heading(level: level, id: id, text: text))
-        }
-
+        let body = ArticleBody(markdown, reservedIDs: reservedIDs, directive: directive)
         var html: [UInt8] = []
         var hrefs: [String] = []
-        guard let raw = cmark_render_html(tree.root, options) else { return RenderedBody(html: [], headings: top, hrefs: [], blocks: used) }
-        defer { free(raw) }
-        let count = strlen(raw)
-        raw.withMemoryRebound(to: UInt8.self, capacity: count) { mp in
-            let p = UnsafePointer(mp)
-            html.reserveCapacity(count + 4096)
-            var copied = 0
-            var i = 0
-            var headingIndex = 0
-            while i < count, let hit = memchr(p + i, 60, count - i) {     // '<'
-                let at = UnsafeRawPointer(hit).assumingMemoryBound(to: UInt8.self) - p
-                i = at + 1
-                guard at + 3 < count else { break }
-                let next = p[at + 1]
-                if next == 104, p[at + 2] >= 49, p[at + 2] <= 54, p[at + 3] == 62 {          // <hN>
-                    defer { headingIndex += 1 }
-                    guard headingIndex < ids.count, let id = ids[headingIndex] else { continue }
-                    html.append(contentsOf: UnsafeBufferPointer(start: p + copied, count: at + 3 - copied))
-                    html.append(contentsOf: " id=\"".utf8)
-                    html.append(contentsOf: id.utf8)
-                    html.append(34)
-                    copied = at + 3
-                } else if next == 1 {                                                        // <\u{1}N>
-                    var j = at + 2
-                    var index = 0
-                    while j < count, p[j] >= 48, p[j] <= 57 { index = index * 10 + Int(p[j] - 48); j += 1 }
-                    guard j < count, p[j] == 62 else { continue }
-                    html.append(contentsOf: UnsafeBufferPointer(start: p + copied, count: at - copied))
-                    html.append(contentsOf: blocks(index))
-                    copied = j + 1
-                    // cmark ended the marker's line; with the block in its place, that line break
-                    // is only there if the block did not end its own line (cmark's `cr()`).
-                    if copied < count, p[copied] == 10, html.isEmpty || html.last == 10 { copied += 1 }
-                    i = copied
-                } else if next == 97, at + 9 < count, p[at + 2] == 32, p[at + 3] == 104, p[at + 4] == 114, p[at + 5] == 101,
-                          p[at + 6] == 102, p[at + 7] == 61, p[at + 8] == 34 {              // <a href="
-                    let start = at + 9
-                    let end = memchr(p + start, 34, count - start).map { UnsafeRawPointer($0).assumingMemoryBound(to: UInt8.self) - p } ?? count
-                    hrefs.append(String(decoding: UnsafeBufferPointer(start: p + start, count: end - start), as: UTF8.self))
-                    i = end
+        body.write(into: &html, hrefs: &hrefs, blocks: blocks)
+        return RenderedBody(html: html, headings: body.headings, hrefs: hrefs, blocks: body.blocks)
+    }
+
+    /// An article parsed by cmark, its directive paragraphs replaced and its headings named, ready
+    /// to be written into a page: one pass of cmark, and one pass over its output. Directive
+    /// paragraphs become custom blocks holding a marker (`<` and U+0001, which cmark's own output
+    /// cannot contain: it escapes every `<` of text and omits raw HTML), and the markers are
+    /// replaced by the blocks' HTML while the output is copied. Every `<hN>` cmark writes is a
+    /// heading node, in document order, so the ids go in during the same copy, as does collecting
+    /// the links.
+    final class ArticleBody {
+        private let tree: ParsedDocument
+        /// Top-level headings with their ids, in order (the page's contents).
+        private(set) var headings: [Heading] = []
+        /// The directive blocks the body holds, by index, in order.
+        private(set) var blocks: [Int] = []
+        /// The id of every heading node in document order; nil for nested ones.
+        private var ids: [String?] = []
+
+        /// `directive` gets each candidate line (a one-line top-level paragraph starting with
+        /// `::` in column 1, checked in the source so "\\:\\:…" never counts) and its line number,
+        /// and returns the index of the block to put there, or nil to leave the paragraph.
+        init(_ markdown: UnsafeBufferPointer<UInt8>, reservedIDs: Set<String>, directive: (UnsafeBufferPointer<UInt8>, Int) -> Int?) {
+            tree = ParsedDocument(markdown)
+            var headingNodes: [(node: OpaquePointer, topLevel: Bool)] = []
+            var directiveParagraphs: [(node: OpaquePointer, line: Int)] = []
+            var containers: [OpaquePointer] = []
+
+            // Collect first: the tree must not change while it is walked. Only block containers
+            // are entered; inline content is cmark's business.
+            var child = cmark_node_first_child(tree.root)
+            while let node = child {
+                switch cmark_node_get_type(node) {
+                case CMARK_NODE_PARAGRAPH:
+                    let start = Int(cmark_node_get_start_line(node))
+                    if start >= 1, start == Int(cmark_node_get_end_line(node)), cmark_node_get_start_column(node) == 1 {
+                        directiveParagraphs.append((node, start))
+                    }
+                case CMARK_NODE_HEADING:
+                    headingNodes.append((node, true))
+                case CMARK_NODE_BLOCK_QUOTE, CMARK_NODE_LIST:
+                    collectNestedHeadings(node, into: &headingNodes, stack: &containers)
+                default:
+                    break
+                }
+                child = cmark_node_next(node)
+            }
+
+            if !directiveParagraphs.isEmpty, let base = markdown.baseAddress {
+                var line = 1
+                var offset = 0
+                let n = markdown.count
+                for (node, number) in directiveParagraphs {
+                    while line < number, offset < n, let hit = memchr(base + offset, 10, n - offset) {
+                        offset = UnsafeRawPointer(hit).assumingMemoryBound(to: UInt8.self) - base + 1
+                        line += 1
+                    }
+                    guard line == number, offset + 1 < n, base[offset] == 58, base[offset + 1] == 58 else { continue }
+                    let end = memchr(base + offset, 10, n - offset).map { UnsafeRawPointer($0).assumingMemoryBound(to: UInt8.self) - base } ?? n
+                    guard let index = directive(UnsafeBufferPointer(rebasing: markdown[offset..<end]), number) else { continue }
+                    replace(node, withHTML: "<\u{1}\(index)>")
+                    blocks.append(index)
                 }
             }
-            html.append(contentsOf: UnsafeBufferPointer(start: p + copied, count: count - copied))
+
+            // Ids for top-level headings, in order; nested ones keep none (not in the contents).
+            // A page has a handful of ids, so a list beats a set.
+            var used: [String] = []
+            ids.reserveCapacity(headingNodes.count)
+            for (node, topLevel) in headingNodes {
+                guard topLevel else { ids.append(nil); continue }
+                let level = Int(cmark_node_get_heading_level(node))
+                let text = plainText(node)
+                let base = slug(text)
+                var id = base
+                var k = 2
+                while used.contains(id) || reservedIDs.contains(id) {
+                    id = "\(base)-\(k)"
+                    k += 1
+                }
+                used.append(id)
+                ids.append(id)
+                headings.append(Heading(level: level, id: id, text: text))
+            }
         }
-        return RenderedBody(html: html, headings: top, hrefs: hrefs, blocks: used)
+
+        /// Appends the body's HTML to `out`, with ids, blocks (`blocks(i)`) and links.
+        func write(into out: inout [UInt8], hrefs: inout [String], blocks: (Int) -> [UInt8]) {
+            guard let raw = cmark_render_html(tree.root, CommonMark.options) else { return }
+            defer { free(raw) }
+            let count = strlen(raw)
+            let start = out.count
+            raw.withMemoryRebound(to: UInt8.self, capacity: count) { mp in
+                let p = UnsafePointer(mp)
+                out.reserveCapacity(out.count + count + 16384)
+                var copied = 0
+                var i = 0
+                var headingIndex = 0
+                while i < count, let hit = memchr(p + i, 60, count - i) {     // '<'
+                    let at = UnsafeRawPointer(hit).assumingMemoryBound(to: UInt8.self) - p
+                    i = at + 1
+                    guard at + 3 < count else { break }
+                    let next = p[at + 1]
+                    if next == 104, p[at + 2] >= 49, p[at + 2] <= 54, p[at + 3] == 62 {          // <hN>
+                        defer { headingIndex += 1 }
+                        guard headingIndex < ids.count, let id = ids[headingIndex] else { continue }
+                        out.append(contentsOf: UnsafeBufferPointer(start: p + copied, count: at + 3 - copied))
+                        out.append(contentsOf: " id=\"".utf8)
+                        out.append(contentsOf: id.utf8)
+                        out.append(34)
+                        copied = at + 3
+                    } else if next == 1 {                                                        // <\u{1}N>
+                        var j = at + 2
+                        var index = 0
+                        while j < count, p[j] >= 48, p[j] <= 57 { index = index * 10 + Int(p[j] - 48); j += 1 }
+                        guard j < count, p[j] == 62 else { continue }
+                        out.append(contentsOf: UnsafeBufferPointer(start: p + copied, count: at - copied))
+                        out.append(contentsOf: blocks(index))
+                        copied = j + 1
+                        // cmark ended the marker's line; with the block in its place, that line
+                        // break is only there if the block did not end its own line (`cr()`).
+                        if copied < count, p[copied] == 10, out.count == start || out.last == 10 { copied += 1 }
+                        i = copied
+                    } else if next == 97, at + 9 < count, p[at + 2] == 32, p[at + 3] == 104, p[at + 4] == 114, p[at + 5] == 101,
+                              p[at + 6] == 102, p[at + 7] == 61, p[at + 8] == 34 {              // <a href="
+                        let valueStart = at + 9
+                        let end = memchr(p + valueStart, 34, count - valueStart).map { UnsafeRawPointer($0).assumingMemoryBound(to: UInt8.self) - p } ?? count
+                        hrefs.append(String(decoding: UnsafeBufferPointer(start: p + valueStart, count: end - valueStart), as: UTF8.self))
+                        i = end
+                    }
+                }
+                out.append(contentsOf: UnsafeBufferPointer(start: p + copied, count: count - copied))
+            }
+        }
     }
 
     /// Headings inside block quotes and lists, in document order (they render as `<hN>` too).
@@ -211,12 +239,14 @@ public enum CommonMark {
 
     /// A URL fragment from heading text: lowercase ASCII letters and digits joined by '-'.
     public static func slug(_ text: String) -> String {
-        if text.utf8.allSatisfy({ $0 < 0x80 }) {
+        var text = text
+        if let ascii = text.withUTF8({ bytes -> String? in
             // ASCII (most headings): the same mapping on bytes.
+            guard bytes.allSatisfy({ $0 < 0x80 }) else { return nil }
             var out: [UInt8] = []
-            out.reserveCapacity(text.utf8.count)
+            out.reserveCapacity(bytes.count)
             var pendingDash = false
-            for b in text.utf8 {
+            for b in bytes {
                 let c = b >= 65 && b <= 90 ? b + 32 : b
                 if (c >= 97 && c <= 122) || (c >= 48 && c <= 57) {
                     if pendingDash && !out.isEmpty { out.append(45) }
@@ -227,6 +257,8 @@ public enum CommonMark {
                 }
             }
             return out.isEmpty ? "section" : String(decoding: out, as: UTF8.self)
+        }) {
+            return ascii
         }
         var out = ""
         var pendingDash = false
@@ -262,29 +294,33 @@ public enum CommonMark {
         cmark_node_free(node)
     }
 
-    private static func plainText(_ node: OpaquePointer) -> String {
-        var text = ""
-        guard let iter = cmark_iter_new(node) else { return "" }
-        defer { cmark_iter_free(iter) }
-        while true {
-            let event = cmark_iter_next(iter)
-            if event == CMARK_EVENT_DONE { break }
-            guard event == CMARK_EVENT_ENTER, let current = cmark_iter_get_node(iter) else { continue }
+    /// The text of a heading: its text and code literals, line breaks as spaces, in order.
+    static func plainText(_ node: OpaquePointer) -> String {
+        var text: [UInt8] = []
+        appendText(of: node, to: &text)
+        return String(decoding: text, as: UTF8.self)
+    }
+
+    private static func appendText(of node: OpaquePointer, to text: inout [UInt8]) {
+        var child = cmark_node_first_child(node)
+        while let current = child {
             switch cmark_node_get_type(current) {
             case CMARK_NODE_TEXT, CMARK_NODE_CODE:
-                if let literal = cmark_node_get_literal(current) { text += String(cString: literal) }
+                if let literal = cmark_node_get_literal(current) {
+                    text.append(contentsOf: UnsafeRawBufferPointer(start: literal, count: strlen(literal)))
+                }
             case CMARK_NODE_SOFTBREAK, CMARK_NODE_LINEBREAK:
-                text += " "
+                text.append(32)
             default:
-                break
+                appendText(of: current, to: &text)
             }
+            child = cmark_node_next(current)
         }
-        return text
     }
 }
 
 /// Owns a parsed cmark document; `deinit` frees the tree, so no exit path leaks it.
-private final class ParsedDocument {
+final class ParsedDocument {
     let root: OpaquePointer
 
     init(_ buffer: UnsafeBufferPointer<UInt8>) {

@@ -27,12 +27,13 @@ public final class Article: Sendable {
     public let source: [UInt8]
     public var body: String { String(decoding: source, as: UTF8.self) }
     public let directives: [Directive]
-    let template: [TemplateNode]
+    /// How the body's template tags render.
+    let template: ArticleTemplate
 
     public var href: String { slug.value + ".html" }
 
     init(file: String, title: Located<String>, slug: Located<String>, summary: String?, navTitle: String?, order: Int,
-         source: [UInt8], directives: [Directive], template: [TemplateNode]) {
+         source: [UInt8], directives: [Directive], template: ArticleTemplate) {
         self.file = file
         self.title = title
         self.slug = slug
@@ -99,6 +100,7 @@ public enum ArticleLoader {
         }
         timings?.mark("  read and check articles, on all cores")
         var articles: [Article] = []
+        articles.reserveCapacity(loaded.count)
         for (article, found, failure) in loaded {
             if let failure { throw failure }
             diagnostics.append(contentsOf: found)
@@ -115,7 +117,8 @@ public enum ArticleLoader {
             }
         }
         defer { timings?.mark("  slugs and order") }
-        return articles.sorted { ($0.order, $0.file) < ($1.order, $1.file) }
+        // The files come sorted by name: order by `order`, keeping that order among equals.
+        return articles.enumerated().sorted { ($0.element.order, $0.offset) < ($1.element.order, $1.offset) }.map(\.element)
     }
 
     static let reservedSlugs: Set<String> = ["index", "consent", "consent-urls", "permissions", "style"]
@@ -180,7 +183,7 @@ public enum ArticleLoader {
         checker.check(nodes, root: .object("article"))
         diagnostics.append(contentsOf: templateDiagnostics.all + checker.diagnostics.all)
         guard let title else { return nil }
-        return Article(file: file, title: title, slug: slug, summary: summary, navTitle: navTitle, order: order, source: body, directives: directives, template: nodes)
+        return Article(file: file, title: title, slug: slug, summary: summary, navTitle: navTitle, order: order, source: body, directives: directives, template: ArticleTemplate(body, nodes: nodes))
     }
 }
 

@@ -14,7 +14,7 @@ import PermdocsWrite
 final class LayoutCache: @unchecked Sendable {
     private let layout: SiteBuilder.Layout
     private let lock = NSLock()
-    private var shapes: [String: (number: Int, pieces: [Piece])] = [:]
+    private var shapes: [Key: (number: Int, pieces: [Piece])] = [:]
     private var shapeLinks: [LinkSet] = []
 
     enum Piece {
@@ -36,16 +36,26 @@ final class LayoutCache: @unchecked Sendable {
     /// The page for `href` around `body`, and the number of its shape (for `links(ofShape:)`);
     /// nil when the page was rendered the ordinary way.
     func page(_ href: String, title: String, description: String, kind: String, body: [UInt8], toc: [CommonMark.Heading], printable: Bool) -> (file: OutputFile, shape: Int?) {
+        page(href, title: title, description: description, kind: kind, toc: toc, printable: printable) { $0.append(contentsOf: body) }
+    }
+
+    /// The same, with `writeBody` appending the body straight into the page.
+    ///
+    /// The body is never looked at: it fills slot 3 as raw HTML. Only the short text values are
+    /// checked for the sentinel, since the layout would print them where they stand.
+    func page(_ href: String, title: String, description: String, kind: String, toc: [CommonMark.Heading], printable: Bool,
+              writeBody: (inout [UInt8]) -> Void) -> (file: OutputFile, shape: Int?) {
         // Slots: 0 title, 1 description, 2 kind, 3 content, then each toc item's id and title.
         var values = [title, description, kind]
         for h in toc { values += [h.id, h.text] }
-        if values.contains(where: Self.holdsMark) || body.withUnsafeBufferPointer(Self.holdsMark) {
+        if values.contains(where: Self.holdsMark) {
+            var body: [UInt8] = []
+            writeBody(&body)
             let file = layout.page(href, title: title, description: description, kind: kind, body: String(decoding: body, as: UTF8.self), toc: toc, printable: printable)
             return (file, nil)
         }
         let current = layout.nav.firstIndex { $0.href == href } ?? -1
-        let key = "\(toc.count)|\(printable)|\(current)"
-        let (shapeNumber, pieces) = shape(key) {
+        let (shapeNumber, pieces) = shape(Key(toc: toc.count, printable: printable, current: current)) {
             let sentinel = { (n: Int) in "\(Self.mark)\(n)\(Self.end)" }
             var sentinelToc: [CommonMark.Heading] = []
             for i in 0..<toc.count { sentinelToc.append(CommonMark.Heading(level: 2, id: sentinel(4 + 2 * i), text: sentinel(5 + 2 * i))) }
@@ -59,15 +69,22 @@ final class LayoutCache: @unchecked Sendable {
             return (Self.cut(rendered.bytes), links)
         }
         var out: [UInt8] = []
-        out.reserveCapacity(body.count + 4096)
+        out.reserveCapacity(32768)
         for piece in pieces {
             switch piece {
             case .literal(let bytes): out.append(contentsOf: bytes)
-            case .slot(3): out.append(contentsOf: body)
+            case .slot(3): writeBody(&out)
             case .slot(let n): HTMLEscaping.append(n < 3 ? values[n] : values[n - 1], into: &out)
             }
         }
         return (OutputFile(path: href, bytes: out), shapeNumber)
+    }
+
+    /// What a page's layout depends on besides its text values.
+    struct Key: Hashable {
+        var toc: Int
+        var printable: Bool
+        var current: Int
     }
 
     var shapeCount: Int {
@@ -83,7 +100,7 @@ final class LayoutCache: @unchecked Sendable {
         return shapeLinks[n]
     }
 
-    private func shape(_ key: String, _ make: () -> ([Piece], LinkSet)) -> (Int, [Piece]) {
+    private func shape(_ key: Key, _ make: () -> ([Piece], LinkSet)) -> (Int, [Piece]) {
         lock.lock()
         if let cached = shapes[key] {
             lock.unlock()

@@ -71,13 +71,14 @@ public struct SiteBuilder: Sendable {
     func checkProcedureUse(_ articles: [Article], into diagnostics: inout Diagnostics) {
         var shown: Set<String> = []
         for article in articles {
-            var onPage: [String: SourceLocation] = [:]
+            // An article shows a few procedures: a list is enough to find a repeat.
+            var onPage: [Located<String>] = []
             for d in article.directives where d.name == .procedure {
                 guard let id = d.arguments.first else { continue }
-                if let first = onPage[id.value] {
-                    diagnostics.error("duplicate-directive", "procedure '\(id.value)' is already shown in this article", at: id.location, notes: [.init("shown here", at: first)])
+                if let first = onPage.first(where: { $0.value == id.value }) {
+                    diagnostics.error("duplicate-directive", "procedure '\(id.value)' is already shown in this article", at: id.location, notes: [.init("shown here", at: first.location)])
                 }
-                onPage[id.value] = id.location
+                onPage.append(id)
                 shown.insert(id.value)
             }
         }
@@ -109,7 +110,6 @@ public struct SiteBuilder: Sendable {
     struct PageLinks: Sendable {
         var path: String
         var ids: Set<String>
-        var hrefs: [String]
         /// Broken links already found while the page was rendered (the article's own links).
         var problems: [(raw: String, message: String)] = []
         /// Links to a fragment of another page, checked once every page's ids are known.
@@ -119,18 +119,32 @@ public struct SiteBuilder: Sendable {
         /// The layout shape the page was cut from (index into the layout cache's links).
         var shape: Int?
 
-        /// A page read whole: every id and href in its bytes.
-        init(_ file: OutputFile) {
-            path = file.path
-            let links = HTMLScan.links(in: file.bytes)
-            ids = links.ids
-            hrefs = links.hrefs
+        /// Checks the page's own links as far as they can be before every page exists (on all
+        /// cores): fragments on the page (`hasID`) and the files they reach. Links to a fragment
+        /// of another page wait in `fragments`.
+        mutating func check(_ hrefs: [String], sitePaths: Set<String>, hasID: (String) -> Bool) {
+            var seen: Set<String> = []
+            for raw in hrefs where seen.insert(raw).inserted {
+                switch Link(raw) {
+                case .local(let fragment):
+                    if !fragment.isEmpty, !hasID(String(fragment)) {
+                        problems.append((raw, "link to '\(raw)': '\(path)' has no element with id '\(fragment)'"))
+                    }
+                case .other(_, let target, let fragment):
+                    if !sitePaths.contains(target) {
+                        problems.append((raw, "link to '\(raw)': no page '\(target)' in the site"))
+                    } else if let fragment, !fragment.isEmpty, target.hasSuffix(".html") {
+                        fragments.append((raw, target, fragment))
+                    }
+                case nil:
+                    break
+                }
+            }
         }
 
-        init(path: String, ids: Set<String> = [], hrefs: [String] = []) {
+        init(path: String, ids: Set<String> = []) {
             self.path = path
             self.ids = ids
-            self.hrefs = hrefs
         }
     }
 
@@ -219,6 +233,13 @@ public struct SiteBuilder: Sendable {
         // Every page in one parallel pass, each written as soon as it is rendered. The site-wide
         // pages (over every procedure or feature) go first so they never run last alone.
         let articleContext = contexts.article(checklists: checklistLinks)
+        // Every article renders with the same context: each spliced variable is escaped once.
+        var articleValues: [String: [UInt8]] = [:]
+        for a in articles {
+            for name in a.template.names where articleValues[name] == nil {
+                articleValues[name] = ArticleTemplate.value(name, in: articleContext)
+            }
+        }
         let siteWide = checklists.count + 2
         let results: [(PageLinks?, IOFailure?)] = parallelMap(siteWide + articles.count) { job in
             let file: OutputFile
@@ -253,46 +274,44 @@ public struct SiteBuilder: Sendable {
                 file = layout.page("index.html", title: "\(appName) help center", description: "\(appName) help center", kind: "index", body: body)
             } else {
                 let article = articles[job - siteWide]
-                let reserved = Set(article.directives.filter { $0.name == .procedure }.compactMap { $0.arguments.first?.value })
-                let document = ArticleTemplate(article.source, nodes: article.template).withMarkdown(articleContext, source: article.source) { markdown in
-                    CommonMark.renderBody(markdown, reservedIDs: reserved, directive: { line, _ in
-                        blockIndex[Self.normalizedDirective(line)]
-                    }, blocks: { blockHTML[$0] })
+                let reserved = Set(article.directives.compactMap { $0.name == .procedure ? $0.arguments.first?.value : nil })
+                // A directive is found by its line when the template keeps the lines (the usual
+                // case), else by its words.
+                let byLine = article.template.keepsLines ? article.directives.map { ($0.line, blockIndex[$0.source]) } : nil
+                let body = article.template.withMarkdown(articleContext, values: articleValues, source: article.source) { markdown in
+                    CommonMark.ArticleBody(markdown, reservedIDs: reserved) { line, number in
+                        if let byLine { return byLine.first { $0.0 == number }?.1 }
+                        return blockIndex[Self.normalizedDirective(line)]
+                    }
                 }
-                let toc = document.headings.filter { $0.level == 2 }
+                let toc = body.headings.filter { $0.level == 2 }
+                var hrefs: [String] = []
                 let (page, shape) = layoutCache.page(article.href, title: article.title.value, description: article.summary ?? article.title.value,
-                                                     kind: "article", body: document.html, toc: toc, printable: false)
+                                                     kind: "article", toc: toc, printable: false) { out in
+                    body.write(into: &out, hrefs: &hrefs) { blockHTML[$0] }
+                }
                 file = page
                 if let shape {
                     // The article's own links are checked here, on all cores, as far as they can
                     // be before every page exists: local fragments and the files they reach.
-                    var own = PageLinks(path: page.path, ids: Set(document.headings.map(\.id)))
-                    own.blocks = Array(Set(document.blocks)).sorted()
+                    var own = PageLinks(path: page.path, ids: Set(body.headings.map(\.id)))
+                    for b in body.blocks where !own.blocks.contains(b) { own.blocks.append(b) }
                     own.shape = shape
-                    var seen: Set<String> = []
-                    for raw in document.hrefs where seen.insert(raw).inserted {
-                        switch Link(raw) {
-                        case .local(let fragment):
-                            if !fragment.isEmpty, !own.ids.contains(String(fragment)),
-                               !layoutCache.links(ofShape: shape).ids.contains(String(fragment)),
-                               !own.blocks.contains(where: { blockLinks[$0].ids.contains(String(fragment)) }) {
-                                own.problems.append((raw, "link to '\(raw)': '\(page.path)' has no element with id '\(fragment)'"))
-                            }
-                        case .other(_, let target, let fragment):
-                            if !sitePaths.contains(target) {
-                                own.problems.append((raw, "link to '\(raw)': no page '\(target)' in the site"))
-                            } else if let fragment, !fragment.isEmpty, target.hasSuffix(".html") {
-                                own.fragments.append((raw, target, fragment))
-                            }
-                        case nil:
-                            break
-                        }
+                    let (ids, blocks) = (own.ids, own.blocks)
+                    own.check(hrefs, sitePaths: sitePaths) { fragment in
+                        ids.contains(fragment) || layoutCache.links(ofShape: shape).ids.contains(fragment)
+                            || blocks.contains { blockLinks[$0].ids.contains(fragment) }
                     }
                     links = own
                 }
             }
             do throws(IOFailure) { try sink.write(file) } catch { return (nil, error) }
-            return (links ?? PageLinks(file), nil)
+            if let links { return (links, nil) }
+            // A page read whole (site-wide pages, and an article rendered without the cache).
+            let scanned = HTMLScan.links(in: file.bytes)
+            var whole = PageLinks(path: file.path, ids: scanned.ids)
+            whole.check(scanned.hrefs, sitePaths: sitePaths) { scanned.ids.contains($0) }
+            return (whole, nil)
         }
         timings?.mark("  pages, on all cores")
         var pages: [PageLinks] = []
@@ -396,16 +415,19 @@ public struct SiteBuilder: Sendable {
         }
         let blockLinks = site.blocks.map(classified)
         let shapeLinks = site.shapes.map(classified)
+        let cleanBlock = blockLinks.map { $0.problems.isEmpty && $0.local.isEmpty }
+        let cleanShape = shapeLinks.map { $0.problems.isEmpty && $0.local.isEmpty }
         // Where a broken link is reported: built only when there is one.
         var articlesByHref: [String: Article]?
-        for p in pages where p.path.hasSuffix(".html") {
+        for index in pages.indices {
             // Most pages: nothing found while rendering, nothing left to look up, and blocks whose
-            // links were all fine.
-            if p.problems.isEmpty, p.fragments.isEmpty, p.hrefs.isEmpty,
-               p.shape.map({ shapeLinks[$0].problems.isEmpty && shapeLinks[$0].local.isEmpty }) ?? true,
-               p.blocks.allSatisfy({ blockLinks[$0].problems.isEmpty && blockLinks[$0].local.isEmpty }) {
+            // links were all fine (checked without copying the page's record).
+            if pages[index].problems.isEmpty, pages[index].fragments.isEmpty,
+               pages[index].shape.map({ cleanShape[$0] }) ?? true, pages[index].blocks.allSatisfy({ cleanBlock[$0] }) {
                 continue
             }
+            let p = pages[index]
+            guard p.path.hasSuffix(".html") else { continue }
             var problems: [(raw: String, message: String)] = []
             var reported: Set<String> = []
             func add(_ raw: String, _ message: String) {
@@ -425,13 +447,6 @@ public struct SiteBuilder: Sendable {
             for (raw, target, fragment) in p.fragments {
                 if let v = external(.other(raw: raw, target: target, fragment: fragment)) { add(raw, v) }
             }
-            for raw in p.hrefs {
-                switch Link(raw) {
-                case .local(let fragment): checkLocal(raw, fragment)
-                case let link?: if let v = external(link) { add(raw, v) }
-                case nil: break
-                }
-            }
             if !problems.isEmpty, articlesByHref == nil {
                 articlesByHref = Dictionary(articles.map { ($0.href, $0) }, uniquingKeysWith: { a, _ in a })
             }
@@ -449,19 +464,26 @@ public struct SiteBuilder: Sendable {
         case other(raw: String, target: String, fragment: Substring?)
 
         init?(_ raw: String) {
-            if raw.isEmpty || raw.utf8.contains(58) || raw.hasPrefix("//") { return nil }
-            let href = raw.utf8.contains(38) ? raw.replacingOccurrences(of: "&amp;", with: "&") : raw
-            guard let hash = href.firstIndex(of: "#") else {
-                self = .other(raw: raw, target: String(href.split(separator: "?").first ?? ""), fragment: nil)
+            let u = raw.utf8
+            if u.isEmpty || u.contains(58) || u.starts(with: [47, 47]) { return nil }    // ':' or '//'
+            let href = u.contains(38) ? raw.replacingOccurrences(of: "&amp;", with: "&") : raw
+            // '#' and '?' are ASCII, so their UTF-8 positions are valid string indices.
+            guard let hash = href.utf8.firstIndex(of: 35) else {
+                self = .other(raw: raw, target: Self.path(href[...]), fragment: nil)
                 return
             }
             let before = href[..<hash]
-            let fragment = href[href.index(after: hash)...]
+            let fragment = href[href.utf8.index(after: hash)...]
             if before.isEmpty {
                 self = .local(fragment)
             } else {
-                self = .other(raw: raw, target: String(before.split(separator: "?").first ?? ""), fragment: fragment)
+                self = .other(raw: raw, target: Self.path(before), fragment: fragment)
             }
+        }
+
+        /// The file part of a link: up to a '?'.
+        private static func path(_ s: Substring) -> String {
+            String(s.utf8.firstIndex(of: 63).map { s[..<$0] } ?? s)
         }
     }
 

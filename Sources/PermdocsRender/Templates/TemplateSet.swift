@@ -112,21 +112,80 @@ public struct TemplateSet: Sendable {
 }
 
 /// An article's Markdown after its template tags were checked: renders with Markdown escaping.
-/// Most articles have no tag (their bytes go to cmark as they are) or a few variables such as
-/// `{{app.name}}`; either way only the tags cost anything beyond copying the text.
-struct ArticleTemplate {
-    private let program: TemplateProgram?
-
-    init(_ body: [UInt8], nodes: [TemplateNode]) {
-        program = nodes.isEmpty ? nil : TemplateProgram(source: body, nodes: nodes)
+///
+/// Most articles have no tag (their bytes go to cmark as they are) or only variables such as
+/// `{{app.name}}`: every article renders with the same context, so each variable's escaped value
+/// is computed once per build (`values`) and spliced in. Sections go through `TemplateProgram`.
+struct ArticleTemplate: Sendable {
+    enum Plan: Sendable {
+        case none
+        /// Each tag's byte range and name.
+        case splice([(range: Range<Int>, name: String)])
+        case program(TemplateProgram)
     }
 
-    /// Calls `body` with the rendered Markdown.
-    func withMarkdown<R>(_ context: TemplateValue, source: [UInt8], _ body: (UnsafeBufferPointer<UInt8>) -> R) -> R {
-        guard let program else { return source.withUnsafeBufferPointer(body) }
-        var out: [UInt8] = []
-        out.reserveCapacity(source.count + 256)
-        program.render(context, escaping: .markdown, partials: [:], into: &out)
-        return out.withUnsafeBufferPointer(body)
+    let plan: Plan
+
+    init(_ body: [UInt8], nodes: [TemplateNode]) {
+        if nodes.isEmpty {
+            plan = .none
+            return
+        }
+        var splices: [(range: Range<Int>, name: String)] = []
+        for node in nodes {
+            guard case .tag(let tag) = node, tag.kind == .variable(escaped: true) else {
+                plan = .program(TemplateProgram(source: body, nodes: nodes))
+                return
+            }
+            splices.append((tag.range, tag.name))
+        }
+        plan = .splice(splices)
+    }
+
+    /// Whether the rendered Markdown has the source's lines (a spliced value has no line break:
+    /// escaping makes them spaces), so a directive is still on the line the scanner found it.
+    var keepsLines: Bool {
+        if case .program = plan { return false }
+        return true
+    }
+
+    /// The variable names spliced into this article.
+    var names: [String] {
+        if case .splice(let s) = plan { return s.map(\.name) }
+        return []
+    }
+
+    /// A variable's value as it is spliced: escaped for Markdown.
+    static func value(_ name: String, in context: TemplateValue) -> [UInt8] {
+        let path = name == "." ? ["."] : name.split(separator: ".").map(String.init)
+        switch TemplateProgram.resolve(path, [context]) {
+        case .string(let s)?: return Array(MarkdownEscaping.escape(s).utf8)
+        case .bool(let b)?: return Array((b ? "true" : "false").utf8)
+        default: return []
+        }
+    }
+
+    /// Calls `body` with the rendered Markdown. `values` holds the spliced values by name.
+    func withMarkdown<R>(_ context: TemplateValue, values: [String: [UInt8]], source: [UInt8], _ body: (UnsafeBufferPointer<UInt8>) -> R) -> R {
+        switch plan {
+        case .none:
+            return source.withUnsafeBufferPointer(body)
+        case .splice(let splices):
+            var out: [UInt8] = []
+            out.reserveCapacity(source.count + 256)
+            var last = 0
+            for (range, name) in splices {
+                out.append(contentsOf: source[last..<range.lowerBound])
+                out.append(contentsOf: values[name] ?? Self.value(name, in: context))
+                last = range.upperBound
+            }
+            out.append(contentsOf: source[last...])
+            return out.withUnsafeBufferPointer(body)
+        case .program(let program):
+            var out: [UInt8] = []
+            out.reserveCapacity(source.count + 256)
+            program.render(context, escaping: .markdown, partials: [:], into: &out)
+            return out.withUnsafeBufferPointer(body)
+        }
     }
 }
