@@ -6,7 +6,10 @@ import Foundation
 /// non-image `data:` link targets are emptied. The C node types never leave this file.
 public enum CommonMark {
     /// cmark's defaults: safe. Smart punctuation is off so text is exactly what the author wrote.
-    static let options: Int32 = CMARK_OPT_DEFAULT | CMARK_OPT_VALIDATE_UTF8
+    /// No `CMARK_OPT_VALIDATE_UTF8`: every input is a Swift string or an article whose bytes
+    /// passed `TextScan.encodingError`, so it is valid UTF-8 already (and cmark replaces NUL
+    /// bytes whatever the options).
+    static let options: Int32 = CMARK_OPT_DEFAULT
 
     /// One heading of a rendered document, for a table of contents.
     public struct Heading: Sendable, Equatable {

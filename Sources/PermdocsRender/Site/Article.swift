@@ -27,6 +27,11 @@ public final class Article: Sendable {
     public let source: [UInt8]
     public var body: String { String(decoding: source, as: UTF8.self) }
     public let directives: [Directive]
+    /// The procedures the article shows, in order (the id argument of each `::procedure`).
+    let procedureIDs: [Located<String>]
+    /// Each directive's words (`Directive.source`) and line, in order: what rendering needs of
+    /// them, without copying directives around on the serial paths of a large build.
+    let directiveKeys: [(source: String, line: Int)]
     /// How the body's template tags render.
     let template: ArticleTemplate
 
@@ -42,6 +47,8 @@ public final class Article: Sendable {
         self.order = order
         self.source = source
         self.directives = directives
+        procedureIDs = directives.compactMap { $0.name == .procedure ? $0.arguments.first : nil }
+        directiveKeys = directives.map { ($0.source, $0.line) }
         self.template = template
     }
 }

@@ -1,3 +1,4 @@
+import Foundation
 import PermdocsConsent
 import PermdocsModel
 import PermdocsValidate
@@ -15,6 +16,12 @@ struct Contexts {
     var onThisPage: Set<String> = []
 
     var appName: String { content.catalog.app.name.value }
+
+    /// Inline Markdown rendered once per build: a procedure's steps appear in an article and on
+    /// up to three checklists.
+    let inlineCache = InlineHTMLCache()
+
+    func inline(_ markdown: String) -> String { inlineCache.html(markdown) }
 
     // MARK: - Permissions
 
@@ -37,7 +44,7 @@ struct Contexts {
     func feature(_ f: Catalog.Feature) -> TemplateValue {
         [
             "id": .text(f.id.value), "title": .text(f.title.value),
-            "summary_html": .text(f.summary.map { CommonMark.inlineHTML($0.value) } ?? ""),
+            "summary_html": .text(f.summary.map { inline($0.value) } ?? ""),
             "has_summary": .bool(f.summary != nil),
         ]
     }
@@ -105,12 +112,12 @@ struct Contexts {
         let idPrefix = "\(p.id.value)-step"
         return [
             "id": .text(p.id.value), "title": .text(p.title.value), "heading": .text(heading),
-            "summary_html": .text(p.summary.map { CommonMark.inlineHTML($0.value) } ?? ""),
+            "summary_html": .text(p.summary.map { inline($0.value) } ?? ""),
             "has_summary": .bool(p.summary != nil),
             "roles": .texts(p.roles.map(\.value)), "has_roles": .bool(!p.roles.isEmpty),
             "steps": .list(steps(p.steps, idPrefix: idPrefix, checklist: checklist)),
-            "notes": .texts(p.notes.map { CommonMark.inlineHTML($0.value) }), "has_notes": .bool(!p.notes.isEmpty),
-            "warnings": .texts(p.warnings.map { CommonMark.inlineHTML($0.value) }), "has_warnings": .bool(!p.warnings.isEmpty),
+            "notes": .texts(p.notes.map { inline($0.value) }), "has_notes": .bool(!p.notes.isEmpty),
+            "warnings": .texts(p.warnings.map { inline($0.value) }), "has_warnings": .bool(!p.warnings.isEmpty),
             "see_also": .list(p.seeAlso.map { link(to: $0.value) }), "has_see_also": .bool(!p.seeAlso.isEmpty),
             "fixes": .list(p.fixes.map { ["code": .text($0.value), "href": .text("\(consentHref)#\($0.value)")] }), "has_fixes": .bool(!p.fixes.isEmpty),
             "checklist": .bool(checklist),
@@ -134,11 +141,11 @@ struct Contexts {
             let see = step.see.map { linkTarget($0.value) }
             return [
                 "id": .text(id),
-                "text_html": .text(CommonMark.inlineHTML(step.text.value)),
+                "text_html": .text(inline(step.text.value)),
                 "path": .texts(step.path.map(\.value)), "has_path": .bool(!step.path.isEmpty),
                 "value": .text(step.value?.value ?? ""), "has_value": .bool(step.value != nil),
-                "note_html": .text(step.note.map { CommonMark.inlineHTML($0.value) } ?? ""), "has_note": .bool(step.note != nil),
-                "warning_html": .text(step.warning.map { CommonMark.inlineHTML($0.value) } ?? ""), "has_warning": .bool(step.warning != nil),
+                "note_html": .text(step.note.map { inline($0.value) } ?? ""), "has_note": .bool(step.note != nil),
+                "warning_html": .text(step.warning.map { inline($0.value) } ?? ""), "has_warning": .bool(step.warning != nil),
                 "see_href": .text(see?.href ?? ""), "see_title": .text(see?.title ?? ""), "has_see": .bool(see != nil),
                 "steps": .list(self.steps(step.steps, idPrefix: id, checklist: checklist)), "has_steps": .bool(!step.steps.isEmpty),
                 "choices": .list(self.steps(step.choices, idPrefix: id + "-choice", checklist: checklist)), "has_choices": .bool(!step.choices.isEmpty),
@@ -160,5 +167,25 @@ struct Contexts {
             "checklists": .list(checklists),
             "consent_href": .text(consentHref),
         ]
+    }
+}
+
+/// `CommonMark.inlineHTML` memoized, shared by the threads that render pages.
+final class InlineHTMLCache: @unchecked Sendable {
+    private let lock = NSLock()
+    private var rendered: [String: String] = [:]
+
+    func html(_ markdown: String) -> String {
+        lock.lock()
+        if let hit = rendered[markdown] {
+            lock.unlock()
+            return hit
+        }
+        lock.unlock()
+        let html = CommonMark.inlineHTML(markdown)
+        lock.lock()
+        rendered[markdown] = html
+        lock.unlock()
+        return html
     }
 }

@@ -73,8 +73,7 @@ public struct SiteBuilder: Sendable {
         for article in articles {
             // An article shows a few procedures: a list is enough to find a repeat.
             var onPage: [Located<String>] = []
-            for d in article.directives where d.name == .procedure {
-                guard let id = d.arguments.first else { continue }
+            for id in article.procedureIDs {
                 if let first = onPage.first(where: { $0.value == id.value }) {
                     diagnostics.error("duplicate-directive", "procedure '\(id.value)' is already shown in this article", at: id.location, notes: [.init("shown here", at: first.location)])
                 }
@@ -94,9 +93,7 @@ public struct SiteBuilder: Sendable {
         var order: [String] = []
         var seen: Set<String> = []
         for a in articles {
-            for d in a.directives where d.name == .procedure {
-                if let id = d.arguments.first?.value, seen.insert(id).inserted { order.append(id) }
-            }
+            for id in a.procedureIDs where seen.insert(id.value).inserted { order.append(id.value) }
         }
         let rank = Dictionary(uniqueKeysWithValues: order.enumerated().map { ($1, $0) })
         return content.procedures.sorted { (rank[$0.id.value] ?? Int.max, $0.id.value) < (rank[$1.id.value] ?? Int.max, $1.id.value) }
@@ -184,9 +181,7 @@ public struct SiteBuilder: Sendable {
 
         var procedureHref: [String: String] = [:]
         for a in articles {
-            for d in a.directives where d.name == .procedure {
-                if let id = d.arguments.first?.value, procedureHref[id] == nil { procedureHref[id] = "\(a.href)#\(id)" }
-            }
+            for id in a.procedureIDs where procedureHref[id.value] == nil { procedureHref[id.value] = "\(a.href)#\(id.value)" }
         }
         for c in checklists {
             for p in ordered where p.audience == .admin && p.applies(to: c.scenario) && procedureHref[p.id.value] == nil {
@@ -209,9 +204,9 @@ public struct SiteBuilder: Sendable {
         var blockIndex: [String: Int] = [:]
         var blockDirectives: [Directive] = []
         for a in articles {
-            for d in a.directives where blockIndex[d.source] == nil {
-                blockIndex[d.source] = blockDirectives.count
-                blockDirectives.append(d)
+            for (i, key) in a.directiveKeys.enumerated() where blockIndex[key.source] == nil {
+                blockIndex[key.source] = blockDirectives.count
+                blockDirectives.append(a.directives[i])
             }
         }
         let shared = UncheckedSendable((contexts, checklistLinks))
@@ -274,10 +269,10 @@ public struct SiteBuilder: Sendable {
                 file = layout.page("index.html", title: "\(appName) help center", description: "\(appName) help center", kind: "index", body: body)
             } else {
                 let article = articles[job - siteWide]
-                let reserved = Set(article.directives.compactMap { $0.name == .procedure ? $0.arguments.first?.value : nil })
+                let reserved = Set(article.procedureIDs.map(\.value))
                 // A directive is found by its line when the template keeps the lines (the usual
                 // case), else by its words.
-                let byLine = article.template.keepsLines ? article.directives.map { ($0.line, blockIndex[$0.source]) } : nil
+                let byLine = article.template.keepsLines ? article.directiveKeys.map { ($0.line, blockIndex[$0.source]) } : nil
                 let body = article.template.withMarkdown(articleContext, values: articleValues, source: article.source) { markdown in
                     CommonMark.ArticleBody(markdown, reservedIDs: reserved) { line, number in
                         if let byLine { return byLine.first { $0.0 == number }?.1 }

@@ -166,6 +166,23 @@ enum TemplateScanner {
             diagnostics.error("template-unsupported", "transforms ('\(name)') are not supported", at: location)
             return nil
         }
+        // ASCII names (all of them in practice) without Unicode property lookups.
+        if name.utf8.allSatisfy({ $0 < 0x80 }) {
+            var previousDot = true
+            for b in name.utf8 {
+                let ok = (b >= 97 && b <= 122) || (b >= 65 && b <= 90) || (b >= 48 && b <= 57) || b == 95 || b == 45
+                if b == 46 {
+                    if previousDot { break }
+                    previousDot = true
+                } else if ok {
+                    previousDot = false
+                } else {
+                    previousDot = true
+                    break
+                }
+            }
+            if !previousDot { return String(name) }
+        }
         let parts = name.split(separator: ".", omittingEmptySubsequences: false)
         let valid = !name.isEmpty && parts.allSatisfy { part in
             !part.isEmpty && part.unicodeScalars.allSatisfy { $0.properties.isAlphabetic || ("0"..."9").contains($0) || $0 == "_" || $0 == "-" }
@@ -180,6 +197,14 @@ enum TemplateScanner {
 
 extension String {
     func trimmingWhitespace() -> String {
+        // ASCII: trim spaces, tabs and line breaks on bytes.
+        if utf8.allSatisfy({ $0 < 0x80 }) {
+            let u = Array(utf8)
+            var a = 0, b = u.count
+            while a < b, u[a] == 32 || (u[a] >= 9 && u[a] <= 13) { a += 1 }
+            while b > a, u[b - 1] == 32 || (u[b - 1] >= 9 && u[b - 1] <= 13) { b -= 1 }
+            return a == 0 && b == u.count ? self : String(decoding: u[a..<b], as: UTF8.self)
+        }
         var s = Substring(self)
         while let f = s.first, f.isWhitespace { s = s.dropFirst() }
         while let l = s.last, l.isWhitespace { s = s.dropLast() }
