@@ -165,11 +165,10 @@ public enum ArticleLoader {
         }
         // The front matter: '---' on the first line, up to the next line that is '---'.
         let dashes: [UInt8] = Array("---".utf8)
-        guard raw.starts(with: dashes + [10]) || raw == dashes, let (closeStart, closeLine) = frontMatterEnd(raw) else {
+        guard raw.starts(with: dashes + [10]) || raw == dashes, let (closeStart, _) = frontMatterEnd(raw) else {
             diagnostics.error("missing-front-matter", "an article starts with a front matter: '---', 'title: …', '---'", at: start)
             return nil
         }
-        let close = closeLine
         let front = FrontMatter.read(raw[4..<closeStart], file: file, into: &diagnostics)
         let title = front.title
         let slug = front.slug ?? Located(stem, at: start)
@@ -179,16 +178,27 @@ public enum ArticleLoader {
         if !ContentValidator.isValidID(slug.value) {
             diagnostics.error("invalid-id", "slug '\(slug.value)' must be lowercase letters, digits and '-' (it is the page's file name)", at: slug.location)
         }
-        // The body keeps its line numbers: the front matter becomes empty lines.
-        let afterClose = min(raw.count, closeStart + 4)
-        var body = [UInt8](repeating: 10, count: close + 1)
-        body.append(contentsOf: raw[afterClose...])
+        // The body keeps its lines and columns: the front matter, '---' lines included, becomes
+        // blank lines in place (every byte but the line breaks turns into a space).
+        let afterClose = min(raw.count, closeStart + 3)
+        raw.withUnsafeMutableBufferPointer { b in
+            for i in 0..<afterClose where b[i] != 10 { b[i] = 32 }
+        }
+        let body = raw
         let directives = DirectiveScanner.scan(body: body, file: file, content: content, into: &diagnostics)
         var templateDiagnostics = Diagnostics()
         let nodes = body.withUnsafeBufferPointer { TemplateScanner.scan(bytes: $0, file: file, diagnostics: &templateDiagnostics) }
-        var checker = TemplateChecker(schemas: SiteSchemas.all, partials: [:])
-        checker.check(nodes, root: .object("article"))
-        diagnostics.append(contentsOf: templateDiagnostics.all + checker.diagnostics.all)
+        diagnostics.append(contentsOf: templateDiagnostics.all)
+        // `{{app.name}}` and the like need no checker run: they are text fields of the schema.
+        let plain = nodes.allSatisfy { node in
+            if case .tag(let tag) = node, tag.kind == .variable(escaped: true) { return SiteSchemas.articleTextPaths.contains(tag.name) }
+            return false
+        }
+        if !plain {
+            var checker = TemplateChecker(schemas: SiteSchemas.all, partials: [:])
+            checker.check(nodes, root: .object("article"))
+            diagnostics.append(contentsOf: checker.diagnostics.all)
+        }
         guard let title else { return nil }
         return Article(file: file, title: title, slug: slug, summary: summary, navTitle: navTitle, order: order, source: body, directives: directives, template: ArticleTemplate(body, nodes: nodes))
     }
@@ -242,7 +252,7 @@ struct FrontMatter: Equatable {
     /// the two to each other).
     static func simple(_ yaml: ArraySlice<UInt8>, file: String) -> FrontMatter? {
         var front = FrontMatter()
-        var seen: Set<String> = []
+        var seen = 0
         var lineNumber = 2
         var i = yaml.startIndex
         let end = yaml.endIndex
@@ -255,7 +265,17 @@ struct FrontMatter: Equatable {
             while k < lineEnd, (yaml[k] >= 97 && yaml[k] <= 122) || yaml[k] == 95 { k += 1 }
             guard k > i, k + 1 < lineEnd, yaml[k] == 58, yaml[k + 1] == 32 else { return nil }
             let key = String(decoding: yaml[i..<k], as: UTF8.self)
-            guard keys.contains(key), seen.insert(key).inserted else { return nil }
+            let bit: Int
+            switch key {
+            case "title": bit = 1
+            case "slug": bit = 2
+            case "summary": bit = 4
+            case "order": bit = 8
+            case "nav_title": bit = 16
+            default: return nil
+            }
+            guard seen & bit == 0 else { return nil }
+            seen |= bit
             var v = k + 1
             while v < lineEnd, yaml[v] == 32 { v += 1 }
             guard v < lineEnd, let text = value(yaml[v..<lineEnd]) else { return nil }
@@ -442,9 +462,10 @@ enum DirectiveScanner {
                 ok = false
             }
         }
-        func allowOptions(_ allowed: [String: [String]]) {
+        func allowOptions(_ allowed: KeyValuePairs<String, [String]>) {
+            if d.options.isEmpty { return }
             for (key, value) in d.options.sorted(by: { $0.key < $1.key }) {
-                guard let values = allowed[key] else {
+                guard let values = allowed.first(where: { $0.key == key })?.value else {
                     diagnostics.error("directive-syntax", "'::\(d.name.rawValue)' has no option '\(key)'", at: value.location)
                     ok = false
                     continue

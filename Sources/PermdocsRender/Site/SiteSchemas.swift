@@ -83,6 +83,24 @@ public enum SiteSchemas {
         ],
     ])
 
+    /// Every dotted name an article may print with `{{name}}` (a text field reached through
+    /// objects from the article's root): the ones the checker would accept without a word.
+    static let articleTextPaths: Set<String> = {
+        var paths: Set<String> = []
+        func walk(_ object: String, prefix: String, depth: Int) {
+            guard depth < 4, let fields = all.objects[object] else { return }
+            for (name, type) in fields {
+                switch type {
+                case .text: paths.insert(prefix + name)
+                case .object(let inner): walk(inner, prefix: prefix + name + ".", depth: depth + 1)
+                default: break
+                }
+            }
+        }
+        walk("article", prefix: "", depth: 0)
+        return paths
+    }()
+
     /// Page templates and the context each one receives.
     public static let pages: [String: TemplateType] = [
         "layout": .object("page"), "index": .object("index"), "checklist": .object("checklist"), "consent": .object("consent"),
