@@ -85,7 +85,7 @@ public enum CommonMark {
 
     static func renderBody(_ markdown: UnsafeBufferPointer<UInt8>, reservedIDs: Set<String>,
                            directive: (UnsafeBufferPointer<UInt8>, Int) -> Int?, blocks: (Int) -> [UInt8]) -> RenderedBody {
-        let body = ArticleBody(markdown, reservedIDs: reservedIDs, directive: directive)
+        let body = ArticleBody([markdown], lines: markdown, reservedIDs: reservedIDs, directive: directive)
         var html: [UInt8] = []
         var hrefs: [String] = []
         body.write(into: &html, hrefs: &hrefs, blocks: blocks)
@@ -111,8 +111,12 @@ public enum CommonMark {
         /// `directive` gets each candidate line (a one-line top-level paragraph starting with
         /// `::` in column 1, checked in the source so "\\:\\:…" never counts) and its line number,
         /// and returns the index of the block to put there, or nil to leave the paragraph.
-        init(_ markdown: UnsafeBufferPointer<UInt8>, reservedIDs: Set<String>, directive: (UnsafeBufferPointer<UInt8>, Int) -> Int?) {
-            tree = ParsedDocument(markdown)
+        ///
+        /// The Markdown comes in `pieces`, fed to cmark one after the other; `lines` holds the
+        /// same lines (the article's source when only values without line breaks were spliced).
+        init(_ pieces: [UnsafeBufferPointer<UInt8>], lines markdown: UnsafeBufferPointer<UInt8>, reservedIDs: Set<String>,
+             directive: (UnsafeBufferPointer<UInt8>, Int) -> Int?) {
+            tree = ParsedDocument(pieces)
             var headingNodes: [(node: OpaquePointer, topLevel: Bool)] = []
             var directiveParagraphs: [(node: OpaquePointer, line: Int)] = []
             var containers: [OpaquePointer] = []
@@ -329,6 +333,21 @@ final class ParsedDocument {
     init(_ buffer: UnsafeBufferPointer<UInt8>) {
         let bytes = buffer.baseAddress.map { UnsafeRawPointer($0).assumingMemoryBound(to: CChar.self) }
         root = cmark_parse_document(bytes, buffer.count, CommonMark.options)
+    }
+
+    /// The document made of `pieces` in order, streamed to cmark's parser without joining them.
+    init(_ pieces: [UnsafeBufferPointer<UInt8>]) {
+        if pieces.count == 1 {
+            let bytes = pieces[0].baseAddress.map { UnsafeRawPointer($0).assumingMemoryBound(to: CChar.self) }
+            root = cmark_parse_document(bytes, pieces[0].count, CommonMark.options)
+            return
+        }
+        let parser = cmark_parser_new(CommonMark.options)
+        defer { cmark_parser_free(parser) }
+        for piece in pieces where piece.count > 0 {
+            piece.baseAddress.map { cmark_parser_feed(parser, UnsafeRawPointer($0).assumingMemoryBound(to: CChar.self), piece.count) }
+        }
+        root = cmark_parser_finish(parser)
     }
 
     deinit { cmark_node_free(root) }

@@ -229,12 +229,9 @@ public struct SiteBuilder: Sendable {
         // pages (over every procedure or feature) go first so they never run last alone.
         let articleContext = contexts.article(checklists: checklistLinks)
         // Every article renders with the same context: each spliced variable is escaped once.
-        var articleValues: [String: [UInt8]] = [:]
-        for a in articles {
-            for name in a.template.names where articleValues[name] == nil {
-                articleValues[name] = ArticleTemplate.value(name, in: articleContext)
-            }
-        }
+        var names: Set<String> = []
+        for a in articles { names.formUnion(a.template.names) }
+        let articleValues = SplicedValues(names: names, context: articleContext)
         let siteWide = checklists.count + 2
         let results: [(PageLinks?, IOFailure?)] = parallelMap(siteWide + articles.count) { job in
             let file: OutputFile
@@ -273,8 +270,8 @@ public struct SiteBuilder: Sendable {
                 // A directive is found by its line when the template keeps the lines (the usual
                 // case), else by its words.
                 let byLine = article.template.keepsLines ? article.directiveKeys.map { ($0.line, blockIndex[$0.source]) } : nil
-                let body = article.template.withMarkdown(articleContext, values: articleValues, source: article.source) { markdown in
-                    CommonMark.ArticleBody(markdown, reservedIDs: reserved) { line, number in
+                let body = article.template.withMarkdown(articleContext, values: articleValues, source: article.source) { pieces, lines in
+                    CommonMark.ArticleBody(pieces, lines: lines, reservedIDs: reserved) { line, number in
                         if let byLine { return byLine.first { $0.0 == number }?.1 }
                         return blockIndex[Self.normalizedDirective(line)]
                     }

@@ -165,27 +165,71 @@ struct ArticleTemplate: Sendable {
         }
     }
 
-    /// Calls `body` with the rendered Markdown. `values` holds the spliced values by name.
-    func withMarkdown<R>(_ context: TemplateValue, values: [String: [UInt8]], source: [UInt8], _ body: (UnsafeBufferPointer<UInt8>) -> R) -> R {
+    /// Calls `body` with the rendered Markdown as consecutive pieces (the source's text between
+    /// tags and the values spliced in, so nothing is copied) and a buffer with the same lines to
+    /// read directive lines from.
+    func withMarkdown<R>(_ context: TemplateValue, values: SplicedValues, source: [UInt8],
+                         _ body: (_ pieces: [UnsafeBufferPointer<UInt8>], _ lines: UnsafeBufferPointer<UInt8>) -> R) -> R {
         switch plan {
         case .none:
-            return source.withUnsafeBufferPointer(body)
+            return source.withUnsafeBufferPointer { body([$0], $0) }
         case .splice(let splices):
-            var out: [UInt8] = []
-            out.reserveCapacity(source.count + 256)
-            var last = 0
-            for (range, name) in splices {
-                out.append(contentsOf: source[last..<range.lowerBound])
-                out.append(contentsOf: values[name] ?? Self.value(name, in: context))
-                last = range.upperBound
+            return source.withUnsafeBufferPointer { src in
+                var pieces: [UnsafeBufferPointer<UInt8>] = []
+                pieces.reserveCapacity(2 * splices.count + 1)
+                var last = 0
+                for (range, name) in splices {
+                    guard let value = values[name] else {
+                        // Not precomputed (no build does this): the Markdown in one piece.
+                        var out: [UInt8] = []
+                        var at = 0
+                        for (range, name) in splices {
+                            out.append(contentsOf: src[at..<range.lowerBound])
+                            out.append(contentsOf: Self.value(name, in: context))
+                            at = range.upperBound
+                        }
+                        out.append(contentsOf: src[at...])
+                        return out.withUnsafeBufferPointer { body([$0], src) }
+                    }
+                    pieces.append(UnsafeBufferPointer(rebasing: src[last..<range.lowerBound]))
+                    pieces.append(value)
+                    last = range.upperBound
+                }
+                pieces.append(UnsafeBufferPointer(rebasing: src[last...]))
+                return withExtendedLifetime(values) { body(pieces, src) }
             }
-            out.append(contentsOf: source[last...])
-            return out.withUnsafeBufferPointer(body)
         case .program(let program):
             var out: [UInt8] = []
             out.reserveCapacity(source.count + 256)
             program.render(context, escaping: .markdown, partials: [:], into: &out)
-            return out.withUnsafeBufferPointer(body)
+            return out.withUnsafeBufferPointer { body([$0], $0) }
         }
+    }
+}
+
+/// The escaped value of every variable articles splice, computed once per build (every article
+/// renders with the same context) and kept at a fixed address until the build ends.
+final class SplicedValues: @unchecked Sendable {
+    /// Written once in `init`, only read afterwards (from every thread).
+    private let storage: [String: UnsafeMutableBufferPointer<UInt8>]
+
+    init(names: some Sequence<String>, context: TemplateValue) {
+        var storage: [String: UnsafeMutableBufferPointer<UInt8>] = [:]
+        for name in names where storage[name] == nil { storage[name] = Self.copy(ArticleTemplate.value(name, in: context)) }
+        self.storage = storage
+    }
+
+    subscript(name: String) -> UnsafeBufferPointer<UInt8>? {
+        storage[name].map { UnsafeBufferPointer($0) }
+    }
+
+    private static func copy(_ bytes: [UInt8]) -> UnsafeMutableBufferPointer<UInt8> {
+        let buffer = UnsafeMutableBufferPointer<UInt8>.allocate(capacity: max(1, bytes.count))
+        _ = buffer.initialize(from: bytes)
+        return UnsafeMutableBufferPointer(rebasing: buffer[0..<bytes.count])
+    }
+
+    deinit {
+        for buffer in storage.values { buffer.baseAddress.map { $0.deallocate() } }
     }
 }
