@@ -15,6 +15,8 @@ public struct SiteBuilder: Sendable {
     public let reference: GraphReference
     /// Sub-phase times for `PERMDOCS_TIMINGS=1`.
     public var timings: PhaseTimings?
+    /// Where large intermediate results go instead of being torn down object by object.
+    public var retain: Retainer?
 
     public init(content: Content, reference: GraphReference = .shared) {
         self.content = content
@@ -51,6 +53,8 @@ public struct SiteBuilder: Sendable {
         var diagnostics = Diagnostics()
         let links = try render(articles: prepared.articles, templates: prepared.templates, sink: sink, diagnostics: &diagnostics)
         checkLinks(links, articles: prepared.articles, into: &diagnostics)
+        // Handed to the caller to release when it likes (a command line tool: at exit).
+        retain?.keep(links)
         timings?.mark("  link check")
         return diagnostics
     }
@@ -106,7 +110,7 @@ public struct SiteBuilder: Sendable {
     /// directive's HTML, the layout's navigation), which are read once for the whole site.
     struct PageLinks: Sendable {
         var path: String
-        var ids: Set<String>
+        var ids: PageIDs
         /// Broken links already found while the page was rendered (the article's own links).
         var problems: [(raw: String, message: String)] = []
         /// Links to a fragment of another page, checked once every page's ids are known.
@@ -119,7 +123,7 @@ public struct SiteBuilder: Sendable {
         /// Checks the page's own links as far as they can be before every page exists (on all
         /// cores): fragments on the page (`hasID`) and the files they reach. Links to a fragment
         /// of another page wait in `fragments`.
-        mutating func check(_ hrefs: [String], sitePaths: Set<String>, hasID: (String) -> Bool) {
+        mutating func check(_ hrefs: [String], sitePaths: [String: Int], hasID: (String) -> Bool) {
             var seen: Set<String> = []
             for raw in hrefs where seen.insert(raw).inserted {
                 switch Link(raw) {
@@ -128,7 +132,7 @@ public struct SiteBuilder: Sendable {
                         problems.append((raw, "link to '\(raw)': '\(path)' has no element with id '\(fragment)'"))
                     }
                 case .other(_, let target, let fragment):
-                    if !sitePaths.contains(target) {
+                    if sitePaths[target] == nil {
                         problems.append((raw, "link to '\(raw)': no page '\(target)' in the site"))
                     } else if let fragment, !fragment.isEmpty, target.hasSuffix(".html") {
                         fragments.append((raw, target, fragment))
@@ -139,7 +143,7 @@ public struct SiteBuilder: Sendable {
             }
         }
 
-        init(path: String, ids: Set<String> = []) {
+        init(path: String, ids: PageIDs = .list([])) {
             self.path = path
             self.ids = ids
         }
@@ -172,6 +176,8 @@ public struct SiteBuilder: Sendable {
         var pages: [PageLinks]
         var blocks: [LinkSet]
         var shapes: [LinkSet]
+        /// Where each file's record is in `pages`.
+        var index: [String: Int]
     }
 
     func render(articles: [Article], templates: TemplateSet, sink: SiteSink, diagnostics: inout Diagnostics) throws(IOFailure) -> RenderedLinks {
@@ -220,10 +226,16 @@ public struct SiteBuilder: Sendable {
         timings?.mark("  directive blocks (\(blockHTML.count))")
 
         // Every file the site will have, known before anything renders.
-        var sitePaths: Set<String> = ["index.html", Self.consentPage, Self.consentData, Self.dataFile]
-        for c in checklists { sitePaths.insert(c.href) }
-        for a in articles { sitePaths.insert(a.href) }
-        for asset in templates.assets { sitePaths.insert(asset.name) }
+        // Every file the site will have, with its place among the rendered pages' records: the
+        // jobs' order, then the data files and assets.
+        var sitePaths: [String: Int] = [:]
+        sitePaths.reserveCapacity(articles.count + checklists.count + 8)
+        for (i, c) in checklists.enumerated() { sitePaths[c.href] = i }
+        sitePaths[Self.consentPage] = checklists.count
+        sitePaths["index.html"] = checklists.count + 1
+        for (i, a) in articles.enumerated() where sitePaths[a.href] == nil { sitePaths[a.href] = checklists.count + 2 + i }
+        let extraPaths = [Self.consentData, Self.dataFile] + templates.assets.map(\.name)
+        for (i, path) in extraPaths.enumerated() { sitePaths[path] = checklists.count + 2 + articles.count + i }
 
         // Every page in one parallel pass, each written as soon as it is rendered. The site-wide
         // pages (over every procedure or feature) go first so they never run last alone.
@@ -233,7 +245,8 @@ public struct SiteBuilder: Sendable {
         for a in articles { names.formUnion(a.template.names) }
         let articleValues = SplicedValues(names: names, context: articleContext)
         let siteWide = checklists.count + 2
-        let results: [(PageLinks?, IOFailure?)] = parallelMap(siteWide + articles.count) { job in
+        let failures = FirstFailure()
+        var pages: [PageLinks] = parallelMap(siteWide + articles.count) { job in
             let file: OutputFile
             var links: PageLinks?
             if job < checklists.count {
@@ -256,7 +269,10 @@ public struct SiteBuilder: Sendable {
                 do throws(IOFailure) {
                     try sink.write(OutputFile(path: Self.consentData, text: ConsentLinksJSON.render(consentLinks)))
                     try sink.write(OutputFile(path: Self.dataFile, text: PermissionsJSON.render(content, reference: reference, procedureHref: procedureHref)))
-                } catch { return (nil, error) }
+                } catch {
+                    failures.record(error)
+                    return PageLinks(path: Self.consentPage)
+                }
             } else if job == checklists.count + 1 {
                 let body = templates.render("index", [
                     "app_name": .text(appName),
@@ -286,7 +302,7 @@ public struct SiteBuilder: Sendable {
                 if let shape {
                     // The article's own links are checked here, on all cores, as far as they can
                     // be before every page exists: local fragments and the files they reach.
-                    var own = PageLinks(path: page.path, ids: Set(body.headings.map(\.id)))
+                    var own = PageLinks(path: page.path, ids: .list(body.headings.map(\.id)))
                     for b in body.blocks where !own.blocks.contains(b) { own.blocks.append(b) }
                     own.shape = shape
                     let (ids, blocks) = (own.ids, own.blocks)
@@ -297,21 +313,19 @@ public struct SiteBuilder: Sendable {
                     links = own
                 }
             }
-            do throws(IOFailure) { try sink.write(file) } catch { return (nil, error) }
-            if let links { return (links, nil) }
+            do throws(IOFailure) { try sink.write(file) } catch {
+                failures.record(error)
+                return PageLinks(path: file.path)
+            }
+            if let links { return links }
             // A page read whole (site-wide pages, and an article rendered without the cache).
             let scanned = HTMLScan.links(in: file.bytes)
-            var whole = PageLinks(path: file.path, ids: scanned.ids)
+            var whole = PageLinks(path: file.path, ids: .set(scanned.ids))
             whole.check(scanned.hrefs, sitePaths: sitePaths) { scanned.ids.contains($0) }
-            return (whole, nil)
+            return whole
         }
         timings?.mark("  pages, on all cores")
-        var pages: [PageLinks] = []
-        pages.reserveCapacity(results.count + 8)
-        for (page, failure) in results {
-            if let failure { throw failure }
-            if let page { pages.append(page) }
-        }
+        if let failure = failures.first { throw failure }
 
         // Data and assets (no links to check, but they are link targets).
         for path in [Self.consentData, Self.dataFile] { pages.append(PageLinks(path: path)) }
@@ -320,7 +334,7 @@ public struct SiteBuilder: Sendable {
             pages.append(PageLinks(path: file.path))
         }
         let shapes = (0..<layoutCache.shapeCount).map { layoutCache.links(ofShape: $0) }
-        return RenderedLinks(pages: pages, blocks: blockLinks, shapes: shapes)
+        return RenderedLinks(pages: pages, blocks: blockLinks, shapes: shapes, index: sitePaths)
     }
 
     func renderDirective(_ d: Directive, templates: TemplateSet, contexts: Contexts, checklistLinks: [TemplateValue]) -> String {
@@ -366,8 +380,7 @@ public struct SiteBuilder: Sendable {
     /// writes it.
     func checkLinks(_ site: RenderedLinks, articles: [Article], into diagnostics: inout Diagnostics) {
         let pages = site.pages
-        var byPath: [String: Int] = [:]
-        for (i, p) in pages.enumerated() { byPath[p.path] = i }
+        let byPath = site.index
         func hasID(_ id: Substring, on page: PageLinks) -> Bool {
             let id = String(id)
             if page.ids.contains(id) { return true }
@@ -496,6 +509,47 @@ public struct SiteBuilder: Sendable {
 /// Version shown in the generator meta tag and `permdocs --version`.
 public enum PermdocsBuildInfo {
     public static let version = "0.1.0"
+}
+
+/// Holds values until its owner goes away; a command line tool lets it go at exit.
+public final class Retainer: @unchecked Sendable {
+    private let lock = NSLock()
+    private var kept: [Any] = []
+    public init() {}
+    func keep(_ value: Any) {
+        lock.lock()
+        kept.append(value)
+        lock.unlock()
+    }
+}
+
+/// The first I/O failure of a parallel pass.
+final class FirstFailure: @unchecked Sendable {
+    private let lock = NSLock()
+    private var failure: IOFailure?
+    func record(_ error: IOFailure) {
+        lock.lock()
+        if failure == nil { failure = error }
+        lock.unlock()
+    }
+    var first: IOFailure? {
+        lock.lock()
+        defer { lock.unlock() }
+        return failure
+    }
+}
+
+/// A page's own ids: an article's few heading ids as a list, a whole page's as a set.
+enum PageIDs: Sendable {
+    case list([String])
+    case set(Set<String>)
+
+    func contains(_ id: String) -> Bool {
+        switch self {
+        case .list(let ids): ids.contains(id)
+        case .set(let ids): ids.contains(id)
+        }
+    }
 }
 
 /// The ids a piece of HTML defines and the hrefs it links to.
