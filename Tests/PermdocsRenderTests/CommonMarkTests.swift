@@ -47,3 +47,108 @@ struct CommonMarkTests {
         #expect(CommonMark.inlineHTML(escaped) == "*x* [l](javascript:y) &lt;b&gt; {{t}} next")
     }
 }
+
+/// The one-pass article renderer: ids, blocks and links go in while cmark's output is copied.
+@Suite("Article bodies")
+struct ArticleBodyTests {
+    private func render(_ markdown: String, reserved: Set<String> = [], blocks: [String: String] = [:]) -> CommonMark.RenderedBody {
+        var html: [[UInt8]] = []
+        var index: [String: Int] = [:]
+        for (key, value) in blocks.sorted(by: { $0.key < $1.key }) {
+            index[key] = html.count
+            html.append(Array(value.utf8))
+        }
+        return Array(markdown.utf8).withUnsafeBufferPointer { buffer in
+            CommonMark.renderBody(buffer, reservedIDs: reserved, directive: { line, _ in
+                index[String(decoding: line, as: UTF8.self)]
+            }, blocks: { html[$0] })
+        }
+    }
+
+    @Test func onlyTopLevelHeadingsGetIdsAndTextThatLooksLikeAHeadingIsLeftAlone() {
+        let body = render("""
+        # Title
+
+        > ## Quoted
+
+        - ### In a list
+
+        ```
+        <h2>not a heading</h2>
+        ```
+
+        Text with `<h3>` and <h4>raw</h4>.
+
+        ## Last
+        """)
+        #expect(String(decoding: body.html, as: UTF8.self) == """
+        <h1 id="title">Title</h1>
+        <blockquote>
+        <h2>Quoted</h2>
+        </blockquote>
+        <ul>
+        <li>
+        <h3>In a list</h3>
+        </li>
+        </ul>
+        <pre><code>&lt;h2&gt;not a heading&lt;/h2&gt;
+        </code></pre>
+        <p>Text with <code>&lt;h3&gt;</code> and <!-- raw HTML omitted -->raw<!-- raw HTML omitted -->.</p>
+        <h2 id="last">Last</h2>
+
+        """)
+        #expect(body.headings.map(\.id) == ["title", "last"])
+    }
+
+    @Test func blocksTakeTheDirectivesPlaceWithTheLineBreaksCmarkWouldWrite() {
+        let blocks = ["::a": "<div>A</div>\n", "::b": "<div>B</div>", "::c": ""]
+        let body = render("::a\n\nMiddle [x](other.html#y) and [z](#top).\n\n::b\n\n::c\n\n::unknown\n", blocks: blocks)
+        #expect(String(decoding: body.html, as: UTF8.self) == """
+        <div>A</div>
+        <p>Middle <a href="other.html#y">x</a> and <a href="#top">z</a>.</p>
+        <div>B</div>
+        <p>::unknown</p>
+
+        """)
+        #expect(body.blocks == [0, 1, 2])
+        #expect(body.hrefs == ["other.html#y", "#top"])
+    }
+
+    @Test func theSameAsAFullCmarkRenderWhenThereIsNothingToAdd() {
+        let markdown = """
+        Paragraph with *emphasis*, `code`, a [link](https://example.com "t") and an ![image](i.png).
+
+        1. one
+        2. two
+
+        > quote
+
+        ---
+
+            indented code
+        """
+        let body = render(markdown)
+        #expect(String(decoding: body.html, as: UTF8.self) == CommonMark.markdownToHTML(markdown))
+    }
+
+    /// Spliced Markdown goes to cmark in pieces; any split gives the same document.
+    @Test func markdownFedInPiecesParsesAsOneText() {
+        let markdown = Array("# Head\n\nSome *text* across\na soft break, `code`\r\n\n- item\n- item two\n\n```\nfence\n```\n".utf8)
+        let whole = markdown.withUnsafeBufferPointer { CommonMark.ArticleBody([$0], lines: $0, reservedIDs: []) { _, _ in nil } }
+        var expected: [UInt8] = []
+        var ignored: [String] = []
+        whole.write(into: &expected, hrefs: &ignored) { _ in [] }
+        for cuts in [[1], [7, 8], [20, 21, 22, 40], Array(stride(from: 3, to: markdown.count, by: 5)), Array(1..<markdown.count)] {
+            markdown.withUnsafeBufferPointer { b in
+                var pieces: [UnsafeBufferPointer<UInt8>] = []
+                var last = 0
+                for cut in cuts { pieces.append(UnsafeBufferPointer(rebasing: b[last..<cut])); last = cut }
+                pieces.append(UnsafeBufferPointer(rebasing: b[last...]))
+                let body = CommonMark.ArticleBody(pieces, lines: b, reservedIDs: []) { _, _ in nil }
+                var html: [UInt8] = []
+                body.write(into: &html, hrefs: &ignored) { _ in [] }
+                #expect(html == expected, "cuts \(cuts)")
+            }
+        }
+    }
+}
