@@ -34,25 +34,37 @@ public enum ContentLoader {
         diagnostics.append(contentsOf: document.diagnostics)
         let catalog = document.root.flatMap { CatalogDecoder.decode($0, file: catalogPath, into: &reader) }
 
-        var procedures: [Procedure] = []
+        // Procedure files load on all cores; results come back in file-name order.
         let proceduresPath = Paths.join(folder, proceduresFolder)
-        for name in try Paths.listFiles(proceduresPath, extensions: ["yaml", "yml"]) {
+        let names = try Paths.listFiles(proceduresPath, extensions: ["yaml", "yml"])
+        let loaded: [(Procedure?, [Diagnostic], IOFailure?)] = parallelMap(names.count) { i in
+            let name = names[i]
             let file = Paths.join(proceduresPath, name)
             let stem = String(name[..<(name.lastIndex(of: ".") ?? name.endIndex)])
             let idLocation = SourceLocation(file: file, line: 1, column: 1)
             if let target = Containment.escape(file, root: folder) {
-                diagnostics.append(Containment.diagnostic(file, root: folder, target: target))
-                continue
+                return (nil, [Containment.diagnostic(file, root: folder, target: target)], nil)
             }
-            let doc = try loader.load(contentsOf: file)
-            diagnostics.append(contentsOf: doc.diagnostics)
-            guard let root = doc.root else { continue }
-            if let p = ProcedureDecoder.decode(root, id: Located(stem, at: idLocation), file: file, into: &reader) {
-                procedures.append(p)
+            do throws(IOFailure) {
+                let doc = try loader.load(contentsOf: file)
+                guard let root = doc.root else { return (nil, doc.diagnostics, nil) }
+                var reader = NodeReader()
+                let p = ProcedureDecoder.decode(root, id: Located(stem, at: idLocation), file: file, into: &reader)
+                return (p, doc.diagnostics + reader.diagnostics.all, nil)
+            } catch {
+                return (nil, [], error)
             }
+        }
+        var procedures: [Procedure] = []
+        var procedureDiagnostics: [Diagnostic] = []
+        for (p, found, failure) in loaded {
+            if let failure { throw failure }
+            procedureDiagnostics.append(contentsOf: found)
+            if let p { procedures.append(p) }
         }
         procedures.sort { $0.id.value < $1.id.value }
         diagnostics.append(contentsOf: reader.diagnostics.all)
+        diagnostics.append(contentsOf: procedureDiagnostics)
 
         guard let catalog else { return Result(content: nil, diagnostics: diagnostics) }
         let content = Content(folder: folder, catalog: catalog, procedures: procedures)

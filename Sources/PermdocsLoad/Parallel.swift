@@ -2,7 +2,7 @@ import Foundation
 
 /// Runs `body` for every index in `0..<count` on all cores and returns the results in index order,
 /// so output never depends on scheduling. Work is handed out in small chunks from a shared counter.
-func parallelMap<T>(_ count: Int, workers: Int = ProcessInfo.processInfo.activeProcessorCount, _ body: (Int) -> T) -> [T] {
+public func parallelMap<T>(_ count: Int, workers: Int = ProcessInfo.processInfo.activeProcessorCount, _ body: (Int) -> T) -> [T] {
     if count == 0 { return [] }
     let results = UnsafeMutableBufferPointer<T>.allocate(capacity: count)
     defer { results.deallocate() }
@@ -42,7 +42,7 @@ final class ChunkCounter: @unchecked Sendable {
 
 /// Read-only values shared with worker threads (dictionaries of `Any` for templates are built
 /// before the parallel phase and never mutated during it).
-struct UncheckedSendable<T>: @unchecked Sendable {
-    let value: T
-    init(_ value: T) { self.value = value }
+public struct UncheckedSendable<T>: @unchecked Sendable {
+    public let value: T
+    public init(_ value: T) { self.value = value }
 }
