@@ -1,7 +1,11 @@
 /* The cmark-alone limit for `make bench`: renders every Markdown file of a folder with
  * cmark_markdown_to_html on N threads and writes each HTML file, as permdocs must.
  *
- *   cmark-limit IN_DIR OUT_DIR THREADS
+ *   cmark-limit IN_DIR OUT_DIR THREADS [unsafe]
+ *
+ * With `unsafe`, raw HTML passes through (CMARK_OPT_UNSAFE): the input is then permdocs' expanded
+ * Markdown, whose directives are already HTML blocks, and the files written are the size of
+ * permdocs' pages without the layout.
  */
 #include <cmark.h>
 #include <dirent.h>
@@ -14,6 +18,7 @@ static char **names;
 static size_t count;
 static const char *in_dir, *out_dir;
 static size_t threads;
+static int options = CMARK_OPT_DEFAULT;
 
 static void *work(void *arg) {
     size_t t = (size_t)arg;
@@ -28,7 +33,7 @@ static void *work(void *arg) {
         char *buf = malloc((size_t)n + 1);
         if (fread(buf, 1, (size_t)n, f) != (size_t)n) { perror(path); exit(2); }
         fclose(f);
-        char *html = cmark_markdown_to_html(buf, (size_t)n, CMARK_OPT_DEFAULT);
+        char *html = cmark_markdown_to_html(buf, (size_t)n, options);
         snprintf(path, sizeof path, "%s/%s.html", out_dir, names[i]);
         FILE *o = fopen(path, "wb");
         if (!o) { perror(path); exit(2); }
@@ -41,8 +46,12 @@ static void *work(void *arg) {
 }
 
 int main(int argc, char **argv) {
-    if (argc != 4) { fprintf(stderr, "usage: cmark-limit IN_DIR OUT_DIR THREADS\n"); return 2; }
+    if (argc != 4 && !(argc == 5 && strcmp(argv[4], "unsafe") == 0)) {
+        fprintf(stderr, "usage: cmark-limit IN_DIR OUT_DIR THREADS [unsafe]\n");
+        return 2;
+    }
     in_dir = argv[1]; out_dir = argv[2]; threads = (size_t)atoi(argv[3]);
+    if (argc == 5) options |= CMARK_OPT_UNSAFE;
     DIR *d = opendir(in_dir);
     if (!d) { perror(in_dir); return 2; }
     size_t cap = 1024;

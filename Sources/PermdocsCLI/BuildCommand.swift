@@ -22,6 +22,9 @@ struct BuildCommand: ParsableCommand {
     @Option(name: .long, help: ArgumentHelp("The output folder.", valueName: "dir"))
     var output: String = "output"
 
+    @Option(name: .long, help: ArgumentHelp("Also write each article's Markdown as cmark receives it (template tags rendered, directives replaced by their HTML) into this folder, as SLUG.md. The benchmark's cmark-alone limit renders these.", valueName: "dir"))
+    var expandedMarkdown: String?
+
     @Flag(name: .long, help: "Fail on warnings too.")
     var strict = false
 
@@ -42,6 +45,17 @@ struct BuildCommand: ParsableCommand {
         timings.mark("load and check templates and articles")
         guard let model = loaded.content, let prepared, !diagnostics.hasErrors, !(strict && diagnostics.hasWarnings) else {
             throw ExitCode(Report.diagnostics(diagnostics, strict: strict) == ExitStatus.clean ? ExitStatus.findings : ExitStatus.findings)
+        }
+        if let folder = expandedMarkdown {
+            try Stage.io { () throws(IOFailure) in
+                let files = SiteBuilder(content: model).expandedMarkdown(prepared)
+                do {
+                    try FileManager.default.createDirectory(atPath: folder, withIntermediateDirectories: true)
+                    for file in files { try Data(file.bytes).write(to: URL(fileURLWithPath: folder).appendingPathComponent(file.name)) }
+                } catch {
+                    throw IOFailure("--expanded-markdown \(folder): cannot write: \(error.localizedDescription)")
+                }
+            }
         }
         // Nothing is touched until here. Pages stream into a temporary folder beside the output,
         // which replaces the previous site only when every page is written and every link checked.

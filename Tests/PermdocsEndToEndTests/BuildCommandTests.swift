@@ -57,6 +57,27 @@ struct BuildCommandTests {
         #expect(w.siblings() == [".output.permdocs-lock", "content", "output", "templates"])
     }
 
+    /// The Markdown cmark receives, for debugging a page and for the benchmark's limit.
+    @Test func expandedMarkdownHasTagsRenderedAndDirectivesAsHTMLBlocks() throws {
+        let w = try Workspace()
+        defer { w.temp.remove() }
+        let r = try w.build(["--expanded-markdown", "expanded"])
+        #expect(r.status == 0)
+        #expect(w.files(in: "expanded").keys.sorted() == ["microsoft-entra-permissions.md"])
+        let text = try #require(w.read("expanded/microsoft-entra-permissions.md"))
+        let source = try #require(w.read("content/articles/microsoft-entra-permissions.md"))
+        // Line for line with the article: the front matter is left as empty lines.
+        #expect(text.hasPrefix("\n\n\n\n"))
+        let lines = text.split(separator: "\n", omittingEmptySubsequences: false)
+        #expect(lines[8] == "Syncing your Microsoft mailbox, calendar, or meeting rooms is possible only when Recruitee has the")
+        #expect(!text.contains("{{") && !text.contains("\n::"))
+        #expect(lines[21].hasPrefix("<div class=\"feature-permissions\" id=\"permissions-mailbox\">"))
+        // Each directive is one HTML block: no empty line inside it.
+        let block = text[text.range(of: "<div class=\"feature-permissions\" id=\"permissions-mailbox\">")!.lowerBound...]
+        #expect(block.prefix(while: { _ in true }).components(separatedBy: "\n\n").first!.hasSuffix("</div>"))
+        #expect(source.contains("::permissions mailbox"))
+    }
+
     @Test func twoBuildsOfTheSameInputAreByteIdentical() throws {
         let w = try Workspace()
         defer { w.temp.remove() }

@@ -180,7 +180,21 @@ public struct SiteBuilder: Sendable {
         var index: [String: Int]
     }
 
-    func render(articles: [Article], templates: TemplateSet, sink: SiteSink, diagnostics: inout Diagnostics) throws(IOFailure) -> RenderedLinks {
+    /// What every page shares: where procedures are shown, the contexts, the checklists, and
+    /// each distinct directive's HTML (`::permissions mailbox` is the same on every page), with
+    /// its links and ids read once.
+    struct Shared {
+        let ordered: [Procedure]
+        let checklists: [Checklist]
+        let checklistLinks: [TemplateValue]
+        let procedureHref: [String: String]
+        let contexts: Contexts
+        let blockIndex: [String: Int]
+        let blockHTML: [[UInt8]]
+        let blockLinks: [LinkSet]
+    }
+
+    func shared(articles: [Article], templates: TemplateSet) -> Shared {
         let appName = content.catalog.app.name.value
         let ordered = procedureOrder(articles)
         let checklists = Checklist.scenarios.map { Checklist(scenario: $0) }
@@ -198,15 +212,6 @@ public struct SiteBuilder: Sendable {
         let checklistLinks: [TemplateValue] = checklists.map {
             ["href": .text($0.href), "title": .text($0.title(app: appName)), "summary": .text($0.summary(app: appName)), "has_summary": true]
         }
-        let mainArticle = articles.first
-        var nav: [(href: String, title: String)] = [("index.html", "\(appName) help center")]
-        nav += articles.compactMap { a in a.navTitle.map { (a.href, $0) } }
-        nav.append((Self.consentPage, "Grant consent"))
-        let layout = Layout(templates: templates, appName: appName, nav: nav)
-        let layoutCache = LayoutCache(layout: layout)
-
-        // Each distinct directive renders once: `::permissions mailbox` is the same HTML on every
-        // page, and its links and ids are read once.
         var blockIndex: [String: Int] = [:]
         var blockDirectives: [Directive] = []
         for a in articles {
@@ -215,14 +220,73 @@ public struct SiteBuilder: Sendable {
                 blockDirectives.append(a.directives[i])
             }
         }
-        let shared = UncheckedSendable((contexts, checklistLinks))
+        let work = UncheckedSendable((contexts, checklistLinks))
         let blocks: [([UInt8], LinkSet)] = parallelMap(blockDirectives.count) { i in
-            let (contexts, checklistLinks) = shared.value
+            let (contexts, checklistLinks) = work.value
             let html = Array(renderDirective(blockDirectives[i], templates: templates, contexts: contexts, checklistLinks: checklistLinks).utf8)
             return (html, HTMLScan.links(in: html))
         }
-        let blockHTML = blocks.map(\.0)
-        let blockLinks = blocks.map(\.1)
+        return Shared(ordered: ordered, checklists: checklists, checklistLinks: checklistLinks, procedureHref: procedureHref,
+                      contexts: contexts, blockIndex: blockIndex, blockHTML: blocks.map(\.0), blockLinks: blocks.map(\.1))
+    }
+
+    /// Each article's Markdown as cmark receives it, with every directive line replaced by its
+    /// HTML as a raw HTML block (blank lines inside dropped, so it stays one block): what
+    /// `permdocs build --expanded-markdown` writes, and what the benchmark's cmark-alone limit
+    /// renders.
+    public func expandedMarkdown(_ prepared: Prepared) -> [(name: String, bytes: [UInt8])] {
+        let parts = shared(articles: prepared.articles, templates: prepared.templates)
+        let context = parts.contexts.article(checklists: parts.checklistLinks)
+        var names: Set<String> = []
+        for a in prepared.articles { names.formUnion(a.template.names) }
+        let values = SplicedValues(names: names, context: context)
+        return prepared.articles.map { article in
+            var markdown: [UInt8] = []
+            article.template.withMarkdown(context, values: values, source: article.source) { pieces, _ in
+                for piece in pieces { markdown.append(contentsOf: piece) }
+            }
+            // The directive lines the scanner found (by number while the template keeps lines).
+            let lines = article.template.keepsLines ? Set(article.directiveKeys.map(\.line)) : nil
+            var out: [UInt8] = []
+            out.reserveCapacity(markdown.count * 3)
+            var lineStart = 0
+            var number = 1
+            while lineStart <= markdown.count {
+                defer { number += 1 }
+                let lineEnd = markdown[lineStart...].firstIndex(of: 10) ?? markdown.count
+                let line = markdown[lineStart..<lineEnd]
+                if lines?.contains(number) ?? true, line.starts(with: [58, 58]),
+                   let index = line.withUnsafeBufferPointer({ parts.blockIndex[Self.normalizedDirective($0)] }) {
+                    var html = parts.blockHTML[index][...]
+                    while html.last == 10 { html = html.dropLast() }
+                    var previous: UInt8 = 10
+                    for b in html where !(b == 10 && previous == 10) {
+                        out.append(b)
+                        previous = b
+                    }
+                } else if !line.allSatisfy({ $0 == 32 }) {
+                    // Lines of spaces (the front matter, blanked) are written empty.
+                    out.append(contentsOf: line)
+                }
+                if lineEnd < markdown.count { out.append(10) }
+                lineStart = lineEnd + 1
+            }
+            return (article.slug.value + ".md", out)
+        }
+    }
+
+    func render(articles: [Article], templates: TemplateSet, sink: SiteSink, diagnostics: inout Diagnostics) throws(IOFailure) -> RenderedLinks {
+        let appName = content.catalog.app.name.value
+        let parts = shared(articles: articles, templates: templates)
+        let (ordered, checklists, checklistLinks, procedureHref, contexts) = (parts.ordered, parts.checklists, parts.checklistLinks, parts.procedureHref, parts.contexts)
+        let (blockIndex, blockHTML, blockLinks) = (parts.blockIndex, parts.blockHTML, parts.blockLinks)
+        let mainArticle = articles.first
+        var nav: [(href: String, title: String)] = [("index.html", "\(appName) help center")]
+        nav += articles.compactMap { a in a.navTitle.map { (a.href, $0) } }
+        nav.append((Self.consentPage, "Grant consent"))
+        let layout = Layout(templates: templates, appName: appName, nav: nav)
+        let layoutCache = LayoutCache(layout: layout)
+
         timings?.mark("  directive blocks (\(blockHTML.count))")
 
         // Every file the site will have, known before anything renders.
