@@ -85,7 +85,7 @@ public enum CommonMark {
 
     static func renderBody(_ markdown: UnsafeBufferPointer<UInt8>, reservedIDs: Set<String>,
                            directive: (UnsafeBufferPointer<UInt8>, Int) -> Int?, blocks: (Int) -> [UInt8]) -> RenderedBody {
-        let body = ArticleBody([markdown], lines: markdown, reservedIDs: reservedIDs, directive: directive)
+        let body = ArticleBody([markdown], lines: markdown, reservedIDs: reservedIDs.sorted(), directive: directive)
         var html: [UInt8] = []
         var hrefs: [String] = []
         body.write(into: &html, hrefs: &hrefs, blocks: blocks)
@@ -114,7 +114,7 @@ public enum CommonMark {
         ///
         /// The Markdown comes in `pieces`, fed to cmark one after the other; `lines` holds the
         /// same lines (the article's source when only values without line breaks were spliced).
-        init(_ pieces: [UnsafeBufferPointer<UInt8>], lines markdown: UnsafeBufferPointer<UInt8>, reservedIDs: Set<String>,
+        init(_ pieces: [UnsafeBufferPointer<UInt8>], lines markdown: UnsafeBufferPointer<UInt8>, reservedIDs: [String],
              directive: (UnsafeBufferPointer<UInt8>, Int) -> Int?) {
             tree = ParsedDocument(pieces)
             var headingNodes: [(node: OpaquePointer, topLevel: Bool)] = []

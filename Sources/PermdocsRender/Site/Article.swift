@@ -35,13 +35,15 @@ public final class Article: Sendable {
     /// How the body's template tags render.
     let template: ArticleTemplate
 
-    public var href: String { slug.value + ".html" }
+    /// The page's file name, `SLUG.html`.
+    public let href: String
 
     init(file: String, title: Located<String>, slug: Located<String>, summary: String?, navTitle: String?, order: Int,
          source: [UInt8], directives: [Directive], template: ArticleTemplate) {
         self.file = file
         self.title = title
         self.slug = slug
+        href = slug.value + ".html"
         self.summary = summary
         self.navTitle = navTitle
         self.order = order

@@ -124,8 +124,18 @@ public struct SiteBuilder: Sendable {
         /// cores): fragments on the page (`hasID`) and the files they reach. Links to a fragment
         /// of another page wait in `fragments`.
         mutating func check(_ hrefs: [String], sitePaths: [String: Int], hasID: (String) -> Bool) {
-            var seen: Set<String> = []
-            for raw in hrefs where seen.insert(raw).inserted {
+            // A page links to a few distinct targets many times: a list finds repeats fast enough
+            // for an article, a set for a long page.
+            var seenList: [String] = []
+            var seenSet: Set<String> = []
+            let useSet = hrefs.count > 32
+            for raw in hrefs {
+                if useSet {
+                    guard seenSet.insert(raw).inserted else { continue }
+                } else {
+                    guard !seenList.contains(raw) else { continue }
+                    seenList.append(raw)
+                }
                 switch Link(raw) {
                 case .local(let fragment):
                     if !fragment.isEmpty, !hasID(String(fragment)) {
@@ -190,6 +200,8 @@ public struct SiteBuilder: Sendable {
         let procedureHref: [String: String]
         let contexts: Contexts
         let blockIndex: [String: Int]
+        /// Each article's directives' block numbers, in order.
+        let articleBlocks: [[Int]]
         let blockHTML: [[UInt8]]
         let blockLinks: [LinkSet]
     }
@@ -214,11 +226,21 @@ public struct SiteBuilder: Sendable {
         }
         var blockIndex: [String: Int] = [:]
         var blockDirectives: [Directive] = []
+        var articleBlocks: [[Int]] = []
+        articleBlocks.reserveCapacity(articles.count)
         for a in articles {
-            for (i, key) in a.directiveKeys.enumerated() where blockIndex[key.source] == nil {
-                blockIndex[key.source] = blockDirectives.count
-                blockDirectives.append(a.directives[i])
+            var numbers: [Int] = []
+            numbers.reserveCapacity(a.directiveKeys.count)
+            for (i, key) in a.directiveKeys.enumerated() {
+                if let n = blockIndex[key.source] {
+                    numbers.append(n)
+                } else {
+                    blockIndex[key.source] = blockDirectives.count
+                    numbers.append(blockDirectives.count)
+                    blockDirectives.append(a.directives[i])
+                }
             }
+            articleBlocks.append(numbers)
         }
         let work = UncheckedSendable((contexts, checklistLinks))
         let blocks: [([UInt8], LinkSet)] = parallelMap(blockDirectives.count) { i in
@@ -227,7 +249,7 @@ public struct SiteBuilder: Sendable {
             return (html, HTMLScan.links(in: html))
         }
         return Shared(ordered: ordered, checklists: checklists, checklistLinks: checklistLinks, procedureHref: procedureHref,
-                      contexts: contexts, blockIndex: blockIndex, blockHTML: blocks.map(\.0), blockLinks: blocks.map(\.1))
+                      contexts: contexts, blockIndex: blockIndex, articleBlocks: articleBlocks, blockHTML: blocks.map(\.0), blockLinks: blocks.map(\.1))
     }
 
     /// Each article's Markdown as cmark receives it, with every directive line replaced by its
@@ -346,13 +368,14 @@ public struct SiteBuilder: Sendable {
                 file = layout.page("index.html", title: "\(appName) help center", description: "\(appName) help center", kind: "index", body: body)
             } else {
                 let article = articles[job - siteWide]
-                let reserved = Set(article.procedureIDs.map(\.value))
+                let reserved = article.procedureIDs.map(\.value)
                 // A directive is found by its line when the template keeps the lines (the usual
                 // case), else by its words.
-                let byLine = article.template.keepsLines ? article.directiveKeys.map { ($0.line, blockIndex[$0.source]) } : nil
+                let numbers = parts.articleBlocks[job - siteWide]
+                let byLine = article.template.keepsLines
                 let body = article.template.withMarkdown(articleContext, values: articleValues, source: article.source) { pieces, lines in
                     CommonMark.ArticleBody(pieces, lines: lines, reservedIDs: reserved) { line, number in
-                        if let byLine { return byLine.first { $0.0 == number }?.1 }
+                        if byLine { return article.directiveKeys.firstIndex { $0.line == number }.map { numbers[$0] } }
                         return blockIndex[Self.normalizedDirective(line)]
                     }
                 }
