@@ -239,7 +239,7 @@ enum LiveHTML {
 
 @Suite("Layout cache")
 struct LayoutCacheTests {
-    /// The spliced layout is byte-identical to swift-mustache's own render, for every shape.
+    /// The spliced layout is byte-identical to the template renderer's own render, for every shape.
     @Test(arguments: [0, 1, 3])
     func splicedPagesEqualFullRenders(tocCount: Int) throws {
         let (templates, _) = try TemplateSet.load(folder: Repo.path("templates"))

@@ -5,7 +5,7 @@ import PermdocsWrite
 ///
 /// The layout's output depends on a page's *shape* — its conditions (`has_toc`, `printable`, the
 /// `current` navigation item) and list lengths (`toc`) — and otherwise only on text that
-/// swift-mustache prints: the strict checker forbids sections over text, and an inverted section
+/// the renderer prints: the strict checker forbids sections over text, and an inverted section
 /// over a string does not look at its value. So the layout is rendered once per shape with
 /// sentinel values (private-use characters that no escaping touches), cut into literal pieces and
 /// value slots, and each page fills the slots with its own values, escaped exactly as `{{name}}`
