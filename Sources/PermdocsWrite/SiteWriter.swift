@@ -157,6 +157,8 @@ public struct SiteWriter: Sendable {
     public static func isSafeRelativePath(_ path: String) -> Bool {
         guard !path.isEmpty, !path.hasPrefix("/"), !path.utf8.contains(0) else { return false }
         if path == marker { return true }
+        // One plain name (every page of a flat site): not hidden, not '.' or '..'.
+        if !path.utf8.contains(47) { return path.utf8.first != 46 }
         return path.split(separator: "/", omittingEmptySubsequences: false).allSatisfy { part in
             !part.isEmpty && part != "." && part != ".." && !part.hasPrefix(".")
         }
@@ -164,7 +166,7 @@ public struct SiteWriter: Sendable {
 
     func writeFile(_ file: OutputFile, under root: String, knownFolders: Transaction) throws(IOFailure) {
         guard Self.isSafeRelativePath(file.path) else { throw IOFailure("refusing to write '\(file.path)': not a plain relative path") }
-        let full = Paths2.join(root, file.path)
+        var full: String { Paths2.join(root, file.path) }
         let flags = O_WRONLY | O_CREAT | O_EXCL | O_CLOEXEC | O_NOFOLLOW
         let fd: Int32
         if knownFolders.folder >= 0, !file.path.utf8.contains(47) {

@@ -557,7 +557,8 @@ public struct SiteBuilder: Sendable {
 
         init?(_ raw: String) {
             let u = raw.utf8
-            if u.isEmpty || u.contains(58) || u.starts(with: [47, 47]) { return nil }    // ':' or '//'
+            if u.isEmpty || u.contains(58) { return nil }                                 // ':'
+            if u.first == 47, u.dropFirst().first == 47 { return nil }                   // '//'
             let href = u.contains(38) ? raw.replacingOccurrences(of: "&amp;", with: "&") : raw
             // '#' and '?' are ASCII, so their UTF-8 positions are valid string indices.
             guard let hash = href.utf8.firstIndex(of: 35) else {
