@@ -73,6 +73,9 @@ public struct Catalog: Sendable {
 
     public func feature(_ id: String) -> Feature? { featureIndex[id].map { features[$0] } }
 
+    /// Whether there is a feature `id`, without copying it.
+    public func hasFeature(_ id: String) -> Bool { featureIndex[id] != nil }
+
     /// The description the catalog gives for a scope, matched case-insensitively as Entra matches scopes.
     public func description(of scope: String) -> String? {
         descriptions[scope] ?? descriptions[scope.lowercased()]

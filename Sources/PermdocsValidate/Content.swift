@@ -17,4 +17,7 @@ public struct Content: Sendable {
     }
 
     public func procedure(_ id: String) -> Procedure? { procedureIndex[id].map { procedures[$0] } }
+
+    /// Whether there is a procedure `id`, without copying it.
+    public func hasProcedure(_ id: String) -> Bool { procedureIndex[id] != nil }
 }

@@ -137,7 +137,7 @@ struct ArticleBodyTests {
         let whole = markdown.withUnsafeBufferPointer { CommonMark.ArticleBody([$0], lines: $0, reservedIDs: []) { _, _ in nil } }
         var expected: [UInt8] = []
         var ignored: [String] = []
-        whole.write(into: &expected, hrefs: &ignored) { _ in [] }
+        whole.write(into: &expected, hrefs: &ignored) { _, _ in }
         for cuts in [[1], [7, 8], [20, 21, 22, 40], Array(stride(from: 3, to: markdown.count, by: 5)), Array(1..<markdown.count)] {
             markdown.withUnsafeBufferPointer { b in
                 var pieces: [UnsafeBufferPointer<UInt8>] = []
@@ -146,7 +146,7 @@ struct ArticleBodyTests {
                 pieces.append(UnsafeBufferPointer(rebasing: b[last...]))
                 let body = CommonMark.ArticleBody(pieces, lines: b, reservedIDs: []) { _, _ in nil }
                 var html: [UInt8] = []
-                body.write(into: &html, hrefs: &ignored) { _ in [] }
+                body.write(into: &html, hrefs: &ignored) { _, _ in }
                 #expect(html == expected, "cuts \(cuts)")
             }
         }

@@ -88,7 +88,7 @@ public enum CommonMark {
         let body = ArticleBody([markdown], lines: markdown, reservedIDs: reservedIDs.sorted(), directive: directive)
         var html: [UInt8] = []
         var hrefs: [String] = []
-        body.write(into: &html, hrefs: &hrefs, blocks: blocks)
+        body.write(into: &html, hrefs: &hrefs) { i, append in blocks(i).withUnsafeBufferPointer(append) }
         return RenderedBody(html: html, headings: body.headings, hrefs: hrefs, blocks: body.blocks)
     }
 
@@ -180,7 +180,8 @@ public enum CommonMark {
         }
 
         /// Appends the body's HTML to `out`, with ids, blocks (`blocks(i)`) and links.
-        func write(into out: inout [UInt8], hrefs: inout [String], blocks: (Int) -> [UInt8]) {
+        /// `blocks(i, append)` hands block `i`'s bytes to `append`.
+        func write(into out: inout [UInt8], hrefs: inout [String], blocks: (Int, (UnsafeBufferPointer<UInt8>) -> Void) -> Void) {
             guard let raw = cmark_render_html(tree.root, CommonMark.options) else { return }
             defer { free(raw) }
             let count = strlen(raw)
@@ -210,7 +211,7 @@ public enum CommonMark {
                         while j < count, p[j] >= 48, p[j] <= 57 { index = index * 10 + Int(p[j] - 48); j += 1 }
                         guard j < count, p[j] == 62 else { continue }
                         out.append(contentsOf: UnsafeBufferPointer(start: p + copied, count: at - copied))
-                        out.append(contentsOf: blocks(index))
+                        blocks(index) { out.append(contentsOf: $0) }
                         copied = j + 1
                         // cmark ended the marker's line; with the block in its place, that line
                         // break is only there if the block did not end its own line (`cr()`).

@@ -166,8 +166,8 @@ public enum ArticleLoader {
             raw = lf
         }
         // The front matter: '---' on the first line, up to the next line that is '---'.
-        let dashes: [UInt8] = Array("---".utf8)
-        guard raw.starts(with: dashes + [10]) || raw == dashes, let (closeStart, _) = frontMatterEnd(raw) else {
+        let opens = raw.count >= 3 && raw[0] == 45 && raw[1] == 45 && raw[2] == 45 && (raw.count == 3 || raw[3] == 10)
+        guard opens, let (closeStart, _) = frontMatterEnd(raw) else {
             diagnostics.error("missing-front-matter", "an article starts with a front matter: '---', 'title: …', '---'", at: start)
             return nil
         }
@@ -482,7 +482,7 @@ enum DirectiveScanner {
         case .permissions:
             expectArguments(1, "one feature id")
             allowOptions([:])
-            if let id = d.arguments.first, content.catalog.feature(id.value) == nil {
+            if let id = d.arguments.first, !content.catalog.hasFeature(id.value) {
                 let ids = content.catalog.features.map(\.id.value)
                 diagnostics.error("unresolved-reference", "no feature '\(id.value)'\(DidYouMean.hint(for: id.value, among: ids))", at: id.location)
                 ok = false
@@ -490,7 +490,7 @@ enum DirectiveScanner {
         case .procedure:
             expectArguments(1, "one procedure id")
             allowOptions(["heading": ["h2", "h3", "h4"]])
-            if let id = d.arguments.first, content.procedure(id.value) == nil {
+            if let id = d.arguments.first, !content.hasProcedure(id.value) {
                 let ids = content.procedures.map(\.id.value)
                 diagnostics.error("unresolved-reference", "no procedure '\(id.value)'\(DidYouMean.hint(for: id.value, among: ids))", at: id.location)
                 ok = false

@@ -18,9 +18,13 @@ final class LayoutCache: @unchecked Sendable {
     private var shapeLinks: [LinkSet] = []
 
     enum Piece {
-        case literal([UInt8])
+        /// Bytes owned by the cache, at a fixed address: pages copy them without retaining.
+        case literal(UnsafeBufferPointer<UInt8>)
         case slot(Int)
     }
+
+    /// Every literal's storage, freed with the cache.
+    private var storage: [UnsafeMutableBufferPointer<UInt8>] = []
 
     /// The per-page values, by slot number.
     struct Values {
@@ -66,7 +70,7 @@ final class LayoutCache: @unchecked Sendable {
             var links = HTMLScan.links(in: rendered.bytes)
             links.hrefs.removeAll(where: Self.holdsMark)
             links.ids = links.ids.filter { !Self.holdsMark($0) }
-            return (Self.cut(rendered.bytes), links)
+            return (self.own(Self.cut(rendered.bytes)), links)
         }
         var out: [UInt8] = []
         out.reserveCapacity(32768)
@@ -137,9 +141,26 @@ final class LayoutCache: @unchecked Sendable {
     }
 
     /// Splits rendered bytes at sentinels `\u{E000}N\u{E001}`.
-    static func cut(_ bytes: [UInt8]) -> [Piece] {
+    /// Copies the literals of `pieces` into storage the cache owns.
+    private func own(_ pieces: [(literal: [UInt8]?, slot: Int)]) -> [Piece] {
+        pieces.map { piece in
+            guard let bytes = piece.literal else { return .slot(piece.slot) }
+            let buffer = UnsafeMutableBufferPointer<UInt8>.allocate(capacity: max(1, bytes.count))
+            _ = buffer.initialize(from: bytes)
+            lock.lock()
+            storage.append(buffer)
+            lock.unlock()
+            return .literal(UnsafeBufferPointer(rebasing: buffer[0..<bytes.count]))
+        }
+    }
+
+    deinit {
+        for buffer in storage { buffer.baseAddress?.deallocate() }
+    }
+
+    static func cut(_ bytes: [UInt8]) -> [(literal: [UInt8]?, slot: Int)] {
         let mark = Array(Self.mark.utf8), end = Array(Self.end.utf8)
-        var pieces: [Piece] = []
+        var pieces: [(literal: [UInt8]?, slot: Int)] = []
         var literal: [UInt8] = []
         var i = 0
         while i < bytes.count {
@@ -148,9 +169,9 @@ final class LayoutCache: @unchecked Sendable {
                 var n = 0
                 while j < bytes.count, bytes[j] >= 48, bytes[j] <= 57 { n = n * 10 + Int(bytes[j] - 48); j += 1 }
                 if j + end.count <= bytes.count, Array(bytes[j..<(j + end.count)]) == end {
-                    pieces.append(.literal(literal))
+                    pieces.append((literal, 0))
                     literal = []
-                    pieces.append(.slot(n))
+                    pieces.append((nil, n))
                     i = j + end.count
                     continue
                 }
@@ -158,7 +179,7 @@ final class LayoutCache: @unchecked Sendable {
             literal.append(bytes[i])
             i += 1
         }
-        pieces.append(.literal(literal))
+        pieces.append((literal, 0))
         return pieces
     }
 }

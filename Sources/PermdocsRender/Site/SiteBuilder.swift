@@ -308,6 +308,9 @@ public struct SiteBuilder: Sendable {
         nav.append((Self.consentPage, "Grant consent"))
         let layout = Layout(templates: templates, appName: appName, nav: nav)
         let layoutCache = LayoutCache(layout: layout)
+        // The blocks at fixed addresses: every page copies from them without touching a reference
+        // count that both cores would fight over.
+        let blockStore = ByteStore(blockHTML)
 
         timings?.mark("  directive blocks (\(blockHTML.count))")
 
@@ -383,7 +386,7 @@ public struct SiteBuilder: Sendable {
                 var hrefs: [String] = []
                 let (page, shape) = layoutCache.page(article.href, title: article.title.value, description: article.summary ?? article.title.value,
                                                      kind: "article", toc: toc, printable: false) { out in
-                    body.write(into: &out, hrefs: &hrefs) { blockHTML[$0] }
+                    body.write(into: &out, hrefs: &hrefs) { i, append in append(blockStore[i]) }
                 }
                 file = page
                 if let shape {
@@ -597,6 +600,23 @@ public struct SiteBuilder: Sendable {
 /// Version shown in the generator meta tag and `permdocs --version`.
 public enum PermdocsBuildInfo {
     public static let version = "0.1.0"
+}
+
+/// Byte strings at fixed addresses for the life of the store, read by every thread.
+final class ByteStore: @unchecked Sendable {
+    private let buffers: [UnsafeMutableBufferPointer<UInt8>]
+
+    init(_ items: [[UInt8]]) {
+        buffers = items.map { bytes in
+            let buffer = UnsafeMutableBufferPointer<UInt8>.allocate(capacity: max(1, bytes.count))
+            _ = buffer.initialize(from: bytes)
+            return UnsafeMutableBufferPointer(rebasing: buffer[0..<bytes.count])
+        }
+    }
+
+    subscript(i: Int) -> UnsafeBufferPointer<UInt8> { UnsafeBufferPointer(buffers[i]) }
+
+    deinit { for b in buffers { b.baseAddress?.deallocate() } }
 }
 
 /// Holds values until its owner goes away; a command line tool lets it go at exit.

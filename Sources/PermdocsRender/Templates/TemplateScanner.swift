@@ -162,7 +162,7 @@ enum TemplateScanner {
     /// `.` or dot-separated names of letters, digits, `_` and `-`.
     private static func checkedName(_ name: Substring, at location: SourceLocation, _ diagnostics: inout Diagnostics) -> String? {
         if name == "." { return "." }
-        if name.contains("(") {
+        if name.utf8.contains(40) {     // "("
             diagnostics.error("template-unsupported", "transforms ('\(name)') are not supported", at: location)
             return nil
         }
