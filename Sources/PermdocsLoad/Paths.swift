@@ -42,8 +42,8 @@ public enum Paths {
             let name = withUnsafeBytes(of: entry.pointee.d_name) { raw in
                 String(decoding: raw.prefix(while: { $0 != 0 }), as: UTF8.self)
             }
-            guard !name.hasPrefix("."), let dot = name.lastIndex(of: "."),
-                  extensions.contains(String(name[name.index(after: dot)...])) else { continue }
+            guard name.utf8.first != 46, let dot = name.utf8.lastIndex(of: 46),
+                  extensions.contains(String(name[name.utf8.index(after: dot)...])) else { continue }
             entries.append(Entry(name: name, isPlainFile: entry.pointee.d_type == UInt8(DT_REG)))
         }
         return entries.sorted { $0.name < $1.name }

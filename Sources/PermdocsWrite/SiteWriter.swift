@@ -135,6 +135,17 @@ public struct SiteWriter: Sendable {
         }
     }
 
+    /// Whether `path` holds no entry besides `.` and `..` (read up to the first one).
+    static func isEmptyFolder(_ path: String) -> Bool {
+        guard let dir = opendir(path) else { return false }
+        defer { closedir(dir) }
+        while let entry = readdir(dir) {
+            let name = withUnsafeBytes(of: entry.pointee.d_name) { raw in Array(raw.prefix(while: { $0 != 0 })) }
+            if name != [46] && name != [46, 46] { return false }
+        }
+        return true
+    }
+
     func checkExistingOutput() throws(IOFailure) {
         var info = stat()
         guard lstat(output, &info) == 0 else { return }
@@ -144,8 +155,10 @@ public struct SiteWriter: Sendable {
         guard (info.st_mode & S_IFMT) == S_IFDIR else {
             throw IOFailure("--output \(output): exists and is not a folder; refusing to replace it")
         }
-        let entries = (try? FileManager.default.contentsOfDirectory(atPath: output)) ?? []
-        if !entries.isEmpty && !entries.contains(Self.marker) {
+        // The marker, or else no entry at all (found without listing a 20,000-page site).
+        var markerInfo = stat()
+        let hasMarker = lstat(Paths2.join(output, Self.marker), &markerInfo) == 0 && (markerInfo.st_mode & S_IFMT) == S_IFREG
+        if !hasMarker && !Self.isEmptyFolder(output) {
             throw IOFailure("--output \(output): is not a permdocs site (no \(Self.marker) marker) and is not empty; refusing to replace it")
         }
     }

@@ -127,6 +127,7 @@ public enum ArticleLoader {
         }
         defer { timings?.mark("  slugs and order") }
         // The files come sorted by name: order by `order`, keeping that order among equals.
+        if let first = articles.first, articles.allSatisfy({ $0.order == first.order }) { return articles }
         return articles.enumerated().sorted { ($0.element.order, $0.offset) < ($1.element.order, $1.offset) }.map(\.element)
     }
 

@@ -331,7 +331,11 @@ public struct SiteBuilder: Sendable {
         let articleContext = contexts.article(checklists: checklistLinks)
         // Every article renders with the same context: each spliced variable is escaped once.
         var names: Set<String> = []
-        for a in articles { names.formUnion(a.template.names) }
+        for a in articles {
+            if case .splice(let splices) = a.template.plan {
+                for splice in splices where !names.contains(splice.name) { names.insert(splice.name) }
+            }
+        }
         let articleValues = SplicedValues(names: names, context: articleContext)
         let siteWide = checklists.count + 2
         let failures = FirstFailure()
