@@ -22,6 +22,8 @@ struct LinkCheckTests {
 
         Broken: [gone](①nowhere.html), [anchor](②consent.html#consent-nothing), [local](③#missing).
 
+        Again, reported once each: [gone](nowhere.html), [anchor](consent.html#consent-nothing), [local](#missing).
+
         """)
         try temp.write("content/articles/links.md", m.text)
         let site = try buildSite(content: temp.path + "/content")

@@ -124,18 +124,8 @@ public struct SiteBuilder: Sendable {
         /// cores): fragments on the page (`hasID`) and the files they reach. Links to a fragment
         /// of another page wait in `fragments`.
         mutating func check(_ hrefs: [String], sitePaths: [String: Int], hasID: (String) -> Bool) {
-            // A page links to a few distinct targets many times: a list finds repeats fast enough
-            // for an article, a set for a long page.
-            var seenList: [String] = []
-            var seenSet: Set<String> = []
-            let useSet = hrefs.count > 32
+            // Repeats are checked again (cheaply); each problem is reported once, in `checkLinks`.
             for raw in hrefs {
-                if useSet {
-                    guard seenSet.insert(raw).inserted else { continue }
-                } else {
-                    guard !seenList.contains(raw) else { continue }
-                    seenList.append(raw)
-                }
                 switch Link(raw) {
                 case .local(let fragment):
                     if !fragment.isEmpty, !hasID(String(fragment)) {
@@ -673,10 +663,9 @@ struct LinkSet: Sendable {
 /// Reads attribute values out of the HTML permdocs generated (double-quoted, as cmark and the
 /// templates write them). Not a general HTML parser; it only needs to read what permdocs wrote.
 enum HTMLScan {
-    /// Every ` id="…"` and ` href="…"` value, in one pass over the bytes (hrefs once each).
+    /// Every ` id="…"` and ` href="…"` value, in one pass over the bytes.
     static func links(in bytes: [UInt8]) -> LinkSet {
         var set = LinkSet()
-        var seen: Set<String> = []
         bytes.withUnsafeBufferPointer { b in
             guard let base = b.baseAddress else { return }
             let n = b.count
@@ -697,7 +686,7 @@ enum HTMLScan {
                 let start = eq + 2
                 let end = memchr(base + start, 34, n - start).map { UnsafeRawPointer($0).assumingMemoryBound(to: UInt8.self) - base } ?? n
                 let value = String(decoding: UnsafeBufferPointer(start: base + start, count: end - start), as: UTF8.self)
-                if isID { set.ids.insert(value) } else if seen.insert(value).inserted { set.hrefs.append(value) }
+                if isID { set.ids.insert(value) } else { set.hrefs.append(value) }
                 i = end
             }
         }
