@@ -60,13 +60,11 @@ struct BuildCommand: ParsableCommand {
         // Nothing is touched until here. Pages stream into a temporary folder beside the output,
         // which replaces the previous site only when every page is written and every link checked.
         let transaction = try Stage.io { () throws(IOFailure) in try SiteWriter(output: output, protected: [content, templates]).begin() }
-        let retainer = Retainer()
         var written = 0
         do throws(IOFailure) {
             let sink = CountingSink(base: transaction)
             var builder = SiteBuilder(content: model)
             builder.timings = timings.enabled ? timings : nil
-            builder.retain = retainer
             diagnostics.append(contentsOf: try builder.render(prepared, into: sink).all)
             written = sink.count + 1
             timings.mark("render, write and check links")
@@ -84,12 +82,7 @@ struct BuildCommand: ParsableCommand {
         let status = Report.diagnostics(diagnostics, strict: strict)
         guard status == ExitStatus.clean else { throw ExitCode(status) }
         Console.err("permdocs: wrote \(written) files to \(output)\n")
-        // The process ends now: tearing down every article's text and the catalog, object by
-        // object, would only delay the exit (by tens of milliseconds at 20,000 articles).
-        BuildCommand.keptUntilExit = (loaded, prepared, retainer)
     }
-
-    nonisolated(unsafe) static var keptUntilExit: Any?
 }
 
 /// Counts what a build writes, for the closing message.

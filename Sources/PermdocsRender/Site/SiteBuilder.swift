@@ -15,8 +15,7 @@ public struct SiteBuilder: Sendable {
     public let reference: GraphReference
     /// Sub-phase times for `PERMDOCS_TIMINGS=1`.
     public var timings: PhaseTimings?
-    /// Where large intermediate results go instead of being torn down object by object.
-    public var retain: Retainer?
+
 
     public init(content: Content, reference: GraphReference = .shared) {
         self.content = content
@@ -53,8 +52,6 @@ public struct SiteBuilder: Sendable {
         var diagnostics = Diagnostics()
         let links = try render(articles: prepared.articles, templates: prepared.templates, sink: sink, diagnostics: &diagnostics)
         checkLinks(links, articles: prepared.articles, into: &diagnostics)
-        // Handed to the caller to release when it likes (a command line tool: at exit).
-        retain?.keep(links)
         timings?.mark("  link check")
         return diagnostics
     }
@@ -611,18 +608,6 @@ final class ByteStore: @unchecked Sendable {
     subscript(i: Int) -> UnsafeBufferPointer<UInt8> { UnsafeBufferPointer(buffers[i]) }
 
     deinit { for b in buffers { b.baseAddress?.deallocate() } }
-}
-
-/// Holds values until its owner goes away; a command line tool lets it go at exit.
-public final class Retainer: @unchecked Sendable {
-    private let lock = NSLock()
-    private var kept: [Any] = []
-    public init() {}
-    func keep(_ value: Any) {
-        lock.lock()
-        kept.append(value)
-        lock.unlock()
-    }
 }
 
 /// The first I/O failure of a parallel pass.
