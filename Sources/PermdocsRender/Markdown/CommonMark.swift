@@ -146,12 +146,12 @@ public enum CommonMark {
                 var offset = 0
                 let n = markdown.count
                 for (node, number) in directiveParagraphs {
-                    while line < number, offset < n, let hit = memchr(base + offset, 10, n - offset) {
-                        offset = UnsafeRawPointer(hit).assumingMemoryBound(to: UInt8.self) - base + 1
+                    while line < number, let newline = Bytes.find(10, in: base, from: offset, to: n) {
+                        offset = newline + 1
                         line += 1
                     }
                     guard line == number, offset + 1 < n, base[offset] == 58, base[offset + 1] == 58 else { continue }
-                    let end = memchr(base + offset, 10, n - offset).map { UnsafeRawPointer($0).assumingMemoryBound(to: UInt8.self) - base } ?? n
+                    let end = Bytes.find(10, in: base, from: offset, to: n) ?? n
                     guard let index = directive(UnsafeBufferPointer(rebasing: markdown[offset..<end]), number) else { continue }
                     replace(node, withHTML: "<\u{1}\(index)>")
                     blocks.append(index)
@@ -192,8 +192,7 @@ public enum CommonMark {
                 var copied = 0
                 var i = 0
                 var headingIndex = 0
-                while i < count, let hit = memchr(p + i, 60, count - i) {     // '<'
-                    let at = UnsafeRawPointer(hit).assumingMemoryBound(to: UInt8.self) - p
+                while let at = Bytes.find(60, in: p, from: i, to: count) {     // '<'
                     i = at + 1
                     guard at + 3 < count else { break }
                     let next = p[at + 1]
@@ -220,7 +219,7 @@ public enum CommonMark {
                     } else if next == 97, at + 9 < count, p[at + 2] == 32, p[at + 3] == 104, p[at + 4] == 114, p[at + 5] == 101,
                               p[at + 6] == 102, p[at + 7] == 61, p[at + 8] == 34 {              // <a href="
                         let valueStart = at + 9
-                        let end = memchr(p + valueStart, 34, count - valueStart).map { UnsafeRawPointer($0).assumingMemoryBound(to: UInt8.self) - p } ?? count
+                        let end = Bytes.find(34, in: p, from: valueStart, to: count) ?? count
                         hrefs.append(String(decoding: UnsafeBufferPointer(start: p + valueStart, count: end - valueStart), as: UTF8.self))
                         i = end
                     }
@@ -280,17 +279,6 @@ public enum CommonMark {
             }
         }
         return out.isEmpty ? "section" : out
-    }
-
-    static func uniqueID(_ base: String, used: inout Set<String>) -> String {
-        var id = base
-        var n = 2
-        while used.contains(id) {
-            id = "\(base)-\(n)"
-            n += 1
-        }
-        used.insert(id)
-        return id
     }
 
     // MARK: - cmark plumbing

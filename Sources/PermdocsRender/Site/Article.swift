@@ -159,7 +159,7 @@ public enum ArticleLoader {
             diagnostics.append(error)
             return nil
         }
-        if raw.withUnsafeBufferPointer({ $0.baseAddress.map { memchr($0, 13, raw.count) != nil } ?? false }) {
+        if raw.withUnsafeBufferPointer({ $0.baseAddress.map { Bytes.find(13, in: $0, from: 0, to: raw.count) != nil } ?? false }) {
             // CRLF to LF, in bytes.
             var lf: [UInt8] = []
             lf.reserveCapacity(raw.count)
@@ -214,8 +214,6 @@ struct FrontMatter: Equatable {
     var summary: String?
     var navTitle: String?
     var order: Int?
-
-    static let keys: Set<String> = ["title", "slug", "summary", "order", "nav_title"]
 
     /// Reads the lines between the `---` lines (`yaml` starts on line 2 of the file).
     static func read(_ yaml: ArraySlice<UInt8>, file: String, into diagnostics: inout Diagnostics) -> FrontMatter {
@@ -351,7 +349,7 @@ enum DirectiveScanner {
             var line = 0
             guard let base = b.baseAddress else { return }
             while start <= n {
-                let end = start < n ? memchr(base + start, 10, n - start).map { UnsafeRawPointer($0).assumingMemoryBound(to: UInt8.self) - base } ?? n : n
+                let end = Bytes.find(10, in: base, from: start, to: n) ?? n
                 // Most lines start with a letter: neither a fence nor a directive.
                 if end > start, let first = Optional(b[start]), first != 32, first != 96, first != 126, first != 58 {
                     start = end + 1

@@ -23,14 +23,8 @@ final class LayoutCache: @unchecked Sendable {
         case slot(Int)
     }
 
-    /// Every literal's storage, freed with the cache.
-    private var storage: [UnsafeMutableBufferPointer<UInt8>] = []
-
-    /// The per-page values, by slot number.
-    struct Values {
-        var text: [String]
-        var html: [String]
-    }
+    /// Every literal's bytes, freed with the cache.
+    private let literals = ByteStore()
 
     static let mark = "\u{E000}"
     static let end = "\u{E001}"
@@ -143,19 +137,7 @@ final class LayoutCache: @unchecked Sendable {
     /// Splits rendered bytes at sentinels `\u{E000}N\u{E001}`.
     /// Copies the literals of `pieces` into storage the cache owns.
     private func own(_ pieces: [(literal: [UInt8]?, slot: Int)]) -> [Piece] {
-        pieces.map { piece in
-            guard let bytes = piece.literal else { return .slot(piece.slot) }
-            let buffer = UnsafeMutableBufferPointer<UInt8>.allocate(capacity: max(1, bytes.count))
-            _ = buffer.initialize(from: bytes)
-            lock.lock()
-            storage.append(buffer)
-            lock.unlock()
-            return .literal(UnsafeBufferPointer(rebasing: buffer[0..<bytes.count]))
-        }
-    }
-
-    deinit {
-        for buffer in storage { buffer.baseAddress?.deallocate() }
+        pieces.map { piece in piece.literal.map { .literal(literals.add($0)) } ?? .slot(piece.slot) }
     }
 
     static func cut(_ bytes: [UInt8]) -> [(literal: [UInt8]?, slot: Int)] {

@@ -16,7 +16,6 @@ public struct SiteBuilder: Sendable {
     /// Sub-phase times for `PERMDOCS_TIMINGS=1`.
     public var timings: PhaseTimings?
 
-
     public init(content: Content, reference: GraphReference = .shared) {
         self.content = content
         self.reference = reference
@@ -191,6 +190,15 @@ public struct SiteBuilder: Sendable {
         let articleBlocks: [[Int]]
         let blockHTML: [[UInt8]]
         let blockLinks: [LinkSet]
+
+        /// The block for directive line `number` (its bytes `line`) of article `index`: found by
+        /// its line while the template keeps the lines (the usual case), else by its words.
+        func block(_ article: Article, _ index: Int, line: UnsafeBufferPointer<UInt8>, number: Int) -> Int? {
+            if article.template.keepsLines {
+                return article.directiveKeys.firstIndex { $0.line == number }.map { articleBlocks[index][$0] }
+            }
+            return blockIndex[SiteBuilder.normalizedDirective(line)]
+        }
     }
 
     func shared(articles: [Article], templates: TemplateSet) -> Shared {
@@ -246,16 +254,12 @@ public struct SiteBuilder: Sendable {
     public func expandedMarkdown(_ prepared: Prepared) -> [(name: String, bytes: [UInt8])] {
         let parts = shared(articles: prepared.articles, templates: prepared.templates)
         let context = parts.contexts.article(checklists: parts.checklistLinks)
-        var names: Set<String> = []
-        for a in prepared.articles { names.formUnion(a.template.names) }
-        let values = SplicedValues(names: names, context: context)
-        return prepared.articles.map { article in
+        let values = SplicedValues(articles: prepared.articles, context: context)
+        return prepared.articles.enumerated().map { articleIndex, article in
             var markdown: [UInt8] = []
             article.template.withMarkdown(context, values: values, source: article.source) { pieces, _ in
                 for piece in pieces { markdown.append(contentsOf: piece) }
             }
-            // The directive lines the scanner found (by number while the template keeps lines).
-            let lines = article.template.keepsLines ? Set(article.directiveKeys.map(\.line)) : nil
             var out: [UInt8] = []
             out.reserveCapacity(markdown.count * 3)
             var lineStart = 0
@@ -264,8 +268,8 @@ public struct SiteBuilder: Sendable {
                 defer { number += 1 }
                 let lineEnd = markdown[lineStart...].firstIndex(of: 10) ?? markdown.count
                 let line = markdown[lineStart..<lineEnd]
-                if lines?.contains(number) ?? true, line.starts(with: [58, 58]),
-                   let index = line.withUnsafeBufferPointer({ parts.blockIndex[Self.normalizedDirective($0)] }) {
+                if line.starts(with: [58, 58]),
+                   let index = line.withUnsafeBufferPointer({ parts.block(article, articleIndex, line: $0, number: number) }) {
                     var html = parts.blockHTML[index][...]
                     while html.last == 10 { html = html.dropLast() }
                     var previous: UInt8 = 10
@@ -288,20 +292,17 @@ public struct SiteBuilder: Sendable {
         let appName = content.catalog.app.name.value
         let parts = shared(articles: articles, templates: templates)
         let (ordered, checklists, checklistLinks, procedureHref, contexts) = (parts.ordered, parts.checklists, parts.checklistLinks, parts.procedureHref, parts.contexts)
-        let (blockIndex, blockHTML, blockLinks) = (parts.blockIndex, parts.blockHTML, parts.blockLinks)
+        let (blockHTML, blockLinks) = (parts.blockHTML, parts.blockLinks)
         let mainArticle = articles.first
         var nav: [(href: String, title: String)] = [("index.html", "\(appName) help center")]
         nav += articles.compactMap { a in a.navTitle.map { (a.href, $0) } }
         nav.append((Self.consentPage, "Grant consent"))
         let layout = Layout(templates: templates, appName: appName, nav: nav)
         let layoutCache = LayoutCache(layout: layout)
-        // The blocks at fixed addresses: every page copies from them without touching a reference
-        // count that both cores would fight over.
         let blockStore = ByteStore(blockHTML)
 
         timings?.mark("  directive blocks (\(blockHTML.count))")
 
-        // Every file the site will have, known before anything renders.
         // Every file the site will have, with its place among the rendered pages' records: the
         // jobs' order, then the data files and assets.
         var sitePaths: [String: Int] = [:]
@@ -317,13 +318,7 @@ public struct SiteBuilder: Sendable {
         // pages (over every procedure or feature) go first so they never run last alone.
         let articleContext = contexts.article(checklists: checklistLinks)
         // Every article renders with the same context: each spliced variable is escaped once.
-        var names: Set<String> = []
-        for a in articles {
-            if case .splice(let splices) = a.template.plan {
-                for splice in splices where !names.contains(splice.name) { names.insert(splice.name) }
-            }
-        }
-        let articleValues = SplicedValues(names: names, context: articleContext)
+        let articleValues = SplicedValues(articles: articles, context: articleContext)
         let siteWide = checklists.count + 2
         let failures = FirstFailure()
         var pages: [PageLinks] = parallelMap(siteWide + articles.count) { job in
@@ -363,14 +358,9 @@ public struct SiteBuilder: Sendable {
             } else {
                 let article = articles[job - siteWide]
                 let reserved = article.procedureIDs.map(\.value)
-                // A directive is found by its line when the template keeps the lines (the usual
-                // case), else by its words.
-                let numbers = parts.articleBlocks[job - siteWide]
-                let byLine = article.template.keepsLines
                 let body = article.template.withMarkdown(articleContext, values: articleValues, source: article.source) { pieces, lines in
                     CommonMark.ArticleBody(pieces, lines: lines, reservedIDs: reserved) { line, number in
-                        if byLine { return article.directiveKeys.firstIndex { $0.line == number }.map { numbers[$0] } }
-                        return blockIndex[Self.normalizedDirective(line)]
+                        parts.block(article, job - siteWide, line: line, number: number)
                     }
                 }
                 let toc = body.headings.filter { $0.level == 2 }
@@ -593,23 +583,6 @@ public enum PermdocsBuildInfo {
     public static let version = "0.1.0"
 }
 
-/// Byte strings at fixed addresses for the life of the store, read by every thread.
-final class ByteStore: @unchecked Sendable {
-    private let buffers: [UnsafeMutableBufferPointer<UInt8>]
-
-    init(_ items: [[UInt8]]) {
-        buffers = items.map { bytes in
-            let buffer = UnsafeMutableBufferPointer<UInt8>.allocate(capacity: max(1, bytes.count))
-            _ = buffer.initialize(from: bytes)
-            return UnsafeMutableBufferPointer(rebasing: buffer[0..<bytes.count])
-        }
-    }
-
-    subscript(i: Int) -> UnsafeBufferPointer<UInt8> { UnsafeBufferPointer(buffers[i]) }
-
-    deinit { for b in buffers { b.baseAddress?.deallocate() } }
-}
-
 /// The first I/O failure of a parallel pass.
 final class FirstFailure: @unchecked Sendable {
     private let lock = NSLock()
@@ -656,8 +629,7 @@ enum HTMLScan {
             let n = b.count
             var i = 0
             // An attribute starts after a space: ` id="` or ` href="`; '=' is rarer than ' '.
-            while i < n, let hit = memchr(base + i, 61, n - i) {
-                let eq = UnsafeRawPointer(hit).assumingMemoryBound(to: UInt8.self) - base
+            while let eq = Bytes.find(61, in: base, from: i, to: n) {
                 i = eq + 1
                 guard eq + 1 < n, base[eq + 1] == 34 else { continue }
                 var isID = false
@@ -669,7 +641,7 @@ enum HTMLScan {
                     continue
                 }
                 let start = eq + 2
-                let end = memchr(base + start, 34, n - start).map { UnsafeRawPointer($0).assumingMemoryBound(to: UInt8.self) - base } ?? n
+                let end = Bytes.find(34, in: base, from: start, to: n) ?? n
                 let value = String(decoding: UnsafeBufferPointer(start: base + start, count: end - start), as: UTF8.self)
                 if isID { set.ids.insert(value) } else { set.hrefs.append(value) }
                 i = end

@@ -22,11 +22,4 @@ enum HTMLEscaping {
             out.append(contentsOf: UnsafeBufferPointer(rebasing: bytes[run...]))
         }
     }
-
-    static func escape(_ text: String) -> String {
-        var out: [UInt8] = []
-        out.reserveCapacity(text.utf8.count + 8)
-        append(text, into: &out)
-        return String(decoding: out, as: UTF8.self)
-    }
 }

@@ -55,9 +55,9 @@ enum TemplateScanner {
         func advance(to target: Int) {
             var lineStart = -1
             var p = i
-            while p < target, let hit = memchr(base + p, 10, target - p) {
+            while let newline = Bytes.find(10, in: base, from: p, to: target) {
                 line += 1
-                p = UnsafeRawPointer(hit).assumingMemoryBound(to: UInt8.self) - base + 1
+                p = newline + 1
                 lineStart = p
             }
             var scalars = 0
@@ -151,8 +151,7 @@ enum TemplateScanner {
     /// The offset of the next `{{` at or after `from`, or `count`.
     static func nextTagStart(_ base: UnsafePointer<UInt8>, from: Int, count n: Int) -> Int {
         var p = from
-        while p + 1 < n, let hit = memchr(base + p, 123, n - p - 1) {
-            let q = UnsafeRawPointer(hit).assumingMemoryBound(to: UInt8.self) - base
+        while let q = Bytes.find(123, in: base, from: p, to: n - 1) {
             if base[q + 1] == 123 { return q }
             p = q + 1
         }

@@ -149,12 +149,6 @@ struct ArticleTemplate: Sendable {
         return true
     }
 
-    /// The variable names spliced into this article.
-    var names: [String] {
-        if case .splice(let s) = plan { return s.map(\.name) }
-        return []
-    }
-
     /// A variable's value as it is spliced: escaped for Markdown.
     static func value(_ name: String, in context: TemplateValue) -> [UInt8] {
         let path = name == "." ? ["."] : name.split(separator: ".").map(String.init)
@@ -210,26 +204,20 @@ struct ArticleTemplate: Sendable {
 /// The escaped value of every variable articles splice, computed once per build (every article
 /// renders with the same context) and kept at a fixed address until the build ends.
 final class SplicedValues: @unchecked Sendable {
+    private let store = ByteStore()
     /// Written once in `init`, only read afterwards (from every thread).
-    private let storage: [String: UnsafeMutableBufferPointer<UInt8>]
+    private let values: [String: UnsafeBufferPointer<UInt8>]
 
-    init(names: some Sequence<String>, context: TemplateValue) {
-        var storage: [String: UnsafeMutableBufferPointer<UInt8>] = [:]
-        for name in names where storage[name] == nil { storage[name] = Self.copy(ArticleTemplate.value(name, in: context)) }
-        self.storage = storage
+    init(articles: [Article], context: TemplateValue) {
+        var values: [String: UnsafeBufferPointer<UInt8>] = [:]
+        for article in articles {
+            guard case .splice(let splices) = article.template.plan else { continue }
+            for splice in splices where values[splice.name] == nil {
+                values[splice.name] = store.add(ArticleTemplate.value(splice.name, in: context))
+            }
+        }
+        self.values = values
     }
 
-    subscript(name: String) -> UnsafeBufferPointer<UInt8>? {
-        storage[name].map { UnsafeBufferPointer($0) }
-    }
-
-    private static func copy(_ bytes: [UInt8]) -> UnsafeMutableBufferPointer<UInt8> {
-        let buffer = UnsafeMutableBufferPointer<UInt8>.allocate(capacity: max(1, bytes.count))
-        _ = buffer.initialize(from: bytes)
-        return UnsafeMutableBufferPointer(rebasing: buffer[0..<bytes.count])
-    }
-
-    deinit {
-        for buffer in storage.values { buffer.baseAddress.map { $0.deallocate() } }
-    }
+    subscript(name: String) -> UnsafeBufferPointer<UInt8>? { values[name] }
 }
