@@ -145,17 +145,22 @@ struct BuildCommandTests {
         ("content", "--output content: it holds content; refusing to replace it"),
         (".", "--output .: refusing to replace this folder; name a folder of its own, e.g. 'output'"),
         ("mine", "--output mine: is not a permdocs site (no .permdocs-site marker) and is not empty; refusing to replace it"),
+        // A folder named like the marker is not the marker.
+        ("forged", "--output forged: is not a permdocs site (no .permdocs-site marker) and is not empty; refusing to replace it"),
     ])
     func refusesToReplaceAFolderItDidNotCreate(output: String, message: String) throws {
         let w = try Workspace()
         defer { w.temp.remove() }
         try FileManager.default.createDirectory(atPath: w.path + "/mine", withIntermediateDirectories: true)
         try "keep me".write(toFile: w.path + "/mine/notes.txt", atomically: false, encoding: .utf8)
+        try FileManager.default.createDirectory(atPath: w.path + "/forged/.permdocs-site", withIntermediateDirectories: true)
+        try "keep me".write(toFile: w.path + "/forged/notes.txt", atomically: false, encoding: .utf8)
         let before = w.files(in: "content")
         let r = try w.build(["--output", output])
         #expect(r.status == 2)
         #expect(r.stderr.hasSuffix("permdocs: error: \(message)\n"))
         #expect(w.read("mine/notes.txt") == "keep me")
+        #expect(w.read("forged/notes.txt") == "keep me")
         #expect(w.files(in: "content") == before)
     }
 
