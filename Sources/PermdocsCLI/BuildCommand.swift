@@ -59,12 +59,14 @@ struct BuildCommand: ParsableCommand {
         }
         // Nothing is touched until here. Pages stream into a temporary folder beside the output,
         // which replaces the previous site only when every page is written and every link checked.
+        let leftovers = PermdocsMain.exitsWithoutTeardown ? Leftovers() : nil
         let transaction = try Stage.io { () throws(IOFailure) in try SiteWriter(output: output, protected: [content, templates]).begin() }
         var written = 0
         do throws(IOFailure) {
             let sink = CountingSink(base: transaction)
             var builder = SiteBuilder(content: model)
             builder.timings = timings.enabled ? timings : nil
+            builder.leftovers = leftovers
             diagnostics.append(contentsOf: try builder.render(prepared, into: sink).all)
             written = sink.count + 1
             timings.mark("render, write and check links")
@@ -82,6 +84,11 @@ struct BuildCommand: ParsableCommand {
         let status = Report.diagnostics(diagnostics, strict: strict)
         guard status == ExitStatus.clean else { throw ExitCode(status) }
         Console.err("permdocs: wrote \(written) files to \(output)\n")
+        if PermdocsMain.exitsWithoutTeardown {
+            // Everything the build loaded stays alive up to the exit (ARC would otherwise free
+            // it at its last use, above).
+            withExtendedLifetime((loaded, prepared, leftovers)) { Foundation.exit(ExitStatus.clean) }
+        }
     }
 }
 

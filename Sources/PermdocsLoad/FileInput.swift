@@ -27,8 +27,30 @@ public enum FileInput {
             var failed = false
             var atEnd = false
             let start = bytes.count
-            bytes.append(contentsOf: repeatElement(0, count: capacity - start))
             var filled = start
+            // The first read goes into uninitialized capacity (no zero-filling a page of a file
+            // about to be read over it); a file that grew while read takes the slower path.
+            if start == 0 {
+                bytes = [UInt8](unsafeUninitializedCapacity: capacity) { buffer, count in
+                    while filled < capacity {
+                        let n = Foundation.read(fd, buffer.baseAddress! + filled, capacity - filled)
+                        if n < 0 {
+                            if errno == EINTR { continue }
+                            failed = true
+                            break
+                        }
+                        if n == 0 { atEnd = true; break }
+                        filled += n
+                    }
+                    count = filled
+                }
+                if failed { throw IOFailure("\(displayPath): cannot read: \(String(cString: strerror(errno)))") }
+                if filled > limit { return nil }
+                if atEnd { break }
+                capacity = min(limit + 1, capacity * 2)
+                continue
+            }
+            bytes.append(contentsOf: repeatElement(0, count: capacity - start))
             bytes.withUnsafeMutableBytes { buffer in
                 while filled < capacity {
                     let n = Foundation.read(fd, buffer.baseAddress! + filled, capacity - filled)

@@ -21,4 +21,8 @@ if let symbol = dlsym(UnsafeMutableRawPointer(bitPattern: 0), "mallopt") {
 }
 #endif
 
+// A finished build exits without freeing its data, except under LeakSanitizer (ASan's runtime
+// exports `__lsan_do_leak_check`), which must see every allocation released.
+PermdocsMain.exitsWithoutTeardown = dlsym(UnsafeMutableRawPointer(bitPattern: 0), "__lsan_do_leak_check") == nil
+
 exit(PermdocsMain.run(Array(CommandLine.arguments.dropFirst())))

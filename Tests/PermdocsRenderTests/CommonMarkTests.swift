@@ -134,7 +134,7 @@ struct ArticleBodyTests {
     /// Spliced Markdown goes to cmark in pieces; any split gives the same document.
     @Test func markdownFedInPiecesParsesAsOneText() {
         let markdown = Array("# Head\n\nSome *text* across\na soft break, `code`\r\n\n- item\n- item two\n\n```\nfence\n```\n".utf8)
-        let whole = markdown.withUnsafeBufferPointer { CommonMark.ArticleBody([$0], lines: $0, reservedIDs: []) { _, _ in nil } }
+        let whole = markdown.withUnsafeBufferPointer { CommonMark.ArticleBody([$0], lines: $0, reservedIDs: [], arena: CmarkArena()) { _, _ in nil } }
         var expected: [UInt8] = []
         var ignored: [String] = []
         whole.write(into: &expected, hrefs: &ignored) { _, _ in }
@@ -144,7 +144,7 @@ struct ArticleBodyTests {
                 var last = 0
                 for cut in cuts { pieces.append(UnsafeBufferPointer(rebasing: b[last..<cut])); last = cut }
                 pieces.append(UnsafeBufferPointer(rebasing: b[last...]))
-                let body = CommonMark.ArticleBody(pieces, lines: b, reservedIDs: []) { _, _ in nil }
+                let body = CommonMark.ArticleBody(pieces, lines: b, reservedIDs: [], arena: CmarkArena(chunkSize: 4096)) { _, _ in nil }
                 var html: [UInt8] = []
                 body.write(into: &html, hrefs: &ignored) { _, _ in }
                 #expect(html == expected, "cuts \(cuts)")

@@ -85,7 +85,7 @@ public enum CommonMark {
 
     static func renderBody(_ markdown: UnsafeBufferPointer<UInt8>, reservedIDs: Set<String>,
                            directive: (UnsafeBufferPointer<UInt8>, Int) -> Int?, blocks: (Int) -> [UInt8]) -> RenderedBody {
-        let body = ArticleBody([markdown], lines: markdown, reservedIDs: reservedIDs.sorted(), directive: directive)
+        let body = ArticleBody([markdown], lines: markdown, reservedIDs: reservedIDs.sorted(), arena: CmarkArena(chunkSize: 64 << 10), directive: directive)
         var html: [UInt8] = []
         var hrefs: [String] = []
         body.write(into: &html, hrefs: &hrefs) { i, append in blocks(i).withUnsafeBufferPointer(append) }
@@ -101,6 +101,7 @@ public enum CommonMark {
     /// the links.
     final class ArticleBody {
         private let tree: ParsedDocument
+        private let arena: CmarkArena
         /// Top-level headings with their ids, in order (the page's contents).
         private(set) var headings: [Heading] = []
         /// The directive blocks the body holds, by index, in order.
@@ -114,12 +115,24 @@ public enum CommonMark {
         ///
         /// The Markdown comes in `pieces`, fed to cmark one after the other; `lines` holds the
         /// same lines (the article's source when only values without line breaks were spliced).
+        ///
+        /// cmark allocates everything in `arena` (`CmarkArena`): the body must be gone before the
+        /// arena is reset.
         init(_ pieces: [UnsafeBufferPointer<UInt8>], lines markdown: UnsafeBufferPointer<UInt8>, reservedIDs: [String],
-             directive: (UnsafeBufferPointer<UInt8>, Int) -> Int?) {
-            tree = ParsedDocument(pieces)
+             arena: CmarkArena, directive: (UnsafeBufferPointer<UInt8>, Int) -> Int?) {
+            self.arena = arena
+            tree = ParsedDocument(pieces, arena: arena)
+            arena.active { nameAndReplace(lines: markdown, reservedIDs: reservedIDs, directive: directive) }
+        }
+
+        /// Finds the directive paragraphs (replaced by block markers) and the headings (named).
+        private func nameAndReplace(lines markdown: UnsafeBufferPointer<UInt8>, reservedIDs: [String],
+                                    directive: (UnsafeBufferPointer<UInt8>, Int) -> Int?) {
             var headingNodes: [(node: OpaquePointer, topLevel: Bool)] = []
             var directiveParagraphs: [(node: OpaquePointer, line: Int)] = []
             var containers: [OpaquePointer] = []
+            headingNodes.reserveCapacity(32)
+            directiveParagraphs.reserveCapacity(32)
 
             // Collect first: the tree must not change while it is walked. Only block containers
             // are entered; inline content is cmark's business.
@@ -153,7 +166,7 @@ public enum CommonMark {
                     guard line == number, offset + 1 < n, base[offset] == 58, base[offset + 1] == 58 else { continue }
                     let end = Bytes.find(10, in: base, from: offset, to: n) ?? n
                     guard let index = directive(UnsafeBufferPointer(rebasing: markdown[offset..<end]), number) else { continue }
-                    replace(node, withHTML: "<\u{1}\(index)>")
+                    replace(node, withHTML: "<\u{1}\(index)>", mem: arena.mem)
                     blocks.append(index)
                 }
             }
@@ -182,8 +195,8 @@ public enum CommonMark {
         /// Appends the body's HTML to `out`, with ids, blocks (`blocks(i)`) and links.
         /// `blocks(i, append)` hands block `i`'s bytes to `append`.
         func write(into out: inout [UInt8], hrefs: inout [String], blocks: (Int, (UnsafeBufferPointer<UInt8>) -> Void) -> Void) {
-            guard let raw = cmark_render_html(tree.root, CommonMark.options) else { return }
-            defer { free(raw) }
+            // The HTML is in the arena: it goes with the arena's reset, not with `free`.
+            guard let raw = arena.active({ cmark_render_html(tree.root, CommonMark.options) }) else { return }
             let count = strlen(raw)
             let start = out.count
             raw.withMemoryRebound(to: UInt8.self, capacity: count) { mp in
@@ -283,8 +296,8 @@ public enum CommonMark {
 
     // MARK: - cmark plumbing
 
-    private static func replace(_ node: OpaquePointer, withHTML html: String) {
-        guard let block = cmark_node_new(CMARK_NODE_CUSTOM_BLOCK) else { return }
+    private static func replace(_ node: OpaquePointer, withHTML html: String, mem: UnsafeMutablePointer<cmark_mem>) {
+        guard let block = cmark_node_new_with_mem(CMARK_NODE_CUSTOM_BLOCK, mem) else { return }
         _ = html.withCString { cmark_node_set_on_enter(block, $0) }
         _ = cmark_node_replace(node, block)
         cmark_node_free(node)
@@ -315,29 +328,25 @@ public enum CommonMark {
     }
 }
 
-/// Owns a parsed cmark document; `deinit` frees the tree, so no exit path leaks it.
+/// A parsed cmark document whose every block is in `arena`; the arena's `reset` lets it go and
+/// checks it is gone (`liveDocuments`), so no node outlives its memory.
 final class ParsedDocument {
     let root: OpaquePointer
-
-    init(_ buffer: UnsafeBufferPointer<UInt8>) {
-        let bytes = buffer.baseAddress.map { UnsafeRawPointer($0).assumingMemoryBound(to: CChar.self) }
-        root = cmark_parse_document(bytes, buffer.count, CommonMark.options)
-    }
+    private let arena: CmarkArena
 
     /// The document made of `pieces` in order, streamed to cmark's parser without joining them.
-    init(_ pieces: [UnsafeBufferPointer<UInt8>]) {
-        if pieces.count == 1 {
-            let bytes = pieces[0].baseAddress.map { UnsafeRawPointer($0).assumingMemoryBound(to: CChar.self) }
-            root = cmark_parse_document(bytes, pieces[0].count, CommonMark.options)
-            return
+    init(_ pieces: [UnsafeBufferPointer<UInt8>], arena: CmarkArena) {
+        self.arena = arena
+        root = arena.active {
+            let parser = cmark_parser_new_with_mem(CommonMark.options, arena.mem)
+            defer { cmark_parser_free(parser) }
+            for piece in pieces where piece.count > 0 {
+                piece.baseAddress.map { cmark_parser_feed(parser, UnsafeRawPointer($0).assumingMemoryBound(to: CChar.self), piece.count) }
+            }
+            return cmark_parser_finish(parser)
         }
-        let parser = cmark_parser_new(CommonMark.options)
-        defer { cmark_parser_free(parser) }
-        for piece in pieces where piece.count > 0 {
-            piece.baseAddress.map { cmark_parser_feed(parser, UnsafeRawPointer($0).assumingMemoryBound(to: CChar.self), piece.count) }
-        }
-        root = cmark_parser_finish(parser)
+        arena.liveDocuments += 1
     }
 
-    deinit { cmark_node_free(root) }
+    deinit { arena.liveDocuments -= 1 }
 }

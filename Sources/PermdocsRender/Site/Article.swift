@@ -151,9 +151,10 @@ public enum ArticleLoader {
     }
 
     /// Parses and checks one article held in memory (the fuzz target calls this too).
-    public static func parse(bytes: [UInt8], file: String, stem: String, content: Content, into diagnostics: inout Diagnostics) -> Article? {
+    /// `bytes` is consumed: the front matter is blanked in the caller's buffer, without a copy.
+    public static func parse(bytes: consuming [UInt8], file: String, stem: String, content: Content, into diagnostics: inout Diagnostics) -> Article? {
         let start = SourceLocation(file: file, line: 1, column: 1)
-        var raw = bytes
+        var raw = consume bytes
         if raw.starts(with: [0xEF, 0xBB, 0xBF]) { raw.removeFirst(3) }
         if let error = raw.withUnsafeBufferPointer({ TextScan.encodingError(in: $0, file: file) }) {
             diagnostics.append(error)

@@ -15,6 +15,8 @@ public struct SiteBuilder: Sendable {
     public let reference: GraphReference
     /// Sub-phase times for `PERMDOCS_TIMINGS=1`.
     public var timings: PhaseTimings?
+    /// Where large structures go when the build is done with them (see `Leftovers`).
+    public var leftovers: Leftovers?
 
     public init(content: Content, reference: GraphReference = .shared) {
         self.content = content
@@ -52,6 +54,7 @@ public struct SiteBuilder: Sendable {
         let links = try render(articles: prepared.articles, templates: prepared.templates, sink: sink, diagnostics: &diagnostics)
         checkLinks(links, articles: prepared.articles, into: &diagnostics)
         timings?.mark("  link check")
+        leftovers?.keep(links)
         return diagnostics
     }
 
@@ -179,7 +182,9 @@ public struct SiteBuilder: Sendable {
     /// What every page shares: where procedures are shown, the contexts, the checklists, and
     /// each distinct directive's HTML (`::permissions mailbox` is the same on every page), with
     /// its links and ids read once.
-    struct Shared {
+    /// A class: the page workers share one instance instead of copying (and retaining) every
+    /// field of it per page.
+    final class Shared {
         let ordered: [Procedure]
         let checklists: [Checklist]
         let checklistLinks: [TemplateValue]
@@ -190,6 +195,19 @@ public struct SiteBuilder: Sendable {
         let articleBlocks: [[Int]]
         let blockHTML: [[UInt8]]
         let blockLinks: [LinkSet]
+
+        init(ordered: [Procedure], checklists: [Checklist], checklistLinks: [TemplateValue], procedureHref: [String: String],
+             contexts: Contexts, blockIndex: [String: Int], articleBlocks: [[Int]], blockHTML: [[UInt8]], blockLinks: [LinkSet]) {
+            self.ordered = ordered
+            self.checklists = checklists
+            self.checklistLinks = checklistLinks
+            self.procedureHref = procedureHref
+            self.contexts = contexts
+            self.blockIndex = blockIndex
+            self.articleBlocks = articleBlocks
+            self.blockHTML = blockHTML
+            self.blockLinks = blockLinks
+        }
 
         /// The block for directive line `number` (its bytes `line`) of article `index`: found by
         /// its line while the template keeps the lines (the usual case), else by its words.
@@ -321,6 +339,7 @@ public struct SiteBuilder: Sendable {
         let articleValues = SplicedValues(articles: articles, context: articleContext)
         let siteWide = checklists.count + 2
         let failures = FirstFailure()
+        let arenas = CmarkArenaPool()
         var pages: [PageLinks] = parallelMap(siteWide + articles.count) { job in
             let file: OutputFile
             var links: PageLinks?
@@ -356,32 +375,39 @@ public struct SiteBuilder: Sendable {
                 ])
                 file = layout.page("index.html", title: "\(appName) help center", description: "\(appName) help center", kind: "index", body: body)
             } else {
-                let article = articles[job - siteWide]
-                let reserved = article.procedureIDs.map(\.value)
-                let body = article.template.withMarkdown(articleContext, values: articleValues, source: article.source) { pieces, lines in
-                    CommonMark.ArticleBody(pieces, lines: lines, reservedIDs: reserved) { line, number in
-                        parts.block(article, job - siteWide, line: line, number: number)
+                // cmark's memory for the article comes from this core's arena and goes
+                // back in one step once the page is written out of it.
+                (file, links) = arenas.withArena { arena -> (OutputFile, PageLinks?) in
+                    var pageLinks: PageLinks?
+                    let pageFile: OutputFile
+                    let article = articles[job - siteWide]
+                    let reserved = article.procedureIDs.map(\.value)
+                    let body = article.template.withMarkdown(articleContext, values: articleValues, source: article.source) { pieces, lines in
+                        CommonMark.ArticleBody(pieces, lines: lines, reservedIDs: reserved, arena: arena) { line, number in
+                            parts.block(article, job - siteWide, line: line, number: number)
+                        }
                     }
-                }
-                let toc = body.headings.filter { $0.level == 2 }
-                var hrefs: [String] = []
-                let (page, shape) = layoutCache.page(article.href, title: article.title.value, description: article.summary ?? article.title.value,
-                                                     kind: "article", toc: toc, printable: false) { out in
-                    body.write(into: &out, hrefs: &hrefs) { i, append in append(blockStore[i]) }
-                }
-                file = page
-                if let shape {
-                    // The article's own links are checked here, on all cores, as far as they can
-                    // be before every page exists: local fragments and the files they reach.
-                    var own = PageLinks(path: page.path, ids: .list(body.headings.map(\.id)))
-                    for b in body.blocks where !own.blocks.contains(b) { own.blocks.append(b) }
-                    own.shape = shape
-                    let (ids, blocks) = (own.ids, own.blocks)
-                    own.check(hrefs, sitePaths: sitePaths) { fragment in
-                        ids.contains(fragment) || layoutCache.links(ofShape: shape).ids.contains(fragment)
-                            || blocks.contains { blockLinks[$0].ids.contains(fragment) }
+                    let toc = body.headings.filter { $0.level == 2 }
+                    var hrefs: [String] = []
+                    let (page, shape) = layoutCache.page(article.href, title: article.title.value, description: article.summary ?? article.title.value,
+                                                         kind: "article", toc: toc, printable: false) { out in
+                        body.write(into: &out, hrefs: &hrefs) { i, append in append(blockStore[i]) }
                     }
-                    links = own
+                    pageFile = page
+                    if let shape {
+                        // The article's own links are checked here, on all cores, as far as they can
+                        // be before every page exists: local fragments and the files they reach.
+                        var own = PageLinks(path: page.path, ids: .list(body.headings.map(\.id)))
+                        for b in body.blocks where !own.blocks.contains(b) { own.blocks.append(b) }
+                        own.shape = shape
+                        let (ids, blocks) = (own.ids, own.blocks)
+                        own.check(hrefs, sitePaths: sitePaths) { fragment in
+                            ids.contains(fragment) || layoutCache.links(ofShape: shape).ids.contains(fragment)
+                                || blocks.contains { blockLinks[$0].ids.contains(fragment) }
+                        }
+                        pageLinks = own
+                    }
+                    return (pageFile, pageLinks)
                 }
             }
             do throws(IOFailure) { try sink.write(file) } catch {
@@ -405,6 +431,8 @@ public struct SiteBuilder: Sendable {
             pages.append(PageLinks(path: file.path))
         }
         let shapes = (0..<layoutCache.shapeCount).map { layoutCache.links(ofShape: $0) }
+        leftovers?.keep(parts)
+        leftovers?.keep(layoutCache)
         return RenderedLinks(pages: pages, blocks: blockLinks, shapes: shapes, index: sitePaths)
     }
 
