@@ -16,13 +16,15 @@ public enum ContentLoader {
         public var diagnostics: Diagnostics
     }
 
-    public static func load(folder rawFolder: String, loader: YAMLLoader = YAMLLoader(), reference: GraphReference = .shared) throws(IOFailure) -> Result {
+    /// `reference` is evaluated once, on a worker while the YAML files load (`.shared` parses
+    /// the bundled Graph data the first time).
+    public static func load(folder rawFolder: String, loader: YAMLLoader = YAMLLoader(),
+                            reference: @autoclosure () -> GraphReference = .shared) throws(IOFailure) -> Result {
         let folder = Paths.trimmingTrailingSlashes(rawFolder)
         var isDirectory: ObjCBool = false
         guard FileManager.default.fileExists(atPath: folder, isDirectory: &isDirectory), isDirectory.boolValue else {
             throw IOFailure("\(folder): content folder not found")
         }
-        var reader = NodeReader()
         var diagnostics = Diagnostics()
 
         let catalogPath = Paths.join(folder, catalogFile)
@@ -30,45 +32,72 @@ public enum ContentLoader {
             diagnostics.append(Containment.diagnostic(catalogPath, root: folder, target: target))
             return Result(content: nil, diagnostics: diagnostics)
         }
-        let document = try loader.load(contentsOf: catalogPath)
-        diagnostics.append(contentsOf: document.diagnostics)
-        let catalog = document.root.flatMap { CatalogDecoder.decode($0, file: catalogPath, into: &reader) }
-
-        // Procedure files load on all cores; results come back in file-name order.
         let proceduresPath = Paths.join(folder, proceduresFolder)
-        let names = try Paths.listFiles(proceduresPath, extensions: ["yaml", "yml"])
-        let loaded: [(Procedure?, [Diagnostic], IOFailure?)] = parallelMap(names.count) { i in
-            let name = names[i]
-            let file = Paths.join(proceduresPath, name)
-            let stem = String(name[..<(name.lastIndex(of: ".") ?? name.endIndex)])
-            let idLocation = SourceLocation(file: file, line: 1, column: 1)
-            if let target = Containment.escape(file, root: folder) {
-                return (nil, [Containment.diagnostic(file, root: folder, target: target)], nil)
-            }
+        let listing: Swift.Result<[String], IOFailure> = Swift.Result { () throws(IOFailure) in try Paths.listFiles(proceduresPath, extensions: ["yaml", "yml"]) }
+        let names = (try? listing.get()) ?? []
+
+        // Everything loads on all cores at once: job 0 the catalog, job 1 the Graph reference
+        // data, then one job per procedure file; results come back in this order.
+        enum Loaded {
+            case catalog(Catalog?, yaml: [Diagnostic], decoding: [Diagnostic])
+            case procedure(Procedure?, [Diagnostic])
+            case reference(GraphReference)
+            case failure(IOFailure)
+        }
+        let loaded: [Loaded] = parallelMap(2 + names.count) { job in
+            if job == 1 { return .reference(reference()) }
             do throws(IOFailure) {
+                if job == 0 {
+                    let document = try loader.load(contentsOf: catalogPath)
+                    var reader = NodeReader()
+                    let catalog = document.root.flatMap { CatalogDecoder.decode($0, file: catalogPath, into: &reader) }
+                    return .catalog(catalog, yaml: document.diagnostics, decoding: reader.diagnostics.all)
+                }
+                let name = names[job - 2]
+                let file = Paths.join(proceduresPath, name)
+                let stem = String(name[..<(name.lastIndex(of: ".") ?? name.endIndex)])
+                let idLocation = SourceLocation(file: file, line: 1, column: 1)
+                if let target = Containment.escape(file, root: folder) {
+                    return .procedure(nil, [Containment.diagnostic(file, root: folder, target: target)])
+                }
                 let doc = try loader.load(contentsOf: file)
-                guard let root = doc.root else { return (nil, doc.diagnostics, nil) }
+                guard let root = doc.root else { return .procedure(nil, doc.diagnostics) }
                 var reader = NodeReader()
                 let p = ProcedureDecoder.decode(root, id: Located(stem, at: idLocation), file: file, into: &reader)
-                return (p, doc.diagnostics + reader.diagnostics.all, nil)
+                return .procedure(p, doc.diagnostics + reader.diagnostics.all)
             } catch {
-                return (nil, [], error)
+                return .failure(error)
             }
         }
+        // Failures in the order a sequential load meets them: the catalog, the folder, a file.
+        var catalog: Catalog?
+        var catalogDecoding: [Diagnostic] = []
+        if case .failure(let failure) = loaded[0] { throw failure }
+        if case .catalog(let c, let yaml, let decoding) = loaded[0] {
+            catalog = c
+            diagnostics.append(contentsOf: yaml)
+            catalogDecoding = decoding
+        }
+        _ = try listing.get()
+        guard case .reference(let graph) = loaded[1] else { preconditionFailure("job 1 is the Graph reference") }
         var procedures: [Procedure] = []
         var procedureDiagnostics: [Diagnostic] = []
-        for (p, found, failure) in loaded {
-            if let failure { throw failure }
-            procedureDiagnostics.append(contentsOf: found)
-            if let p { procedures.append(p) }
+        for result in loaded.dropFirst(2) {
+            switch result {
+            case .failure(let failure): throw failure
+            case .procedure(let p, let found):
+                procedureDiagnostics.append(contentsOf: found)
+                if let p { procedures.append(p) }
+            case .catalog, .reference: break
+            }
         }
         procedures.sort { $0.id.value < $1.id.value }
-        diagnostics.append(contentsOf: reader.diagnostics.all)
+        diagnostics.append(contentsOf: catalogDecoding)
         diagnostics.append(contentsOf: procedureDiagnostics)
 
         guard let catalog else { return Result(content: nil, diagnostics: diagnostics) }
         let content = Content(folder: folder, catalog: catalog, procedures: procedures)
-        diagnostics.append(contentsOf: ContentValidator(reference: reference).validate(content))
+        diagnostics.append(contentsOf: ContentValidator(reference: graph).validate(content))
         return Result(content: content, diagnostics: diagnostics)
     }
 }

@@ -16,6 +16,19 @@ private func scan(_ body: String) -> (found: [String], findings: [String]) {
 
 @Suite("Directive scanner")
 struct DirectiveScannerTests {
+    /// A directive is found again by its words single-spaced, however it was spaced.
+    @Test func directiveWordsAreSingleSpaced() {
+        #expect(SiteBuilder.normalizedDirective("::procedure grant-admin-consent heading=h4") == "::procedure grant-admin-consent heading=h4")
+        #expect(SiteBuilder.normalizedDirective("::procedure  grant-admin-consent\theading=h4") == "::procedure grant-admin-consent heading=h4")
+        #expect(SiteBuilder.normalizedDirective("::permissions mailbox \t ") == "::permissions mailbox")
+        #expect(SiteBuilder.normalizedDirective("::permissions\tmailbox") == "::permissions mailbox")
+        #expect(SiteBuilder.normalizedDirective(" ::checklists") == "::checklists")
+        #expect(SiteBuilder.normalizedDirective("::checklists\t") == "::checklists")
+        #expect(SiteBuilder.normalizedDirective("") == "")
+        let r = scan("Intro.\n\n::permissions   mailbox\t\n")
+        #expect(r.found == ["3 permissions mailbox"])
+    }
+
     @Test func directivesStandAloneBetweenEmptyLinesOrAfterAHeading() {
         let r = scan("Intro.\n\n::permissions mailbox\n\n## Steps\n::procedure grant-admin-consent heading=h4\n\n::checklists")
         #expect(r.found == ["3 permissions mailbox", "6 procedure grant-admin-consent", "8 checklists "])

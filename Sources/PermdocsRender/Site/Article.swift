@@ -343,6 +343,7 @@ enum DirectiveScanner {
         // One pass over the bytes finds the lines that matter: fence lines and lines starting
         // with '::' (most lines are neither, and are not materialized).
         var candidates: [(line: Int, start: Int, end: Int)] = []
+        candidates.reserveCapacity(16)
         var fence: (byte: UInt8, count: Int)?
         bytes.withUnsafeBufferPointer { b in
             let n = b.count
@@ -388,6 +389,7 @@ enum DirectiveScanner {
             return true
         }
         var found: [Directive] = []
+        found.reserveCapacity(candidates.count)
         for candidate in candidates {
             let index = candidate.line
             let raw = bytes[candidate.start..<candidate.end]
@@ -418,6 +420,7 @@ enum DirectiveScanner {
             }
             // Words with their columns (1-based, in Unicode scalars), split on spaces and tabs.
             var words: [Located<String>] = []
+            words.reserveCapacity(4)
             var column = 3
             var k = candidate.start + 2
             while k < candidate.end {
@@ -440,6 +443,7 @@ enum DirectiveScanner {
                 continue
             }
             var arguments: [Located<String>] = []
+            arguments.reserveCapacity(words.count - 1)
             var options: [String: Located<String>] = [:]
             for word in words.dropFirst() {
                 if let eq = word.value.utf8.firstIndex(of: 61) {

@@ -457,6 +457,14 @@ public struct SiteBuilder: Sendable {
 
     /// The words of a directive line single-spaced (spaces and tabs between words).
     static func normalizedDirective(_ line: UnsafeBufferPointer<UInt8>) -> String {
+        // Usually written single-spaced already: then the words are the line as it is.
+        var spaced = line.first != 32 && line.last != 32
+        var previous: UInt8 = 0
+        for b in line {
+            if b == 9 || (b == 32 && previous == 32) { spaced = false; break }
+            previous = b
+        }
+        if spaced { return String(decoding: line, as: UTF8.self) }
         var out: [UInt8] = []
         out.reserveCapacity(line.count)
         var pendingSpace = false
