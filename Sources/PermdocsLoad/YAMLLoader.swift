@@ -98,9 +98,15 @@ private struct TreeBuilder {
     let input: UnsafeBufferPointer<UInt8>
     var diagnostics: [Diagnostic] = []
 
-    private enum Frame {
-        case sequence(items: [YAMLNode], location: SourceLocation)
-        case mapping(pairs: [YAMLPair], location: SourceLocation, pendingKey: (YAMLScalar, SourceLocation)?, seen: [String: SourceLocation])
+    /// A sequence or mapping being read. A struct mutated in place on the stack (an enum's
+    /// payload would be copied out and back for every item, copying its array each time).
+    private struct Frame {
+        var isMapping: Bool
+        var location: SourceLocation
+        var items: [YAMLNode] = []
+        var pairs: [YAMLPair] = []
+        var pendingKey: (YAMLScalar, SourceLocation)?
+        var seen: [String: SourceLocation] = [:]
     }
 
     private var stack: [Frame] = []
@@ -160,21 +166,17 @@ private struct TreeBuilder {
                 attach(YAMLNode(.scalar(YAMLScalar(text, style: style)), at: here))
             case YAML_SEQUENCE_START_EVENT:
                 checkAnchorAndTag(anchor: event.data.sequence_start.anchor, tag: event.data.sequence_start.tag, at: here)
-                guard push(.sequence(items: [], location: here), at: here) else {
+                guard push(Frame(isMapping: false, location: here), at: here) else {
                     return .init(root: nil, diagnostics: diagnostics)
                 }
             case YAML_MAPPING_START_EVENT:
                 checkAnchorAndTag(anchor: event.data.mapping_start.anchor, tag: event.data.mapping_start.tag, at: here)
-                guard push(.mapping(pairs: [], location: here, pendingKey: nil, seen: [:]), at: here) else {
+                guard push(Frame(isMapping: true, location: here), at: here) else {
                     return .init(root: nil, diagnostics: diagnostics)
                 }
             case YAML_SEQUENCE_END_EVENT, YAML_MAPPING_END_EVENT:
-                switch stack.removeLast() {
-                case .sequence(let items, let loc):
-                    attach(YAMLNode(.sequence(items), at: loc))
-                case .mapping(let pairs, let loc, _, _):
-                    attach(YAMLNode(.mapping(pairs), at: loc))
-                }
+                let frame = stack.removeLast()
+                attach(YAMLNode(frame.isMapping ? .mapping(frame.pairs) : .sequence(frame.items), at: frame.location))
             default:
                 break
             }
@@ -202,38 +204,37 @@ private struct TreeBuilder {
     }
 
     private mutating func attach(_ node: YAMLNode) {
-        guard let top = stack.popLast() else {
+        guard !stack.isEmpty else {
             root = node
             return
         }
-        switch top {
-        case .sequence(var items, let loc):
-            items.append(node)
-            stack.append(.sequence(items: items, location: loc))
-        case .mapping(var pairs, let loc, let pendingKey, var seen):
-            if let (key, keyLocation) = pendingKey {
-                // The first of duplicate keys wins; a later one was reported and its value is dropped.
-                if seen[key.text] == keyLocation {
-                    pairs.append(YAMLPair(key: key, keyLocation: keyLocation, value: node))
-                }
-                stack.append(.mapping(pairs: pairs, location: loc, pendingKey: nil, seen: seen))
-                return
-            }
-            guard let key = node.scalar else {
-                diagnostics.append(.error("complex-key", "mapping keys must be scalars, not \(node.kindDescription)", at: node.location))
-                // Keep the shape: the value that follows is read and dropped under a placeholder key.
-                stack.append(.mapping(pairs: pairs, location: loc, pendingKey: (YAMLScalar("", style: .plain), node.location), seen: seen))
-                return
-            }
-            if let first = seen[key.text] {
-                diagnostics.append(.error(
-                    "duplicate-key", "duplicate key '\(key.text)'", at: node.location,
-                    notes: [.init("'\(key.text)' is first defined here", at: first)]))
-            } else {
-                seen[key.text] = node.location
-            }
-            stack.append(.mapping(pairs: pairs, location: loc, pendingKey: (key, node.location), seen: seen))
+        let top = stack.count - 1
+        guard stack[top].isMapping else {
+            stack[top].items.append(node)
+            return
         }
+        if let (key, keyLocation) = stack[top].pendingKey {
+            // The first of duplicate keys wins; a later one was reported and its value is dropped.
+            if stack[top].seen[key.text] == keyLocation {
+                stack[top].pairs.append(YAMLPair(key: key, keyLocation: keyLocation, value: node))
+            }
+            stack[top].pendingKey = nil
+            return
+        }
+        guard let key = node.scalar else {
+            diagnostics.append(.error("complex-key", "mapping keys must be scalars, not \(node.kindDescription)", at: node.location))
+            // Keep the shape: the value that follows is read and dropped under a placeholder key.
+            stack[top].pendingKey = (YAMLScalar("", style: .plain), node.location)
+            return
+        }
+        if let first = stack[top].seen[key.text] {
+            diagnostics.append(.error(
+                "duplicate-key", "duplicate key '\(key.text)'", at: node.location,
+                notes: [.init("'\(key.text)' is first defined here", at: first)]))
+        } else {
+            stack[top].seen[key.text] = node.location
+        }
+        stack[top].pendingKey = (key, node.location)
     }
 
     private func syntaxError(_ parser: yaml_parser_t) -> Diagnostic {
