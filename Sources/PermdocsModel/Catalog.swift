@@ -76,6 +76,9 @@ public struct Catalog: Sendable {
     /// Whether there is a feature `id`, without copying it.
     public func hasFeature(_ id: String) -> Bool { featureIndex[id] != nil }
 
+    /// The index of feature `id` in `features`.
+    public func featureNumber(_ id: String) -> Int? { featureIndex[id] }
+
     /// The description the catalog gives for a scope, matched case-insensitively as Entra matches scopes.
     public func description(of scope: String) -> String? {
         descriptions[scope] ?? descriptions[scope.lowercased()]

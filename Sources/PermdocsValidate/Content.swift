@@ -20,4 +20,7 @@ public struct Content: Sendable {
 
     /// Whether there is a procedure `id`, without copying it.
     public func hasProcedure(_ id: String) -> Bool { procedureIndex[id] != nil }
+
+    /// The index of procedure `id` in `procedures`.
+    public func procedureNumber(_ id: String) -> Int? { procedureIndex[id] }
 }

@@ -237,6 +237,36 @@ enum LiveHTML {
     }
 }
 
+@Suite("Directive blocks")
+struct DirectiveBlockTests {
+    /// Directives that show the same thing share one block whatever their spelling; the heading
+    /// level makes another block; an article whose template moves lines finds its directive by
+    /// its words.
+    @Test func directivesShowingTheSameThingShareABlock() throws {
+        let temp = try TempFolder()
+        defer { temp.remove() }
+        try FileManager.default.copyItem(atPath: Repo.path("content"), toPath: temp.path + "/content")
+        let article = { (name: String, body: String) in
+            try temp.write("content/articles/\(name).md", "---\ntitle: \(name)\n---\n\nIntro.\n\n\(body)\n")
+        }
+        try article("a", "::procedure grant-admin-consent")
+        try article("b", "::procedure   grant-admin-consent heading=h3")
+        try article("c", "::procedure grant-admin-consent heading=h2")
+        try article("d", "{{#checklists}}\n- [{{title}}]({{href}})\n{{/checklists}}\n\n::procedure grant-admin-consent heading=h4")
+        let site = try buildSite(content: temp.path + "/content")
+        #expect(site.diagnostics.filter { $0.severity == .error }.map(\.description) == [])
+        func block(_ page: String) throws -> Substring {
+            let html = try #require(site.files[page])
+            return try #require(html.slice(from: "<section class=\"procedure\" id=\"grant-admin-consent\">", to: "</section>"), "\(page)")
+        }
+        #expect(try block("a.html") == block("b.html"))
+        #expect(try block("a.html").contains("<h3 class=\"procedure-title\">"))
+        #expect(try block("c.html").contains("<h2 class=\"procedure-title\">"))
+        #expect(try block("d.html").contains("<h4 class=\"procedure-title\">"))
+        #expect(try #require(site.files["d.html"]).contains("checklist-admins-only.html"))
+    }
+}
+
 @Suite("Layout cache")
 struct LayoutCacheTests {
     /// The spliced layout is byte-identical to the template renderer's own render, for every shape.

@@ -29,9 +29,13 @@ public final class Article: Sendable {
     public let directives: [Directive]
     /// The procedures the article shows, in order (the id argument of each `::procedure`).
     let procedureIDs: [Located<String>]
-    /// Each directive's words (`Directive.source`) and line, in order: what rendering needs of
-    /// them, without copying directives around on the serial paths of a large build.
-    let directiveKeys: [(source: String, line: Int)]
+    /// The same procedures by their index in `Content.procedures`: the serial passes over every
+    /// article of a large build compare numbers instead of hashing ids.
+    let procedureNumbers: [Int]
+    /// Each directive's words (`Directive.source`), line and block (`Directive.block`), in
+    /// order: what rendering needs of them, without copying directives around on the serial
+    /// paths of a large build.
+    let directiveKeys: [(source: String, line: Int, block: Int)]
     /// How the body's template tags render.
     let template: ArticleTemplate
 
@@ -50,7 +54,8 @@ public final class Article: Sendable {
         self.source = source
         self.directives = directives
         procedureIDs = directives.compactMap { $0.name == .procedure ? $0.arguments.first : nil }
-        directiveKeys = directives.map { ($0.source, $0.line) }
+        procedureNumbers = directives.compactMap { $0.name == .procedure ? $0.target : nil }
+        directiveKeys = directives.map { ($0.source, $0.line, $0.block) }
         self.template = template
     }
 }
@@ -76,6 +81,16 @@ public struct Directive: Sendable {
     public var line: Int
     /// The directive's words as written, single-spaced: how the rendered page finds it again.
     public var source: String
+    /// What it shows, once checked: the index of its feature (`Catalog.features`) or procedure
+    /// (`Content.procedures`); 0 for `::checklists`.
+    public internal(set) var target = 0
+    /// Which of the site's possible blocks it renders, once checked: one per feature, one per
+    /// procedure and heading level, one for the checklists (`Directive.block(...)`). Directives
+    /// written differently that show the same thing share a block.
+    public internal(set) var block = 0
+
+    /// The number of possible blocks for `features` features and `procedures` procedures.
+    static func blockCount(features: Int, procedures: Int) -> Int { features + 3 * procedures + 1 }
 }
 
 public enum ArticleLoader {
@@ -452,15 +467,28 @@ enum DirectiveScanner {
                     arguments.append(word)
                 }
             }
-            let directive = Directive(name: name, arguments: arguments, options: options, location: at(1), line: lineNumber,
+            var directive = Directive(name: name, arguments: arguments, options: options, location: at(1), line: lineNumber,
                                       source: raw.withUnsafeBufferPointer(SiteBuilder.normalizedDirective))
-            if check(directive, content: content, into: &diagnostics) { found.append(directive) }
+            if let target = check(directive, content: content, into: &diagnostics) {
+                let features = content.catalog.features.count
+                directive.target = target
+                switch name {
+                case .permissions: directive.block = target
+                case .procedure:
+                    let level = switch options["heading"]?.value { case "h2": 0; case "h4": 2; default: 1 }
+                    directive.block = features + 3 * target + level
+                case .checklists: directive.block = features + 3 * content.procedures.count
+                }
+                found.append(directive)
+            }
         }
         return found
     }
 
-    /// Checks arguments and options; false when the directive cannot render.
-    static func check(_ d: Directive, content: Content, into diagnostics: inout Diagnostics) -> Bool {
+    /// Checks arguments and options; returns what the directive shows (`Directive.target`), or
+    /// nil when it cannot render.
+    static func check(_ d: Directive, content: Content, into diagnostics: inout Diagnostics) -> Int? {
+        var target = 0
         var ok = true
         func expectArguments(_ n: Int, _ what: String) {
             if d.arguments.count != n {
@@ -486,7 +514,9 @@ enum DirectiveScanner {
         case .permissions:
             expectArguments(1, "one feature id")
             allowOptions([:])
-            if let id = d.arguments.first, !content.catalog.hasFeature(id.value) {
+            if let id = d.arguments.first, let n = content.catalog.featureNumber(id.value) {
+                target = n
+            } else if let id = d.arguments.first {
                 let ids = content.catalog.features.map(\.id.value)
                 diagnostics.error("unresolved-reference", "no feature '\(id.value)'\(DidYouMean.hint(for: id.value, among: ids))", at: id.location)
                 ok = false
@@ -494,7 +524,9 @@ enum DirectiveScanner {
         case .procedure:
             expectArguments(1, "one procedure id")
             allowOptions(["heading": ["h2", "h3", "h4"]])
-            if let id = d.arguments.first, !content.hasProcedure(id.value) {
+            if let id = d.arguments.first, let n = content.procedureNumber(id.value) {
+                target = n
+            } else if let id = d.arguments.first {
                 let ids = content.procedures.map(\.id.value)
                 diagnostics.error("unresolved-reference", "no procedure '\(id.value)'\(DidYouMean.hint(for: id.value, among: ids))", at: id.location)
                 ok = false
@@ -503,6 +535,6 @@ enum DirectiveScanner {
             expectArguments(0, "no arguments")
             allowOptions([:])
         }
-        return ok
+        return ok ? target : nil
     }
 }

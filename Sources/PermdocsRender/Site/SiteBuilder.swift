@@ -72,20 +72,21 @@ public struct SiteBuilder: Sendable {
 
     /// A procedure shown twice on one page would repeat its anchors; one shown nowhere is dead text.
     func checkProcedureUse(_ articles: [Article], into diagnostics: inout Diagnostics) {
-        var shown: Set<String> = []
+        var shown = [Bool](repeating: false, count: content.procedures.count)
         for article in articles {
             // An article shows a few procedures: a list is enough to find a repeat.
-            var onPage: [Located<String>] = []
-            for id in article.procedureIDs {
-                if let first = onPage.first(where: { $0.value == id.value }) {
-                    diagnostics.error("duplicate-directive", "procedure '\(id.value)' is already shown in this article", at: id.location, notes: [.init("shown here", at: first.location)])
+            let numbers = article.procedureNumbers
+            for (k, n) in numbers.enumerated() {
+                if let first = numbers[..<k].firstIndex(of: n) {
+                    let id = article.procedureIDs[k]
+                    diagnostics.error("duplicate-directive", "procedure '\(id.value)' is already shown in this article", at: id.location,
+                                      notes: [.init("shown here", at: article.procedureIDs[first].location)])
                 }
-                onPage.append(id)
-                shown.insert(id.value)
+                shown[n] = true
             }
         }
         if !articles.isEmpty {
-            for p in content.procedures where !shown.contains(p.id.value) && p.audience == .user {
+            for (n, p) in content.procedures.enumerated() where !shown[n] && p.audience == .user {
                 diagnostics.warning("unused-procedure", "procedure '\(p.id.value)' is shown in no article (and is not an admin procedure, so no checklist holds it)", at: p.id.location)
             }
         }
@@ -93,13 +94,16 @@ public struct SiteBuilder: Sendable {
 
     /// Procedures in the order articles first show them, then the rest by id.
     func procedureOrder(_ articles: [Article]) -> [Procedure] {
-        var order: [String] = []
-        var seen: Set<String> = []
+        var rank = [Int](repeating: Int.max, count: content.procedures.count)
+        var next = 0
         for a in articles {
-            for id in a.procedureIDs where seen.insert(id.value).inserted { order.append(id.value) }
+            for n in a.procedureNumbers where rank[n] == Int.max {
+                rank[n] = next
+                next += 1
+            }
         }
-        let rank = Dictionary(uniqueKeysWithValues: order.enumerated().map { ($1, $0) })
-        return content.procedures.sorted { (rank[$0.id.value] ?? Int.max, $0.id.value) < (rank[$1.id.value] ?? Int.max, $1.id.value) }
+        // `procedures` is sorted by id: among the unshown, index order is id order.
+        return content.procedures.indices.sorted { (rank[$0], $0) < (rank[$1], $1) }.map { content.procedures[$0] }
     }
 
     // MARK: - Rendering
@@ -190,6 +194,7 @@ public struct SiteBuilder: Sendable {
         let checklistLinks: [TemplateValue]
         let procedureHref: [String: String]
         let contexts: Contexts
+        /// Block numbers by directive words, for articles whose template moves lines.
         let blockIndex: [String: Int]
         /// Each article's directives' block numbers, in order.
         let articleBlocks: [[Int]]
@@ -224,9 +229,15 @@ public struct SiteBuilder: Sendable {
         let ordered = procedureOrder(articles)
         let checklists = Checklist.scenarios.map { Checklist(scenario: $0) }
 
+        // Each procedure links to the first article that shows it.
+        var firstArticle = [Int](repeating: -1, count: content.procedures.count)
+        for (i, a) in articles.enumerated() {
+            for n in a.procedureNumbers where firstArticle[n] < 0 { firstArticle[n] = i }
+        }
         var procedureHref: [String: String] = [:]
-        for a in articles {
-            for id in a.procedureIDs where procedureHref[id.value] == nil { procedureHref[id.value] = "\(a.href)#\(id.value)" }
+        for (n, i) in firstArticle.enumerated() where i >= 0 {
+            let id = content.procedures[n].id.value
+            procedureHref[id] = "\(articles[i].href)#\(id)"
         }
         for c in checklists {
             for p in ordered where p.audience == .admin && p.applies(to: c.scenario) && procedureHref[p.id.value] == nil {
@@ -237,6 +248,8 @@ public struct SiteBuilder: Sendable {
         let checklistLinks: [TemplateValue] = checklists.map {
             ["href": .text($0.href), "title": .text($0.title(app: appName)), "summary": .text($0.summary(app: appName)), "has_summary": true]
         }
+        // One block per thing shown (`Directive.block`), numbered in order of first use.
+        var blockOf = [Int](repeating: -1, count: Directive.blockCount(features: content.catalog.features.count, procedures: content.procedures.count))
         var blockIndex: [String: Int] = [:]
         var blockDirectives: [Directive] = []
         var articleBlocks: [[Int]] = []
@@ -245,13 +258,13 @@ public struct SiteBuilder: Sendable {
             var numbers: [Int] = []
             numbers.reserveCapacity(a.directiveKeys.count)
             for (i, key) in a.directiveKeys.enumerated() {
-                if let n = blockIndex[key.source] {
-                    numbers.append(n)
-                } else {
-                    blockIndex[key.source] = blockDirectives.count
-                    numbers.append(blockDirectives.count)
+                if blockOf[key.block] < 0 {
+                    blockOf[key.block] = blockDirectives.count
                     blockDirectives.append(a.directives[i])
                 }
+                numbers.append(blockOf[key.block])
+                // A template that moves lines: its directives are found again by their words.
+                if !a.template.keepsLines { blockIndex[key.source] = blockOf[key.block] }
             }
             articleBlocks.append(numbers)
         }

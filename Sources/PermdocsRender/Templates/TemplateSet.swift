@@ -209,13 +209,15 @@ final class SplicedValues: @unchecked Sendable {
     private let values: [String: UnsafeBufferPointer<UInt8>]
 
     init(articles: [Article], context: TemplateValue) {
-        var values: [String: UnsafeBufferPointer<UInt8>] = [:]
+        // A handful of names (the schema's text fields) over thousands of articles: comparing
+        // short strings beats hashing each one.
+        var names: [String] = []
         for article in articles {
             guard case .splice(let splices) = article.template.plan else { continue }
-            for splice in splices where values[splice.name] == nil {
-                values[splice.name] = store.add(ArticleTemplate.value(splice.name, in: context))
-            }
+            for splice in splices where !names.contains(splice.name) { names.append(splice.name) }
         }
+        var values: [String: UnsafeBufferPointer<UInt8>] = [:]
+        for name in names { values[name] = store.add(ArticleTemplate.value(name, in: context)) }
         self.values = values
     }
 
