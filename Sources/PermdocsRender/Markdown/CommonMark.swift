@@ -263,20 +263,24 @@ public enum CommonMark {
         if let ascii = text.withUTF8({ bytes -> String? in
             // ASCII (most headings): the same mapping on bytes.
             guard bytes.allSatisfy({ $0 < 0x80 }) else { return nil }
-            var out: [UInt8] = []
-            out.reserveCapacity(bytes.count)
-            var pendingDash = false
-            for b in bytes {
-                let c = b >= 65 && b <= 90 ? b + 32 : b
-                if (c >= 97 && c <= 122) || (c >= 48 && c <= 57) {
-                    if pendingDash && !out.isEmpty { out.append(45) }
-                    pendingDash = false
-                    out.append(c)
-                } else {
-                    pendingDash = true
+            // Written straight into the string's storage (never longer than the text).
+            let slug = String(unsafeUninitializedCapacity: max(1, bytes.count)) { out in
+                var n = 0
+                var pendingDash = false
+                for b in bytes {
+                    let c = b >= 65 && b <= 90 ? b + 32 : b
+                    if (c >= 97 && c <= 122) || (c >= 48 && c <= 57) {
+                        if pendingDash && n > 0 { out[n] = 45; n += 1 }
+                        pendingDash = false
+                        out[n] = c
+                        n += 1
+                    } else {
+                        pendingDash = true
+                    }
                 }
+                return n
             }
-            return out.isEmpty ? "section" : String(decoding: out, as: UTF8.self)
+            return slug.isEmpty ? "section" : slug
         }) {
             return ascii
         }

@@ -589,10 +589,16 @@ public struct SiteBuilder: Sendable {
         case other(raw: String, target: String, fragment: Substring?)
 
         init?(_ raw: String) {
-            let u = raw.utf8
-            if u.isEmpty || u.contains(58) { return nil }                                 // ':'
-            if u.first == 47, u.dropFirst().first == 47 { return nil }                   // '//'
-            let href = u.contains(38) ? raw.replacingOccurrences(of: "&amp;", with: "&") : raw
+            // One pass over the bytes: any ':' (a scheme), '&' (an entity), a leading '//'.
+            var scanned = raw
+            let (skip, hasEntity) = scanned.withUTF8 { b -> (Bool, Bool) in
+                guard let base = b.baseAddress, b.count > 0 else { return (true, false) }
+                if b.count >= 2, base[0] == 47, base[1] == 47 { return (true, false) }    // '//'
+                if memchr(base, 58, b.count) != nil { return (true, false) }               // ':'
+                return (false, memchr(base, 38, b.count) != nil)                          // '&'
+            }
+            if skip { return nil }
+            let href = hasEntity ? raw.replacingOccurrences(of: "&amp;", with: "&") : raw
             // '#' and '?' are ASCII, so their UTF-8 positions are valid string indices.
             guard let hash = href.utf8.firstIndex(of: 35) else {
                 self = .other(raw: raw, target: Self.path(href[...]), fragment: nil)
