@@ -56,6 +56,7 @@ struct CmarkArenaTests {
             let s = CmarkArena.current()
             let a = CmarkArena.allocate(s, 10)
             #expect(Int(bitPattern: a) % 16 == 0)
+            #expect(CmarkArena.owner(of: a) == s)
             for i in 0..<10 { a.storeBytes(of: UInt8(i), toByteOffset: i, as: UInt8.self) }
             // The newest block grows where it is.
             #expect(CmarkArena.reallocate(s, a, 1000) == a)

@@ -7,13 +7,13 @@ import Foundation
 /// blocks per article through `malloc`/`calloc`/`realloc`/`free`, and in a build of 20,000
 /// articles on two cores those calls were a fifth of the CPU time (`perf`, BENCHMARKS.md).
 ///
-/// cmark's `cmark_mem` is three plain C function pointers with no context argument, so the
-/// functions find the arena through a thread-local slot, set only while permdocs calls into cmark
-/// for a document of this arena (`active`). A document parsed with an arena must be rendered on a
+/// cmark's `cmark_mem` is three plain C function pointers with no context argument, so `calloc`
+/// finds the arena through a thread-local slot, set only while permdocs calls into cmark for a
+/// document of this arena (`active`); `realloc` and `free` read it from the block's header. A document parsed with an arena must be rendered on a
 /// thread where that arena is active too; `CommonMark.ArticleBody` does both.
 ///
 /// Blocks are 16-byte aligned (as `malloc`'s) with a 16-byte header holding the size asked for,
-/// which `realloc` needs to copy. `realloc` of the newest block grows it in place (cmark's output
+/// which `realloc` needs to copy, and the arena the block belongs to. `realloc` of the newest block grows it in place (cmark's output
 /// buffer grows that way while it renders), and `free` of the newest block takes it back (cmark's
 /// short-lived inline scratch); every other `free` waits for `reset`.
 final class CmarkArena {
@@ -96,6 +96,7 @@ final class CmarkArena {
         if s.pointee.end - s.pointee.top < need { grow(s, need) }
         let block = s.pointee.top + header
         block.storeBytes(of: size, toByteOffset: -header, as: Int.self)
+        block.storeBytes(of: UnsafeMutableRawPointer(s), toByteOffset: -header + 8, as: UnsafeMutableRawPointer.self)
         s.pointee.top += need
         s.pointee.newest = block
         return block
@@ -162,6 +163,12 @@ final class CmarkArena {
         @inline(__always) get { arenaKey }
     }
 
+    /// The arena state a block was allocated from (its header's second word).
+    @inline(__always)
+    static func owner(of block: UnsafeMutableRawPointer) -> UnsafeMutablePointer<State> {
+        block.load(fromByteOffset: -header + 8, as: UnsafeMutableRawPointer.self).assumingMemoryBound(to: State.self)
+    }
+
     @inline(__always)
     static func current() -> UnsafeMutablePointer<State> {
         guard let raw = pthread_getspecific(arenaKey) else {
@@ -185,12 +192,14 @@ private let arenaCalloc: @convention(c) (Int, Int) -> UnsafeMutableRawPointer? =
     return block
 }
 
+// A block names its arena in its header: `realloc` and `free` need no thread-local lookup.
 private let arenaRealloc: @convention(c) (UnsafeMutableRawPointer?, Int) -> UnsafeMutableRawPointer? = { block, size in
-    CmarkArena.reallocate(CmarkArena.current(), block, size)
+    CmarkArena.reallocate(block.map(CmarkArena.owner) ?? CmarkArena.current(), block, size)
 }
 
 private let arenaFree: @convention(c) (UnsafeMutableRawPointer?) -> Void = { block in
-    CmarkArena.release(CmarkArena.current(), block)
+    guard let block else { return }
+    CmarkArena.release(CmarkArena.owner(of: block), block)
 }
 
 /// Arenas for the threads that render pages: a job takes one, renders its document, and gives
