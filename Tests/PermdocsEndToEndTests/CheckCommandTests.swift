@@ -48,6 +48,21 @@ struct CheckCommandTests {
         #expect(r.stderr == "permdocs: error: content/permissions.yaml: cannot read: No such file or directory\n")
     }
 
+    /// The catalog, the procedures folder and the procedure files load at once; their failures
+    /// are still reported in that order, one per run.
+    @Test func loadFailuresComeInTheOrderOfTheFiles() throws {
+        let temp = try TempFolder()
+        defer { temp.remove() }
+        try temp.write("content/procedures", "a file where the folder should be\n")
+        var r = try Binary.run(["check", "--content", "content"], in: temp.path)
+        #expect(r.status == 2)
+        #expect(r.stderr == "permdocs: error: content/permissions.yaml: cannot read: No such file or directory\n")
+        try FileManager.default.copyItem(atPath: Repo.path("content/permissions.yaml"), toPath: temp.path + "/content/permissions.yaml")
+        r = try Binary.run(["check", "--content", "content"], in: temp.path)
+        #expect(r.status == 2)
+        #expect(r.stderr == "permdocs: error: content/procedures: expected a folder\n")
+    }
+
     @Test(arguments: [["check", "--bogus"], ["check", "--content"], ["frobnicate"]])
     func usageErrorsExitTwoNotSixtyFour(arguments: [String]) throws {
         let r = try Binary.run(arguments, in: fixtures)
