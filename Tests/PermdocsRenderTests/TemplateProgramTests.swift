@@ -19,6 +19,22 @@ struct TemplateProgramTests {
         return String(decoding: out, as: UTF8.self)
     }
 
+    /// Objects are short field lists: a name is found wherever it stands, and equality ignores
+    /// the order of the fields.
+    @Test func objectsAreFieldListsWithDictionarySemantics() {
+        let object: TemplateValue = ["title": "U", "has_summary": true, "items": ["a", "b"]]
+        #expect(object["title"] == "U")
+        #expect(object["has_summary"] == true)
+        #expect(object["items"] == ["a", "b"])
+        #expect(object["missing"] == nil)
+        #expect(TemplateValue.string("x")["title"] == nil)
+        if case .object(let fields) = object { #expect(fields.names == ["title", "has_summary", "items"]) }
+        #expect(object == ["items": ["a", "b"], "title": "U", "has_summary": true])
+        #expect(object != ["items": ["a", "b"], "title": "T", "has_summary": true])
+        #expect(object != ["items": ["a", "b"], "title": "U"])
+        #expect(render("{{title}}{{#items}}[{{.}}]{{/items}}", object) == "U[a][b]")
+    }
+
     @Test func variablesEscapeUnlessTripleOrAmpersand() {
         let context: TemplateValue = ["a": "<b>&\"'", "n": ["m": "x"]]
         #expect(render("{{a}}|{{{a}}}|{{& a}}|{{n.m}}|{{missing}}|{{n.missing}}", context)

@@ -54,7 +54,7 @@ public struct TemplateSchemas: Sendable {
                 guard let v = dict[key] else { return "\(path).\(key): missing" }
                 if let m = mismatch(v, as: fieldType, path: "\(path).\(key)") { return m }
             }
-            for key in dict.keys.sorted() where fields[key] == nil { return "\(path).\(key): not in schema '\(name)'" }
+            for key in dict.names.sorted() where fields[key] == nil { return "\(path).\(key): not in schema '\(name)'" }
             return nil
         case (.object(let name), _):
             return "\(path): expected object '\(name)'"
