@@ -35,7 +35,10 @@ public struct TemplateObject: Sendable, Equatable {
 
     @inline(__always)
     public subscript(name: String) -> TemplateValue? {
-        for field in fields where field.0 == name { return field.1 }
+        // Lengths first: most names differ in length, and comparing two counts is inline while
+        // `==` on strings is a call into the runtime.
+        let length = name.utf8.count
+        for field in fields where field.0.utf8.count == length && field.0 == name { return field.1 }
         return nil
     }
 
