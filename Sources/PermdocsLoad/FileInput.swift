@@ -19,56 +19,42 @@ public enum FileInput {
             throw IOFailure("\(displayPath): is a folder, not a file")
         }
         if Int(info.st_size) > limit { return nil }
-        // Read straight into the array: the size from fstat plus one byte, so a file that is
-        // exactly that size ends in one read and a growing one is still read to its end.
+        // Read straight into uninitialized array storage (no zero-filling pages about to be read
+        // over): the size from fstat plus one byte, so a file that is exactly that size ends in
+        // one pass and a growing one is still read to its end, in a bigger array.
         var bytes: [UInt8] = []
         var capacity = Int(info.st_size) + 1
         while true {
-            var failed = false
-            var atEnd = false
-            let start = bytes.count
-            var filled = start
-            // The first read goes into uninitialized capacity (no zero-filling a page of a file
-            // about to be read over it); a file that grew while read takes the slower path.
-            if start == 0 {
-                bytes = [UInt8](unsafeUninitializedCapacity: capacity) { buffer, count in
-                    while filled < capacity {
-                        let n = Foundation.read(fd, buffer.baseAddress! + filled, capacity - filled)
-                        if n < 0 {
-                            if errno == EINTR { continue }
-                            failed = true
-                            break
-                        }
-                        if n == 0 { atEnd = true; break }
-                        filled += n
-                    }
-                    count = filled
-                }
-                if failed { throw IOFailure("\(displayPath): cannot read: \(String(cString: strerror(errno)))") }
-                if filled > limit { return nil }
-                if atEnd { break }
-                capacity = min(limit + 1, capacity * 2)
-                continue
+            let previous = bytes
+            var outcome: (filled: Int, atEnd: Bool)?
+            bytes = [UInt8](unsafeUninitializedCapacity: capacity) { buffer, count in
+                count = buffer.initialize(fromContentsOf: previous)
+                outcome = fill(fd, buffer, from: count)
+                count = outcome?.filled ?? count
             }
-            bytes.append(contentsOf: repeatElement(0, count: capacity - start))
-            bytes.withUnsafeMutableBytes { buffer in
-                while filled < capacity {
-                    let n = Foundation.read(fd, buffer.baseAddress! + filled, capacity - filled)
-                    if n < 0 {
-                        if errno == EINTR { continue }
-                        failed = true
-                        return
-                    }
-                    if n == 0 { atEnd = true; return }
-                    filled += n
-                }
+            guard let (filled, atEnd) = outcome else {
+                throw IOFailure("\(displayPath): cannot read: \(String(cString: strerror(errno)))")
             }
-            if failed { throw IOFailure("\(displayPath): cannot read: \(String(cString: strerror(errno)))") }
-            bytes.removeLast(bytes.count - filled)
             if filled > limit { return nil }
             if atEnd { break }
             capacity = min(limit + 1, capacity * 2)
         }
         return bytes
+    }
+
+    /// Reads `fd` into `buffer` from offset `filled` until the buffer is full or the file ends;
+    /// nil on a read error (`errno` says which).
+    private static func fill(_ fd: Int32, _ buffer: UnsafeMutableBufferPointer<UInt8>, from filled: Int) -> (filled: Int, atEnd: Bool)? {
+        var filled = filled
+        while filled < buffer.count {
+            let n = Foundation.read(fd, buffer.baseAddress! + filled, buffer.count - filled)
+            if n < 0 {
+                if errno == EINTR { continue }
+                return nil
+            }
+            if n == 0 { return (filled, true) }
+            filled += n
+        }
+        return (filled, false)
     }
 }

@@ -73,9 +73,6 @@ public struct Catalog: Sendable {
 
     public func feature(_ id: String) -> Feature? { featureIndex[id].map { features[$0] } }
 
-    /// Whether there is a feature `id`, without copying it.
-    public func hasFeature(_ id: String) -> Bool { featureIndex[id] != nil }
-
     /// The index of feature `id` in `features`.
     public func featureNumber(_ id: String) -> Int? { featureIndex[id] }
 

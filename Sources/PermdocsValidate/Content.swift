@@ -18,9 +18,6 @@ public struct Content: Sendable {
 
     public func procedure(_ id: String) -> Procedure? { procedureIndex[id].map { procedures[$0] } }
 
-    /// Whether there is a procedure `id`, without copying it.
-    public func hasProcedure(_ id: String) -> Bool { procedureIndex[id] != nil }
-
     /// The index of procedure `id` in `procedures`.
     public func procedureNumber(_ id: String) -> Int? { procedureIndex[id] }
 }

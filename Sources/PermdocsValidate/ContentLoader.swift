@@ -33,8 +33,9 @@ public enum ContentLoader {
             return Result(content: nil, diagnostics: diagnostics)
         }
         let proceduresPath = Paths.join(folder, proceduresFolder)
-        let listing: Swift.Result<[String], IOFailure> = Swift.Result { () throws(IOFailure) in try Paths.listFiles(proceduresPath, extensions: ["yaml", "yml"]) }
-        let names = (try? listing.get()) ?? []
+        let listing: Swift.Result<[Paths.Entry], IOFailure> = Swift.Result { () throws(IOFailure) in try Paths.listEntries(proceduresPath, extensions: ["yaml", "yml"]) }
+        let entries = (try? listing.get()) ?? []
+        let containment = Containment.Folder(proceduresPath, root: folder)
 
         // Everything loads on all cores at once: job 0 the catalog, job 1 the Graph reference
         // data, then one job per procedure file; results come back in this order.
@@ -44,7 +45,7 @@ public enum ContentLoader {
             case reference(GraphReference)
             case failure(IOFailure)
         }
-        let loaded: [Loaded] = parallelMap(2 + names.count) { job in
+        let loaded: [Loaded] = parallelMap(2 + entries.count) { job in
             if job == 1 { return .reference(reference()) }
             do throws(IOFailure) {
                 if job == 0 {
@@ -53,11 +54,11 @@ public enum ContentLoader {
                     let catalog = document.root.flatMap { CatalogDecoder.decode($0, file: catalogPath, into: &reader) }
                     return .catalog(catalog, yaml: document.diagnostics, decoding: reader.diagnostics.all)
                 }
-                let name = names[job - 2]
+                let name = entries[job - 2].name
                 let file = Paths.join(proceduresPath, name)
                 let stem = String(name[..<(name.lastIndex(of: ".") ?? name.endIndex)])
                 let idLocation = SourceLocation(file: file, line: 1, column: 1)
-                if let target = Containment.escape(file, root: folder) {
+                if let target = containment.escape(file, entry: entries[job - 2]) {
                     return .procedure(nil, [Containment.diagnostic(file, root: folder, target: target)])
                 }
                 let doc = try loader.load(contentsOf: file)

@@ -55,10 +55,9 @@ final class CmarkArena {
     /// Runs `body` with this arena as the one cmark's allocations on this thread go to.
     @inline(__always)
     func active<R>(_ body: () throws -> R) rethrows -> R {
-        let key = CmarkArena.key
-        let previous = pthread_getspecific(key)
-        pthread_setspecific(key, UnsafeRawPointer(state))
-        defer { pthread_setspecific(key, previous) }
+        let previous = pthread_getspecific(arenaKey)
+        pthread_setspecific(arenaKey, UnsafeRawPointer(state))
+        defer { pthread_setspecific(arenaKey, previous) }
         return try body()
     }
 
@@ -158,10 +157,6 @@ final class CmarkArena {
         precondition(pthread_key_create(&arenaKey, nil) == 0, "permdocs: no thread-local slot for the cmark arena")
         return true
     }()
-
-    static var key: pthread_key_t {
-        @inline(__always) get { arenaKey }
-    }
 
     /// The arena state a block was allocated from (its header's second word).
     @inline(__always)

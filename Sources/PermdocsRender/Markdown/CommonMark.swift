@@ -101,7 +101,6 @@ public enum CommonMark {
     /// the links.
     final class ArticleBody {
         private let tree: ParsedDocument
-        private let arena: CmarkArena
         /// Top-level headings with their ids, in order (the page's contents).
         private(set) var headings: [Heading] = []
         /// The directive blocks the body holds, by index, in order.
@@ -120,7 +119,6 @@ public enum CommonMark {
         /// arena is reset.
         init(_ pieces: [UnsafeBufferPointer<UInt8>], lines markdown: UnsafeBufferPointer<UInt8>, reservedIDs: [String],
              arena: CmarkArena, directive: (UnsafeBufferPointer<UInt8>, Int) -> Int?) {
-            self.arena = arena
             tree = ParsedDocument(pieces, arena: arena)
             arena.active { nameAndReplace(lines: markdown, reservedIDs: reservedIDs, directive: directive) }
         }
@@ -166,7 +164,7 @@ public enum CommonMark {
                     guard line == number, offset + 1 < n, base[offset] == 58, base[offset + 1] == 58 else { continue }
                     let end = Bytes.find(10, in: base, from: offset, to: n) ?? n
                     guard let index = directive(UnsafeBufferPointer(rebasing: markdown[offset..<end]), number) else { continue }
-                    replace(node, withHTML: "<\u{1}\(index)>", mem: arena.mem)
+                    replace(node, withHTML: "<\u{1}\(index)>", mem: tree.arena.mem)
                     blocks.append(index)
                 }
             }
@@ -196,7 +194,7 @@ public enum CommonMark {
         /// `blocks(i, append)` hands block `i`'s bytes to `append`.
         func write(into out: inout [UInt8], hrefs: inout [String], blocks: (Int, (UnsafeBufferPointer<UInt8>) -> Void) -> Void) {
             // The HTML is in the arena: it goes with the arena's reset, not with `free`.
-            guard let raw = arena.active({ cmark_render_html(tree.root, CommonMark.options) }) else { return }
+            guard let raw = tree.arena.active({ cmark_render_html(tree.root, CommonMark.options) }) else { return }
             let count = strlen(raw)
             let start = out.count
             raw.withMemoryRebound(to: UInt8.self, capacity: count) { mp in
@@ -336,7 +334,7 @@ public enum CommonMark {
 /// checks it is gone (`liveDocuments`), so no node outlives its memory.
 final class ParsedDocument {
     let root: OpaquePointer
-    private let arena: CmarkArena
+    let arena: CmarkArena
 
     /// The document made of `pieces` in order, streamed to cmark's parser without joining them.
     init(_ pieces: [UnsafeBufferPointer<UInt8>], arena: CmarkArena) {

@@ -89,8 +89,22 @@ public struct Directive: Sendable {
     /// written differently that show the same thing share a block.
     public internal(set) var block = 0
 
-    /// The number of possible blocks for `features` features and `procedures` procedures.
-    static func blockCount(features: Int, procedures: Int) -> Int { features + 3 * procedures + 1 }
+    /// The block of a checked directive (see `block`), for a content with `features` features and
+    /// `procedures` procedures: features first, then three heading levels per procedure, then
+    /// the checklists.
+    static func block(_ name: Name, target: Int, heading: String?, features: Int, procedures: Int) -> Int {
+        let level = switch heading { case "h2": 0; case "h4": 2; default: 1 }
+        return switch name {
+        case .permissions: target
+        case .procedure: features + 3 * target + level
+        case .checklists: features + 3 * procedures
+        }
+    }
+
+    /// How many blocks there can be: one past the checklists' block.
+    static func blockCount(features: Int, procedures: Int) -> Int {
+        block(.checklists, target: 0, heading: nil, features: features, procedures: procedures) + 1
+    }
 }
 
 public enum ArticleLoader {
@@ -470,15 +484,9 @@ enum DirectiveScanner {
             var directive = Directive(name: name, arguments: arguments, options: options, location: at(1), line: lineNumber,
                                       source: raw.withUnsafeBufferPointer(SiteBuilder.normalizedDirective))
             if let target = check(directive, content: content, into: &diagnostics) {
-                let features = content.catalog.features.count
                 directive.target = target
-                switch name {
-                case .permissions: directive.block = target
-                case .procedure:
-                    let level = switch options["heading"]?.value { case "h2": 0; case "h4": 2; default: 1 }
-                    directive.block = features + 3 * target + level
-                case .checklists: directive.block = features + 3 * content.procedures.count
-                }
+                directive.block = Directive.block(name, target: target, heading: options["heading"]?.value,
+                                                  features: content.catalog.features.count, procedures: content.procedures.count)
                 found.append(directive)
             }
         }

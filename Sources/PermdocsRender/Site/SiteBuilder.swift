@@ -150,6 +150,12 @@ public struct SiteBuilder: Sendable {
             self.path = path
             self.ids = ids
         }
+
+        /// Whether the page has an element `id`: one of its own, of its layout shape (`shape`,
+        /// its links), or of a directive block on it (`blockLinks`, the site's).
+        func hasID(_ id: String, shape: LinkSet?, blockLinks: [LinkSet]) -> Bool {
+            ids.contains(id) || shape?.ids.contains(id) == true || blocks.contains { blockLinks[$0].ids.contains(id) }
+        }
     }
 
     /// The page shell: the same navigation on every page (home, articles with a `nav_title`, the
@@ -413,11 +419,8 @@ public struct SiteBuilder: Sendable {
                         var own = PageLinks(path: page.path, ids: .list(body.headings.map(\.id)))
                         for b in body.blocks where !own.blocks.contains(b) { own.blocks.append(b) }
                         own.shape = shape
-                        let (ids, blocks) = (own.ids, own.blocks)
-                        own.check(hrefs, sitePaths: sitePaths) { fragment in
-                            ids.contains(fragment) || layoutCache.links(ofShape: shape).ids.contains(fragment)
-                                || blocks.contains { blockLinks[$0].ids.contains(fragment) }
-                        }
+                        let (probe, shapeLinks) = (own, layoutCache.links(ofShape: shape))
+                        own.check(hrefs, sitePaths: sitePaths) { probe.hasID($0, shape: shapeLinks, blockLinks: blockLinks) }
                         pageLinks = own
                     }
                     return (pageFile, pageLinks)
@@ -502,10 +505,7 @@ public struct SiteBuilder: Sendable {
         let pages = site.pages
         let byPath = site.index
         func hasID(_ id: Substring, on page: PageLinks) -> Bool {
-            let id = String(id)
-            if page.ids.contains(id) { return true }
-            if let shape = page.shape, site.shapes[shape].ids.contains(id) { return true }
-            return page.blocks.contains { site.blocks[$0].ids.contains(id) }
+            page.hasID(String(id), shape: page.shape.map { site.shapes[$0] }, blockLinks: site.blocks)
         }
         // A link to another file means the same on every page: each distinct one is checked once.
         var verdicts: [String: String?] = [:]

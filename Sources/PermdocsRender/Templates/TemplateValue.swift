@@ -42,8 +42,6 @@ public struct TemplateObject: Sendable, Equatable {
         return nil
     }
 
-    public var count: Int { fields.count }
-
     /// The field names, in the order they were given.
     public var names: [String] { fields.map(\.0) }
 
