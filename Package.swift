@@ -38,7 +38,8 @@ let package = Package(
             name: "PermdocsModel",
             dependencies: ["PermdocsLoad", "PermdocsDiagnostics"],
             resources: [.copy("Resources/graph-delegated-permissions.json"),
-                        .copy("Resources/graph-application-permissions.json")]
+                        .copy("Resources/graph-application-permissions.json"),
+                        .copy("Resources/microsoft-managed-consent-policy.json")]
         ),
         .target(name: "PermdocsValidate", dependencies: ["PermdocsModel", "PermdocsLoad", "PermdocsDiagnostics"]),
         .target(name: "PermdocsConsent", dependencies: ["PermdocsModel", "PermdocsDiagnostics"]),
@@ -81,7 +82,7 @@ let package = Package(
             dependencies: ["PermdocsDrift", "PermdocsTestSupport", "PermdocsValidate", "PermdocsModel", "PermdocsDiagnostics"],
             exclude: ["Fixtures"]
         ),
-        .testTarget(name: "PermdocsConsentTests", dependencies: ["PermdocsConsent", "PermdocsModel", "PermdocsValidate"]),
+        .testTarget(name: "PermdocsConsentTests", dependencies: ["PermdocsConsent", "PermdocsModel", "PermdocsValidate", "PermdocsDiagnostics"]),
         .testTarget(
             name: "PermdocsValidateTests",
             dependencies: ["PermdocsTestSupport", "PermdocsValidate", "PermdocsModel", "PermdocsLoad", "PermdocsDiagnostics"]

@@ -12,6 +12,27 @@ public struct Catalog: Sendable {
         public var redirectURI: Located<String>
         /// Optional: the vendor's support page, linked from the article.
         public var supportURL: Located<String>?
+        /// Optional: whether the app's publisher is verified in Microsoft Entra (Microsoft Partner
+        /// Network). It decides what users may consent to in tenants that allow user consent only
+        /// "for apps from verified publishers"; absent means the docs do not say.
+        public var verifiedPublisher: Located<Bool>?
+        /// Optional: `true` declares `client_id` and `redirect_uri` as example values (documentation
+        /// placeholders). The site then says so on the pages that carry links, and `placeholder-app`
+        /// is not reported; without it, placeholder values are findings.
+        public var example: Located<Bool>?
+
+        public init(name: Located<String>, clientID: Located<String>, redirectURI: Located<String>, supportURL: Located<String>? = nil,
+                    verifiedPublisher: Located<Bool>? = nil, example: Located<Bool>? = nil) {
+            self.name = name
+            self.clientID = clientID
+            self.redirectURI = redirectURI
+            self.supportURL = supportURL
+            self.verifiedPublisher = verifiedPublisher
+            self.example = example
+        }
+
+        /// True when the catalog declares its app values as examples.
+        public var isExample: Bool { example?.value == true }
     }
 
     /// The text shown for one scope, keyed in YAML by the scope value.
@@ -42,6 +63,16 @@ public struct Catalog: Sendable {
         public var scopes: [Located<String>]
         public var client: [ClientLocation]
         public var location: SourceLocation
+
+        public init(id: Located<String>, title: Located<String>, summary: Located<String>?, scopes: [Located<String>],
+                    client: [ClientLocation], location: SourceLocation) {
+            self.id = id
+            self.title = title
+            self.summary = summary
+            self.scopes = scopes
+            self.client = client
+            self.location = location
+        }
     }
 
     public var file: String

@@ -8,13 +8,16 @@ public enum CatalogDecoder {
         guard let top = reader.mapping(root, what: "the catalog", required: ["app", "scopes", "features"]) else { return nil }
 
         var app: Catalog.App?
-        if let node = top.value("app"), let map = reader.mapping(node, what: "'app'", required: ["name", "client_id", "redirect_uri"], optional: ["support_url"]) {
+        if let node = top.value("app"), let map = reader.mapping(node, what: "'app'", required: ["name", "client_id", "redirect_uri"], optional: ["support_url", "verified_publisher", "example"]) {
             let name = reader.string(in: map, "name")
             let clientID = reader.string(in: map, "client_id")
             let redirect = reader.string(in: map, "redirect_uri")
             let support = reader.string(in: map, "support_url")
+            let verified = reader.bool(in: map, "verified_publisher")
+            let example = reader.bool(in: map, "example")
             if let name, let clientID, let redirect {
-                app = Catalog.App(name: name, clientID: clientID, redirectURI: redirect, supportURL: support)
+                app = Catalog.App(name: name, clientID: clientID, redirectURI: redirect, supportURL: support,
+                                  verifiedPublisher: verified, example: example)
             }
         }
 

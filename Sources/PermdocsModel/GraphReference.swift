@@ -19,28 +19,16 @@ public final class GraphReference: Sendable {
     /// OpenID Connect scopes: requested without a resource prefix.
     public static let openIDConnectScopes: Set<String> = ["openid", "email", "profile", "offline_access"]
 
-    /// Scope families users cannot consent to in tenants on Microsoft's managed consent policy
-    /// (`microsoft-user-default-recommended`, the default for new tenants), from
-    /// microsoft-identity-facts.md §8: an admin must consent even though Graph marks them user-consentable.
-    static let managedPolicyExcluded: Set<String> = [
-        "mail.read", "mail.readwrite", "mail.readbasic", "mail.read.shared", "mail.readbasic.shared",
-        "mail.readwrite.shared", "mailboxitem.read",
-        "calendars.read", "calendars.readbasic", "calendars.readwrite", "calendars.read.shared",
-        "calendars.readwrite.shared", "mailboxsettings.read", "mailboxsettings.readwrite",
-        "mailboxfolder.read", "mailboxfolder.readwrite", "onlinemeetings.read", "onlinemeetings.readwrite",
-        "contacts.readwrite", "contacts.readwrite.shared", "contacts.read.shared",
-        "people.read", "files.read.all", "files.readwrite.all", "sites.read.all", "sites.readwrite.all",
-        "chat.read", "chat.readwrite",
-    ]
-
     public let delegated: [Permission]
+    /// Who cannot consent under "Let Microsoft manage your consent settings".
+    public let managedPolicy: ManagedConsentPolicy
     private let delegatedByLowercase: [String: Permission]
     private let delegatedByID: [String: Permission]
 
     /// The bundled reference, decoded once per process.
     public static let shared: GraphReference = {
         do {
-            return try GraphReference(delegatedJSON: Data(contentsOf: resource("graph-delegated-permissions")))
+            return try GraphReference(delegatedJSON: Data(contentsOf: resource("graph-delegated-permissions")), managedPolicy: .shared)
         } catch {
             fatalError("permdocs: the bundled Graph permission reference is unreadable: \(error)")
         }
@@ -62,7 +50,8 @@ public final class GraphReference: Sendable {
         return url
     }
 
-    public init(delegatedJSON: Data) throws {
+    public init(delegatedJSON: Data, managedPolicy: ManagedConsentPolicy = .shared) throws {
+        self.managedPolicy = managedPolicy
         delegated = try JSONDecoder().decode([Permission].self, from: delegatedJSON)
         delegatedByLowercase = Dictionary(delegated.map { ($0.value.lowercased(), $0) }, uniquingKeysWith: { a, _ in a })
         delegatedByID = Dictionary(delegated.map { ($0.id.lowercased(), $0) }, uniquingKeysWith: { a, _ in a })
@@ -89,15 +78,13 @@ public final class GraphReference: Sendable {
         delegated(scope)?.adminConsentRequired ?? false
     }
 
-    /// True when users cannot consent in tenants on Microsoft's managed consent policy.
-    /// The whole `Mail.*`, `Calendars.*` and mailbox families count (the issue and facts §8 name
-    /// them as families; Microsoft's list is "among others"), plus the other listed permissions.
+    /// True when users cannot consent to `scope` in tenants on Microsoft's managed consent policy
+    /// (`ManagedConsentPolicy`, matched exactly on the canonical name of a known permission; an
+    /// unknown name is never on the list).
     public func blockedByManagedConsentPolicy(_ scope: String) -> Bool {
-        let lower = scope.lowercased()
-        return Self.managedPolicyFamilies.contains { lower.hasPrefix($0) } || Self.managedPolicyExcluded.contains(lower)
+        guard let canonical = delegated(scope)?.value else { return false }
+        return managedPolicy.excludes(canonical)
     }
-
-    static let managedPolicyFamilies = ["mail.", "calendars.", "mailboxsettings.", "mailboxfolder.", "mailboxitem."]
 
     public static func isOpenIDConnect(_ scope: String) -> Bool {
         openIDConnectScopes.contains(scope.lowercased())

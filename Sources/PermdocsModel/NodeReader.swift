@@ -59,6 +59,16 @@ public struct NodeReader {
         map.value(key).flatMap { string($0, name: key) }
     }
 
+    /// A plain `true` or `false` (YAML 1.2 core schema); anything else is a located `wrong-type`.
+    public mutating func bool(in map: Mapping, _ key: String) -> Located<Bool>? {
+        guard let node = map.value(key) else { return nil }
+        guard let value = node.scalar?.bool else {
+            diagnostics.error("wrong-type", "'\(key)' must be true or false, not \(node.scalar.map { "'\($0.text)'" } ?? node.kindDescription)", at: node.location)
+            return nil
+        }
+        return Located(value, at: node.location)
+    }
+
     /// A list of non-empty strings; a single string is not accepted (write `[x]`).
     public mutating func stringList(_ node: YAMLNode, name: String) -> [Located<String>] {
         guard let items = node.sequence else {

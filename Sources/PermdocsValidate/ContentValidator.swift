@@ -36,6 +36,35 @@ public struct ContentValidator: Sendable {
         if let support = app.supportURL, let problem = Self.webURLProblem(support.value, name: "support_url") {
             d.error("invalid-url", problem, at: support.location)
         }
+        validatePlaceholders(app, into: &d)
+    }
+
+    /// A catalog that still holds documentation placeholders would publish consent links that
+    /// cannot work. `app.example: true` declares them on purpose (the site then says so).
+    func validatePlaceholders(_ app: Catalog.App, into d: inout Diagnostics) {
+        guard !app.isExample else { return }
+        let hint = "; set the app registration's real value, or declare example values with 'example: true' under 'app'"
+        if Self.isGUID(app.clientID.value), app.clientID.value.allSatisfy({ $0 == "0" || $0 == "-" }) {
+            d.warning("placeholder-app", "client_id '\(app.clientID.value)' is the nil GUID, not an app registration's Application (client) ID\(hint)", at: app.clientID.location)
+        }
+        for (name, value) in [("redirect_uri", app.redirectURI), ("support_url", app.supportURL)] {
+            guard let value, let host = URLComponents(string: value.value)?.host, let reserved = Self.documentationDomain(host) else { continue }
+            d.warning("placeholder-app", "\(name) '\(value.value)' is on '\(reserved)', a domain reserved for documentation (RFC 2606)\(hint)", at: value.location)
+        }
+    }
+
+    /// The RFC 2606 name `host` falls under (`example.com`, `example.net`, `example.org` and their
+    /// subdomains; the `.example`, `.test` and `.invalid` top-level domains), or nil. `localhost` is
+    /// a legitimate redirect for desktop and mobile apps, so it is not a placeholder.
+    public static func documentationDomain(_ host: String) -> String? {
+        let h = host.lowercased().hasSuffix(".") ? String(host.lowercased().dropLast()) : host.lowercased()
+        for domain in ["example.com", "example.net", "example.org"] where h == domain || h.hasSuffix("." + domain) {
+            return domain
+        }
+        for tld in ["example", "test", "invalid"] where h == tld || h.hasSuffix("." + tld) {
+            return "." + tld
+        }
+        return nil
     }
 
     /// Why `uri` cannot be an OAuth redirect URI, or nil. Entra ID requires https, except for

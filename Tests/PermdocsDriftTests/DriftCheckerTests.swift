@@ -13,7 +13,7 @@ private func catalog(path: String, anchor: String? = nil, key: String? = nil) ->
     app:
       name: Acme
       client_id: 11111111-2222-3333-4444-555555555555
-      redirect_uri: https://acme.example/callback
+      redirect_uri: https://acme.contoso.com/callback
     scopes:
       offline_access: {description: Stay signed in.}
       Mail.Send: {description: Send mail as you.}

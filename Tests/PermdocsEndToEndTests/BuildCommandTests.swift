@@ -120,9 +120,9 @@ struct BuildCommandTests {
         #expect(r.stderr == """
         content/articles/microsoft-entra-permissions.md:10:8: error: unknown variable 'app.nmae': a 'app' object has no 'nmae'; did you mean 'name'? [template-unknown-variable]
         content/articles/microsoft-entra-permissions.md:30:15: error: no feature 'room'; did you mean 'rooms'? [unresolved-reference]
-        content/articles/microsoft-entra-permissions.md:91:3: error: unknown directive 'procedur'; did you mean 'procedure'? (one of: permissions, procedure, checklists) [unknown-directive]
-        content/permissions.yaml:24:3: warning: scope 'Calendars.ReadWrite' is described but no feature requests it [unused-scope]
-        content/permissions.yaml:43:41: error: unknown scope 'Calendar.ReadWrite'; did you mean 'Calendars.ReadWrite'? [unknown-scope]
+        content/articles/microsoft-entra-permissions.md:93:3: error: unknown directive 'procedur'; did you mean 'procedure'? (one of: permissions, procedure, checklists) [unknown-directive]
+        content/permissions.yaml:29:3: warning: scope 'Calendars.ReadWrite' is described but no feature requests it [unused-scope]
+        content/permissions.yaml:48:41: error: unknown scope 'Calendar.ReadWrite'; did you mean 'Calendars.ReadWrite'? [unknown-scope]
         permdocs: 4 errors, 1 warning
 
         """)
@@ -187,5 +187,112 @@ struct BuildCommandTests {
         let r = try w.build(["--templates", "nope"])
         #expect(r.status == 2)
         #expect(r.stderr == "permdocs: error: nope: templates folder not found\n")
+    }
+}
+
+@Suite("What the published site says about consent (real binary)")
+struct PublishedConsentTests {
+    /// `features[].client` names the vendor's source code: it exists for `check` and must never
+    /// reach the published site, in any file.
+    @Test func noClientCodeLocationIsPublished() throws {
+        let w = try Workspace()
+        defer { w.temp.remove() }
+        try w.edit("content/permissions.yaml") {
+            $0.replacingOccurrences(of: "lib/sync/microsoft/mailbox.ex", with: "zz-internal/secret_mailbox_sync.ex")
+                .replacingOccurrences(of: "microsoft.calendar.scopes", with: "zzprivate.calendar.key")
+                .replacingOccurrences(of: "anchor: \"ROOM_SCOPES =\"", with: "anchor: \"ZZ_PRIVATE_ANCHOR =\"")
+                .replacingOccurrences(of: "workers/*.py", with: "zz-workers/*.py")
+        }
+        #expect(try w.build().status == 0)
+        let files = w.files(in: "output")
+        #expect(files.count == 11)
+        for (name, data) in files {
+            let text = String(decoding: data, as: UTF8.self)
+            for secret in ["zz-internal", "secret_mailbox_sync", "zzprivate", "ZZ_PRIVATE_ANCHOR", "zz-workers", "\"client\""] {
+                #expect(!text.contains(secret), "\(name) publishes '\(secret)'")
+            }
+        }
+    }
+
+    /// The managed policy is Microsoft's exact list: Mail.Send is not on it; Mail.ReadWrite,
+    /// Calendars.ReadWrite, Tasks.ReadWrite, People.Read and Chat.Read are. permissions.json keeps
+    /// its key names and meaning, and says who can consent under each tenant setting.
+    @Test func permissionsJSONFollowsTheManagedPolicyExactly() throws {
+        let w = try Workspace()
+        defer { w.temp.remove() }
+        try w.edit("content/permissions.yaml") {
+            $0.replacingOccurrences(of: "# One entry per sync feature", with: """
+              Tasks.ReadWrite:
+                description: Tasks.
+              People.Read:
+                description: People.
+              Chat.Read:
+                description: Chats.
+
+            # One entry per sync feature
+            """).replacingOccurrences(of: "features:\n", with: """
+            features:
+              - id: tasks
+                title: Tasks sync
+                scopes: [Tasks.ReadWrite, People.Read, Chat.Read]
+
+            """)
+        }
+        try w.edit("content/articles/microsoft-entra-permissions.md") { $0.replacingOccurrences(of: "::permissions rooms", with: "::permissions rooms\n\n::permissions tasks") }
+        let r = try w.build()
+        #expect(r.status == 0, "\(r.stderr)")
+        let data = try #require(w.files(in: "output")["permissions.json"])
+        let json = try #require(try JSONSerialization.jsonObject(with: data) as? [String: Any])
+        let features = try #require(json["features"] as? [[String: Any]])
+        var blocked: [String: Bool] = [:]
+        var admin: [String: Bool] = [:]
+        var managedAnswer: [String: String] = [:]
+        for f in features {
+            for s in (f["scopes"] as? [[String: Any]]) ?? [] {
+                let v = s["value"] as! String
+                blocked[v] = s["blocked_by_managed_consent_policy"] as? Bool
+                admin[v] = s["admin_consent_required"] as? Bool
+                managedAnswer[v] = (s["who_can_consent"] as? [String: String])?["microsoft-managed"]
+            }
+        }
+        for scope in ["Mail.ReadWrite", "Calendars.ReadWrite", "Tasks.ReadWrite", "People.Read", "Chat.Read"] {
+            #expect(blocked[scope] == true, "\(scope)")
+            #expect(managedAnswer[scope] == "admin", "\(scope)")
+        }
+        for scope in ["Mail.Send", "User.Read", "User.ReadBasic.All", "offline_access", "email", "openid"] {
+            #expect(blocked[scope] == false, "\(scope)")
+            #expect(managedAnswer[scope] == "user", "\(scope)")
+        }
+        #expect(admin.values.allSatisfy { $0 == false })
+        let mailbox = try #require(features.first { $0["id"] as? String == "mailbox" })
+        #expect(mailbox["who_can_consent"] as? [String: String] == [
+            "allow-all-apps": "user", "microsoft-managed": "admin", "verified-publishers-selected-permissions": "user-if-classified-low-impact",
+            "do-not-allow": "admin", "assignment-required": "admin",
+        ])
+        let policy = (json["consent_sources"] as? [String: Any])?["microsoft_managed_consent_policy"] as? [String: String]
+        #expect(policy?["published"] == "2026-01-22")
+        // The article names exactly the blocked scopes of the new feature, and not Mail.Send.
+        let article = try #require(w.read("output/microsoft-entra-permissions.html"))
+        #expect(!article.contains("consent to <code>Mail.Send</code>"))
+        #expect(article.contains("Microsoft's policy does not let users consent to <code>Tasks.ReadWrite</code>, <code>People.Read</code> and <code>Chat.Read</code>."))
+    }
+
+    /// Without `example: true`, the example's placeholder app values are warnings; --strict fails on them.
+    @Test func placeholderAppValuesAreFindingsUnlessDeclared() throws {
+        let w = try Workspace()
+        defer { w.temp.remove() }
+        try w.edit("content/permissions.yaml") { $0.replacingOccurrences(of: "  example: true\n", with: "") }
+        let r = try Binary.run(["check"], in: w.path)
+        #expect(r.status == 0)
+        #expect(r.stderr.contains("content/permissions.yaml:9:14: warning: client_id '00000000-0000-0000-0000-000000000000' is the nil GUID"))
+        #expect(r.stderr.contains("content/permissions.yaml:10:17: warning: redirect_uri 'https://app.example.com/auth/microsoft/callback' is on 'example.com'"))
+        #expect(r.stderr.hasSuffix("permdocs: 0 errors, 3 warnings\n"))
+        #expect(try Binary.run(["check", "--strict"], in: w.path).status == 1)
+        #expect(try w.build(["--strict"]).status == 1)
+        // Declared: clean, and the consent page says the links are examples.
+        try w.edit("content/permissions.yaml") { $0.replacingOccurrences(of: "app:\n", with: "app:\n  example: true\n") }
+        #expect(try w.build(["--strict"]).status == 0)
+        #expect(w.read("output/consent.html")?.contains("<strong>Example values.</strong>") == true)
+        #expect(w.read("output/checklist-admins-only.html")?.contains("<strong>Example values:</strong>") == true)
     }
 }

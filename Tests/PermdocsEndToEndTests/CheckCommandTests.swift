@@ -28,7 +28,7 @@ struct CheckCommandTests {
         try temp.write("content/permissions.yaml", catalog)
         let lenient = try Binary.run(["check", "--content", "content"], in: temp.path)
         #expect(lenient.status == 0)
-        #expect(lenient.stderr.hasPrefix("content/permissions.yaml:54:30: warning: scope 'user.readbasic.all' is not in canonical case; write 'User.ReadBasic.All'"))
+        #expect(lenient.stderr.hasPrefix("content/permissions.yaml:59:30: warning: scope 'user.readbasic.all' is not in canonical case; write 'User.ReadBasic.All'"))
         let strict = try Binary.run(["check", "--content", "content", "--strict"], in: temp.path)
         #expect(strict.status == 1)
     }

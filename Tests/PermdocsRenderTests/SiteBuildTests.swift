@@ -41,8 +41,10 @@ struct ExampleSiteTests {
         let json = try #require(try JSONSerialization.jsonObject(with: data) as? [[String: Any]])
         let pageLinks = html.matches(of: /data-tenant-link href="([^"]+)"/).map { String($0.output.1).replacingOccurrences(of: "&amp;", with: "&") }
         #expect(Set(pageLinks) == Set(json.compactMap { $0["url"] as? String }))
-        #expect(json.count == 7)
-        #expect(json.map { "\($0["kind"]!)" }.sorted() == ["admin", "admin", "admin", "app-admin", "signin", "signin", "signin"])
+        // No sign-in link: a static page cannot give it a `state` that protects anything.
+        #expect(json.count == 4)
+        #expect(json.map { "\($0["kind"]!)" }.sorted() == ["admin", "admin", "admin", "app-admin"])
+        #expect(!html.contains("oauth2/v2.0/authorize"))
     }
 
     /// Each error users meet is listed with the procedure that fixes it.
@@ -52,13 +54,19 @@ struct ExampleSiteTests {
             "AADSTS90094": ["allow-admin-consent-requests", "grant-admin-consent"],
             "AADSTS90095": ["grant-admin-consent"], "AADSTS65001": ["grant-admin-consent"],
             "AADSTS50105": ["assign-users-and-groups"], "AADSTS53003": ["review-conditional-access-policies"],
-            "AADSTS700082": ["reconnect-account"],
+            "AADSTS700082": ["reconnect-account"], "AADSTS50173": ["reconnect-account"],
+            "AADSTS90093": ["grant-admin-consent"], "AADSTS700016": [],
         ]
         for (code, procedures) in expected {
             let entry = try #require(html.slice(from: "<dt id=\"\(code)\">", to: "</dd>"), "no entry for \(code)")
             let targets = entry.matches(of: /href="microsoft-entra-permissions\.html#([a-z-]+)"/).map { String($0.output.1) }
             #expect(targets == procedures, "\(code)")
+            // Each fix is its own list item, never two links run together.
+            #expect(entry.matches(of: /<li>Fix: <a href="[^"]+">[^<]+<\/a><\/li>/).count == procedures.count, "\(code)")
         }
+        // "User consent is off" is 90093 (a policy prevents granting), not 90094.
+        let e90093 = try #require(html.slice(from: "<dt id=\"AADSTS90093\">", to: "</dd>"))
+        #expect(e90093.contains("set a policy that prevents it"))
         // The article links its procedures' error codes back to this list.
         #expect(try Self.site.get().files["microsoft-entra-permissions.html"]?.contains("<a href=\"consent.html#AADSTS50105\"><code>AADSTS50105</code></a>") == true)
     }
@@ -96,15 +104,17 @@ struct ExampleSiteTests {
             let escaped = line.replacingOccurrences(of: "'", with: "&#39;")
             #expect(html.contains(escaped), "missing seed description: \(line)")
         }
-        #expect(html.contains("users cannot consent to <code>Mail.Send</code> <code>Mail.ReadWrite</code>"))
-        #expect(html.contains("users cannot consent to <code>Calendars.ReadWrite</code>"))
+        // Microsoft's managed policy: exactly the listed scopes, never by prefix (Mail.Send is not listed).
+        #expect(html.contains("users cannot consent to the permissions on Microsoft's list, which includes <code>Mail.ReadWrite</code>. In such"))
+        #expect(html.contains("users cannot consent to the permissions on Microsoft's list, which includes <code>Calendars.ReadWrite</code>. In such"))
+        #expect(html.matches(of: /class="callout note" aria-label="Microsoft-managed consent/).count == 2)
     }
 
     @Test func everySeedProcedureIsInTheArticleWithListsNumberedFromOne() throws {
         let html = try #require(try Self.site.get().files["microsoft-entra-permissions.html"])
         for title in [
             "Verify user consent settings in your tenant", "Decide if user assignment should be required",
-            "Review Conditional Access policies in your tenant", "Enable app registration by users",
+            "Review Conditional Access policies in your tenant", "Allow users to consent to apps",
             "Allow users to ask for an admin&#39;s consent", "Grant admin consent on behalf of the organization",
             "Assign users and groups to Recruitee", "Grant permissions while connecting your account",
         ] {

@@ -10,7 +10,7 @@ private let validCatalog = """
 app:
   name: Recruitee
   client_id: 0f2b8c4e-5a1d-4c3e-9b7a-1d2e3f4a5b6c
-  redirect_uri: https://app.example.com/callback
+  redirect_uri: https://app.contoso.com/callback
 scopes:
   offline_access:
     description: Keep access.
@@ -106,13 +106,48 @@ struct CatalogValidationTests {
     }
 
     @Test(arguments: [
-        ("http://app.example.com/cb", true), ("ftp://app.example.com/cb", true), ("/relative", true),
-        ("https://app.example.com/cb#x", true),
-        ("http://localhost:3000/cb", false), ("http://127.0.0.1/cb", false), ("https://app.example.com/cb", false),
+        ("http://app.contoso.com/cb", true), ("ftp://app.contoso.com/cb", true), ("/relative", true),
+        ("https://app.contoso.com/cb#x", true),
+        ("http://localhost:3000/cb", false), ("http://127.0.0.1/cb", false), ("https://app.contoso.com/cb", false),
     ])
     func redirectURIMustBeHTTPSExceptOnLocalhost(uri: String, rejected: Bool) throws {
-        let m = Marked(validCatalog.replacingOccurrences(of: "  redirect_uri: https://app.example.com/callback", with: "  redirect_uri: ①\(uri)"))
+        let m = Marked(validCatalog.replacingOccurrences(of: "  redirect_uri: https://app.contoso.com/callback", with: "  redirect_uri: ①\(uri)"))
         #expect(try findings(m.text) == (rejected ? ["permissions.yaml \(m["①"]) error invalid-redirect-uri"] : []))
+    }
+
+    /// Placeholder app values would publish consent links that cannot work (RFC 2606 names, the nil GUID).
+    @Test(arguments: [
+        ("https://app.example.com/cb", "example.com"), ("https://example.org/cb", "example.org"), ("https://EXAMPLE.NET/cb", "example.net"),
+        ("https://acme.example/cb", ".example"), ("https://app.test/cb", ".test"), ("https://x.invalid/cb", ".invalid"),
+    ])
+    func documentationDomainsArePlaceholders(uri: String, domain: String) throws {
+        let m = Marked(validCatalog.replacingOccurrences(of: "  redirect_uri: https://app.contoso.com/callback", with: "  redirect_uri: ①\(uri)"))
+        let result = try findingsAndMessages(m.text)
+        #expect(result.map(\.0) == ["permissions.yaml \(m["①"]) warning placeholder-app"])
+        #expect(result.first?.1 == "redirect_uri '\(uri)' is on '\(domain)', a domain reserved for documentation (RFC 2606); set the app registration's real value, or declare example values with 'example: true' under 'app'")
+    }
+
+    /// Real hosts that merely look alike, and localhost (a legitimate redirect for desktop and mobile apps).
+    @Test(arguments: ["https://example.com.contoso.com/cb", "https://myexample.com/cb", "http://localhost:3000/cb", "https://contoso.testing.io/cb"])
+    func realHostsAreNotPlaceholders(uri: String) throws {
+        let m = Marked(validCatalog.replacingOccurrences(of: "  redirect_uri: https://app.contoso.com/callback", with: "  redirect_uri: ①\(uri)"))
+        #expect(try findings(m.text) == [])
+    }
+
+    @Test func theNilGUIDAndAPlaceholderSupportURLAreReportedAndExampleTrueSilencesThem() throws {
+        let placeholder = validCatalog
+            .replacingOccurrences(of: "  client_id: 0f2b8c4e-5a1d-4c3e-9b7a-1d2e3f4a5b6c", with: "  client_id: ①00000000-0000-0000-0000-000000000000\n  support_url: ②https://help.example.net/")
+        let m = Marked(placeholder)
+        let result = try findingsAndMessages(m.text)
+        #expect(result.map(\.0) == ["permissions.yaml \(m["①"]) warning placeholder-app", "permissions.yaml \(m["②"]) warning placeholder-app"])
+        #expect(result.first?.1.hasPrefix("client_id '00000000-0000-0000-0000-000000000000' is the nil GUID") == true)
+        let declared = Marked(placeholder.replacingOccurrences(of: "app:\n", with: "app:\n  example: true\n"))
+        #expect(try findings(declared.text) == [])
+        // `example` is a boolean, reported where it is written otherwise.
+        let wrong = Marked(placeholder.replacingOccurrences(of: "app:\n", with: "app:\n  example: ③yes\n"))
+        let wrongResult = try findingsAndMessages(wrong.text)
+        #expect(wrongResult.map(\.0).first == "permissions.yaml \(wrong["③"]) error wrong-type")
+        #expect(wrongResult.first?.1 == "'example' must be true or false, not 'yes'")
     }
 
     @Test func unknownScopesSuggestTheNearestGraphPermission() throws {
@@ -256,12 +291,22 @@ struct ExampleContentTests {
         let content = try #require(try ContentLoader.load(folder: Self.contentFolder).content)
         #expect(content.procedures.map(\.id.value) == [
             "allow-admin-consent-requests", "assign-users-and-groups", "decide-user-assignment",
-            "enable-app-registration", "enable-user-consent-to-apps", "grant-admin-consent",
+            "enable-user-consent-to-apps", "grant-admin-consent",
             "grant-permissions-in-app", "reconnect-account", "review-conditional-access-policies", "verify-user-consent-settings",
         ])
         // Current admin-center paths start at "Entra ID" (microsoft-identity-facts.md §7), never the old "Identity".
         let paths = content.procedures.flatMap { $0.steps.flatMap(\.path) }.map(\.value)
         #expect(!paths.contains("Identity") && !paths.contains("Enterprise applications"))
+        // Facts §10: no app-registration setting (it is not a consent setting), no Microsoft 365 admin
+        // center switch, and the least-privileged roles for granting consent.
+        #expect(!paths.contains("Users") && !paths.contains("Org settings"))
+        let texts = content.procedures.flatMap { $0.steps.map(\.text.value) }
+        #expect(!texts.contains { $0.contains("admin.microsoft.com") || $0.contains("Users can register applications") })
+        let grant = try #require(content.procedure("grant-admin-consent"))
+        #expect(grant.roles.map(\.value) == ["Cloud Application Administrator", "Application Administrator"])
+        // The admin-consent link comes first; Enterprise apps only once the app is listed.
+        #expect(grant.steps.first?.text.value.contains("[consent page](consent.html)") == true)
+        #expect(grant.steps.last?.path.map(\.value) == ["Entra ID", "Enterprise apps", "All applications", "Recruitee", "Permissions"])
     }
 }
 

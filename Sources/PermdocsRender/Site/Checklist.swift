@@ -17,16 +17,25 @@ struct Checklist {
         }
     }
 
-    func summary(app: String) -> String {
+    /// The checklist's opening paragraph (plain text). `managedPolicyScopes`: the catalog's
+    /// scopes on Microsoft's managed-consent list, canonical names, from the consent model.
+    func summary(app: String, managedPolicyScopes: [String]) -> String {
         switch scenario {
         case .usersMayConsent:
             "Your tenant lets users consent to apps, so each user grants \(app) access when they connect their account. Work through these settings in the Microsoft Entra admin center."
         case .adminsOnly:
-            "Users cannot consent to \(app) themselves: user consent is off, or Microsoft manages consent and keeps users from granting mailbox and calendar access. An admin grants consent for the organization."
+            "Users cannot consent to \(app) themselves: user consent is off"
+                + (managedPolicyScopes.isEmpty ? "" : ", or Microsoft manages consent and its policy keeps users from granting " + Self.nameList(managedPolicyScopes))
+                + ". An admin grants consent for the organization first, with the admin-consent link: it works before \(app) is listed in the tenant's enterprise applications."
         case .assignmentRequired:
             "Only the users and groups you assign may use \(app). Assign them, then grant admin consent for the organization."
         case .everyone:
             ""
         }
+    }
+
+    /// "A, B and C"
+    static func nameList(_ names: [String]) -> String {
+        names.count < 2 ? names.joined() : names.dropLast().joined(separator: ", ") + " and " + names.last!
     }
 }

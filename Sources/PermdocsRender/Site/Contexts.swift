@@ -25,19 +25,27 @@ struct Contexts {
 
     // MARK: - Permissions
 
+    /// Who can consent to what, under each tenant setting: the one place pages ask.
+    var consentModel: ConsentModel { ConsentModel(catalog: content.catalog, reference: reference) }
+
+    /// The catalog's scopes on Microsoft's managed-consent list, canonical names, in catalog order.
+    var managedPolicyScopes: [String] {
+        var seen: Set<String> = []
+        return content.catalog.features.flatMap { consentModel.outcome(of: $0, in: TenantSettings(.microsoftManaged)).managedPolicyScopes }
+            .filter { seen.insert($0).inserted }
+    }
+
     func scopeRow(_ scope: String) -> TemplateValue {
         let permission = reference.delegated(scope)
-        let canonical = permission?.value ?? scope
-        let admin = reference.requiresAdminConsent(scope)
-        let blocked = reference.blockedByManagedConsentPolicy(scope)
-        let who = admin ? "Admin required" : blocked ? "Admin in tenants with Microsoft-managed consent" : "User or admin"
+        let settings = consentModel.settingsAllowingUsers(scope)
         return [
-            "value": .text(canonical),
+            "value": .text(permission?.value ?? scope),
             "description": .text(content.catalog.description(of: scope) ?? ""),
             "permission_id": .text(permission?.id ?? ""),
-            "admin_consent_required": .bool(admin),
-            "managed_policy_blocked": .bool(blocked),
-            "who_can_consent": .text(who),
+            "admin_consent_required": .bool(reference.requiresAdminConsent(scope)),
+            "managed_policy_blocked": .bool(reference.blockedByManagedConsentPolicy(scope)),
+            "user_consent_settings": .texts(settings.map(\.label)),
+            "has_user_consent_settings": .bool(!settings.isEmpty),
         ]
     }
 
@@ -49,31 +57,69 @@ struct Contexts {
         ]
     }
 
-    func permissions(_ f: Catalog.Feature) -> TemplateValue {
-        let scopes = f.scopes.map(\.value)
-        let admin = scopes.filter { reference.requiresAdminConsent($0) }.map { reference.delegated($0)?.value ?? $0 }
-        let blocked = scopes.filter { reference.blockedByManagedConsentPolicy($0) && !reference.requiresAdminConsent($0) }
-            .map { reference.delegated($0)?.value ?? $0 }
+    /// Scope names for a sentence: each with the separator that follows it ("`A`, `B` and `C`").
+    static func nameList(_ names: [String]) -> TemplateValue {
+        .list(names.enumerated().map { i, name in
+            let separator = i == names.count - 1 ? "" : i == names.count - 2 ? " and " : ", "
+            return ["value": .text(name), "separator": .text(separator)]
+        })
+    }
+
+    /// One row of a feature's "who can connect" table: a tenant setting and what it means.
+    func consentSetting(_ o: ConsentModel.FeatureOutcome) -> TemplateValue {
+        var conditional = false, knownVerified = false
+        if case .userIfClassifiedLowImpact(let known) = o.outcome { conditional = true; knownVerified = known }
+        var reason: AdminReason?
+        if case .admin(let r) = o.outcome { reason = r }
         return [
-            "feature": feature(f), "scopes": .list(scopes.map(scopeRow)), "app_name": .text(appName),
-            "admin_required": .texts(admin), "has_admin_required": .bool(!admin.isEmpty),
-            "managed_policy_blocked": .texts(blocked), "has_managed_policy_blocked": .bool(!blocked.isEmpty),
+            "setting": .text(o.settings.userConsent.label),
+            "is_default": .bool(o.settings.userConsent.isDefaultForNewTenants && !o.settings.assignmentRequired),
+            "assignment_required": .bool(o.settings.assignmentRequired),
+            "user": .bool(o.outcome.userCanConsent), "conditional": .bool(conditional),
+            "publisher_known_verified": .bool(knownVerified), "admin": .bool(o.outcome.needsAdmin),
+            "user_consent_off": .bool(reason == .userConsentOff),
+            "publisher_not_verified": .bool(reason == .publisherNotVerified),
+            "admin_required_scopes": Self.nameList(o.adminRequiredScopes), "has_admin_required_scopes": .bool(!o.adminRequiredScopes.isEmpty),
+            "managed_policy_scopes": Self.nameList(o.managedPolicyScopes), "has_managed_policy_scopes": .bool(!o.managedPolicyScopes.isEmpty),
+        ]
+    }
+
+    func permissions(_ f: Catalog.Feature) -> TemplateValue {
+        let model = consentModel
+        let matrix = model.matrix(of: f)
+        let managed = model.outcome(of: f, in: TenantSettings(.microsoftManaged))
+        let policy = reference.managedPolicy
+        return [
+            "feature": feature(f), "scopes": .list(f.scopes.map(\.value).map(scopeRow)), "app_name": .text(appName),
+            "consent_settings": .list(matrix.map(consentSetting)),
+            "admin_required": Self.nameList(managed.adminRequiredScopes), "has_admin_required": .bool(!managed.adminRequiredScopes.isEmpty),
+            "managed_policy_blocked": Self.nameList(managed.managedPolicyScopes),
+            "has_managed_policy_blocked": .bool(!managed.managedPolicyScopes.isEmpty),
+            "managed_policy_url": .text(policy.url), "managed_policy_published": .text(Self.longDate(policy.published)),
             "consent_href": .text("\(consentHref)#consent-\(f.id.value)"),
         ]
+    }
+
+    /// `2026-01-22` → `22 January 2026` (unambiguous for every reader); other text unchanged.
+    static func longDate(_ iso: String) -> String {
+        let parts = iso.split(separator: "-")
+        let months = ["January", "February", "March", "April", "May", "June", "July", "August", "September", "October", "November", "December"]
+        guard parts.count == 3, let m = Int(parts[1]), (1...12).contains(m), let d = Int(parts[2]) else { return iso }
+        return "\(d) \(months[m - 1]) \(parts[0])"
     }
 
     // MARK: - Consent page
 
     /// Every link of the consent page, for tenant `organizations` in the global cloud: per feature
-    /// an admin-consent and a sign-in link, and one for the whole app registration.
+    /// an admin-consent link, and one for the whole app registration. No sign-in link: a static page
+    /// cannot give one a `state` that protects anything, and users connect from the app itself.
     func consentLinks() -> [ConsentLink] {
         let builder = ConsentURLBuilder(catalog: content.catalog)
         let features = content.catalog.features
         // `organizations` can always grant admin consent, so these cannot throw.
         let admin = (try? builder.links(.admin, features: features, tenant: .organizations, cloud: .global)) ?? []
         let app = (try? builder.links(.appAdmin, features: features, tenant: .organizations, cloud: .global)) ?? []
-        let signin = (try? builder.links(.signin, features: features, tenant: .organizations, cloud: .global)) ?? []
-        return admin + app + signin
+        return admin + app
     }
 
     func consent(links: [ConsentLink], articleHref: String?, dataHref: String) -> TemplateValue {
@@ -85,22 +131,20 @@ struct Contexts {
             urls["\(kind.rawValue) \(feature ?? "")"] ?? ""
         }
         let features: [TemplateValue] = content.catalog.features.map { f in
-            let scopes = f.scopes.map(\.value)
-            return [
+            [
                 "id": .text(f.id.value), "title": .text(f.title.value),
-                "admin_url": .text(url(.admin, f.id.value)), "signin_url": .text(url(.signin, f.id.value)),
-                "scopes": .list(scopes.map(scopeRow)),
-                "has_admin_required": .bool(scopes.contains { reference.requiresAdminConsent($0) }),
-                "has_managed_policy_blocked": .bool(scopes.contains { reference.blockedByManagedConsentPolicy($0) }),
+                "admin_url": .text(url(.admin, f.id.value)),
+                "scopes": .list(f.scopes.map(\.value).map(scopeRow)),
             ]
         }
         let errors: [TemplateValue] = SignInError.known.map { e in
             let fixers = content.procedures.filter { p in p.fixes.contains { $0.value == e.code } }.map { link(to: $0.id.value) }
             return ["code": .text(e.code), "name": .text(e.name), "meaning": .text(e.meaning), "fixed_by": .list(fixers), "has_fixed_by": .bool(!fixers.isEmpty)]
         }
+        let app = content.catalog.app
         return [
-            "app_name": .text(appName), "client_id": .text(content.catalog.app.clientID.value),
-            "redirect_uri": .text(content.catalog.app.redirectURI.value),
+            "app_name": .text(appName), "client_id": .text(app.clientID.value),
+            "redirect_uri": .text(app.redirectURI.value), "example": .bool(app.isExample),
             "features": .list(features), "app_admin_url": .text(url(.appAdmin, nil)), "errors": .list(errors), "data_href": .text(dataHref),
             "article_href": .text(articleHref ?? ""), "has_article": .bool(articleHref != nil),
         ]
@@ -162,6 +206,7 @@ struct Contexts {
             "app": [
                 "name": .text(app.name.value), "client_id": .text(app.clientID.value), "redirect_uri": .text(app.redirectURI.value),
                 "support_url": .text(app.supportURL?.value ?? ""), "has_support_url": .bool(app.supportURL != nil),
+                "example": .bool(app.isExample),
             ],
             "features": .list(content.catalog.features.map { ["id": .text($0.id.value), "title": .text($0.title.value)] }),
             "checklists": .list(checklists),

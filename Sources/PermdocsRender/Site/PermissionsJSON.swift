@@ -1,13 +1,35 @@
+import PermdocsConsent
 import PermdocsDiagnostics
 import PermdocsModel
 import PermdocsValidate
 
 /// `permissions.json`: the validated catalog as data for other tools, with each scope's Graph
-/// permission id and consent facts from the bundled reference. Keys are sorted, so the file is
-/// byte-identical for the same input.
+/// permission id and consent facts from the bundled reference and the consent model. Keys are
+/// sorted, so the file is byte-identical for the same input.
+///
+/// It is published, so it holds nothing private: the client code locations of `features[].client`
+/// (the vendor's source paths) exist for `permdocs check` and never reach the site; `check --format
+/// json` reports them where tools need them.
 enum PermissionsJSON {
+    /// Who can grant, per tenant setting, as `{"allow-all-apps": "user", …, "assignment-required": "admin"}`:
+    /// `user`, `admin`, or `user-if-classified-low-impact` (the verified-publishers option).
+    static func consent(_ outcomes: [(TenantSettings, ConsentOutcome)]) -> JSONText {
+        var entries: [String: JSONText] = [:]
+        for (settings, outcome) in outcomes {
+            let key = settings.assignmentRequired ? "assignment-required" : settings.userConsent.rawValue
+            switch outcome {
+            case .user: entries[key] = "user"
+            case .admin: entries[key] = "admin"
+            case .userIfClassifiedLowImpact: entries[key] = "user-if-classified-low-impact"
+            }
+        }
+        return .object(entries)
+    }
+
     static func render(_ content: Content, reference: GraphReference, procedureHref: [String: String]) -> String {
         let catalog = content.catalog
+        let model = ConsentModel(catalog: catalog, reference: reference)
+        let settings = UserConsentSetting.allCases.map { TenantSettings($0) } + [TenantSettings(.allowForAllApps, assignmentRequired: true)]
         var app: [String: JSONText] = [
             "name": .string(catalog.app.name.value), "client_id": .string(catalog.app.clientID.value),
             "redirect_uri": .string(catalog.app.redirectURI.value),
@@ -24,14 +46,10 @@ enum PermissionsJSON {
                         "admin_consent_required": .bool(reference.requiresAdminConsent(s.value)),
                         "blocked_by_managed_consent_policy": .bool(reference.blockedByManagedConsentPolicy(s.value)),
                         "openid_connect": .bool(GraphReference.isOpenIDConnect(s.value)),
+                        "who_can_consent": consent(settings.map { ($0, model.outcome(s.value, in: $0)) }),
                     ])
                 }),
-                "client": .array(f.client.map { c in
-                    var e: [String: JSONText] = ["path": .string(c.path.value)]
-                    if let a = c.anchor { e["anchor"] = .string(a.value) }
-                    if let k = c.key { e["key"] = .string(k.value) }
-                    return .object(e)
-                }),
+                "who_can_consent": consent(settings.map { ($0, model.outcome(of: f, in: $0).outcome) }),
             ]
             if let s = f.summary { entry["summary"] = .string(s.value) }
             return .object(entry)
@@ -43,6 +61,17 @@ enum PermissionsJSON {
                 "href": .string(procedureHref[p.id.value] ?? ""),
             ])
         }
-        return JSONText.object(["generator": "permdocs", "app": .object(app), "features": .array(features), "procedures": .array(procedures)]).rendered
+        if let verified = catalog.app.verifiedPublisher { app["verified_publisher"] = .bool(verified.value) }
+        if catalog.app.isExample { app["example"] = .bool(true) }
+        let policy = reference.managedPolicy
+        let sources: JSONText = .object([
+            "microsoft_managed_consent_policy": .object([
+                "policy": .string(policy.policy), "url": .string(policy.url), "published": .string(policy.published),
+            ]),
+        ])
+        return JSONText.object([
+            "generator": "permdocs", "app": .object(app), "features": .array(features), "procedures": .array(procedures),
+            "consent_sources": sources,
+        ]).rendered
     }
 }

@@ -252,7 +252,7 @@ public struct SiteBuilder: Sendable {
         }
         let contexts = Contexts(content: content, reference: reference, procedureHref: procedureHref, consentHref: Self.consentPage)
         let checklistLinks: [TemplateValue] = checklists.map {
-            ["href": .text($0.href), "title": .text($0.title(app: appName)), "summary": .text($0.summary(app: appName)), "has_summary": true]
+            ["href": .text($0.href), "title": .text($0.title(app: appName)), "summary": .text($0.summary(app: appName, managedPolicyScopes: contexts.managedPolicyScopes)), "has_summary": true]
         }
         // One block per thing shown (`Directive.block`), numbered in order of first use.
         var blockOf = [Int](repeating: -1, count: Directive.blockCount(features: content.catalog.features.count, procedures: content.procedures.count))
@@ -369,12 +369,12 @@ public struct SiteBuilder: Sendable {
                 contexts.onThisPage = Set(procedures.map(\.id.value))
                 let body = templates.render("checklist", [
                     "title": .text(c.title(app: appName)), "scenario": .text(c.scenario.rawValue),
-                    "summary_html": .text(CommonMark.inlineHTML(MarkdownEscaping.escape(c.summary(app: appName)))),
-                    "app_name": .text(appName),
+                    "summary_html": .text(CommonMark.inlineHTML(MarkdownEscaping.escape(c.summary(app: appName, managedPolicyScopes: contexts.managedPolicyScopes)))),
+                    "app_name": .text(appName), "example": .bool(content.catalog.app.isExample),
                     "procedures": .list(procedures.map { contexts.procedure($0, checklist: true, heading: "h2") }),
                     "article_href": .text(mainArticle?.href ?? ""), "has_article": .bool(mainArticle != nil),
                 ])
-                file = layout.page(c.href, title: c.title(app: appName), description: c.summary(app: appName), kind: "checklist", body: body, printable: true)
+                file = layout.page(c.href, title: c.title(app: appName), description: c.summary(app: appName, managedPolicyScopes: contexts.managedPolicyScopes), kind: "checklist", body: body, printable: true)
             } else if job == checklists.count {
                 let consentLinks = contexts.consentLinks()
                 let body = templates.render("consent", contexts.consent(links: consentLinks, articleHref: mainArticle?.href, dataHref: Self.consentData))

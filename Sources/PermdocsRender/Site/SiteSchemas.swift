@@ -23,20 +23,33 @@ public enum SiteSchemas {
             "app": .object("app"), "features": .list(.object("feature-ref")),
             "checklists": .list(.object("page-link")), "consent_href": .text,
         ],
-        "app": ["name": .text, "client_id": .text, "redirect_uri": .text, "support_url": .text, "has_support_url": .bool],
+        "app": ["name": .text, "client_id": .text, "redirect_uri": .text, "support_url": .text, "has_support_url": .bool, "example": .bool],
         "feature-ref": ["id": .text, "title": .text],
 
         // `partials/permissions.mustache`, the ::permissions directive.
         "permissions": [
             "feature": .object("feature"), "scopes": .list(.object("scope-row")), "app_name": .text,
-            "admin_required": .list(.text), "has_admin_required": .bool,
-            "managed_policy_blocked": .list(.text), "has_managed_policy_blocked": .bool,
+            "consent_settings": .list(.object("consent-setting")),
+            "admin_required": .list(.object("name")), "has_admin_required": .bool,
+            "managed_policy_blocked": .list(.object("name")), "has_managed_policy_blocked": .bool,
+            "managed_policy_url": .text, "managed_policy_published": .text,
             "consent_href": .text,
+        ],
+        // A name in a sentence, with the separator that follows it (", ", " and ", or nothing).
+        "name": ["value": .text, "separator": .text],
+        // One tenant setting and who can connect the feature under it (the consent model).
+        "consent-setting": [
+            "setting": .text, "is_default": .bool, "assignment_required": .bool,
+            "user": .bool, "conditional": .bool, "publisher_known_verified": .bool, "admin": .bool,
+            "user_consent_off": .bool, "publisher_not_verified": .bool,
+            "admin_required_scopes": .list(.object("name")), "has_admin_required_scopes": .bool,
+            "managed_policy_scopes": .list(.object("name")), "has_managed_policy_scopes": .bool,
         ],
         "feature": ["id": .text, "title": .text, "summary_html": .html, "has_summary": .bool],
         "scope-row": [
             "value": .text, "description": .text, "permission_id": .text,
-            "admin_consent_required": .bool, "managed_policy_blocked": .bool, "who_can_consent": .text,
+            "admin_consent_required": .bool, "managed_policy_blocked": .bool,
+            "user_consent_settings": .list(.text), "has_user_consent_settings": .bool,
         ],
 
         // `partials/procedure.mustache` (the ::procedure directive and checklist pages) and `partials/step.mustache`.
@@ -62,20 +75,19 @@ public enum SiteSchemas {
 
         // `checklist.mustache`, one page per admin scenario.
         "checklist": [
-            "title": .text, "scenario": .text, "summary_html": .html, "app_name": .text,
+            "title": .text, "scenario": .text, "summary_html": .html, "app_name": .text, "example": .bool,
             "procedures": .list(.object("procedure")), "article_href": .text, "has_article": .bool,
         ],
 
         // `consent.mustache`.
         "consent": [
-            "app_name": .text, "client_id": .text, "redirect_uri": .text,
+            "app_name": .text, "client_id": .text, "redirect_uri": .text, "example": .bool,
             "features": .list(.object("consent-feature")), "app_admin_url": .text,
             "errors": .list(.object("sign-in-error")), "data_href": .text,
             "article_href": .text, "has_article": .bool,
         ],
         "consent-feature": [
-            "id": .text, "title": .text, "admin_url": .text, "signin_url": .text,
-            "scopes": .list(.object("scope-row")), "has_admin_required": .bool, "has_managed_policy_blocked": .bool,
+            "id": .text, "title": .text, "admin_url": .text, "scopes": .list(.object("scope-row")),
         ],
         "sign-in-error": [
             "code": .text, "name": .text, "meaning": .text,

@@ -1,0 +1,187 @@
+public import PermdocsModel
+
+/// The four answers an Entra admin can give to **User consent for applications** (Entra ID >
+/// Enterprise apps > Consent and permissions > User consent settings). Names and policy ids as
+/// Microsoft Learn gives them ("Configure how users consent to applications"; "Manage app consent
+/// policies", ms.date 2026-01-22). Listed from most to least permissive for users.
+public enum UserConsentSetting: String, CaseIterable, Sendable {
+    /// "Allow user consent for apps" (`microsoft-user-default-legacy`).
+    case allowForAllApps = "allow-all-apps"
+    /// "Let Microsoft manage your consent settings" (`microsoft-user-default-recommended`), the
+    /// default for a new tenant.
+    case microsoftManaged = "microsoft-managed"
+    /// "Allow user consent for apps from verified publishers, for selected permissions"
+    /// (`microsoft-user-default-low`): only permissions the tenant classified as low impact, only
+    /// for apps whose publisher is verified (or apps registered in the tenant).
+    case verifiedPublishersSelectedPermissions = "verified-publishers-selected-permissions"
+    /// "Do not allow user consent".
+    case doNotAllow = "do-not-allow"
+
+    /// The option's label in the Entra admin center.
+    public var label: String {
+        switch self {
+        case .allowForAllApps: "Allow user consent for apps"
+        case .microsoftManaged: "Let Microsoft manage your consent settings"
+        case .verifiedPublishersSelectedPermissions: "Allow user consent for apps from verified publishers, for selected permissions"
+        case .doNotAllow: "Do not allow user consent"
+        }
+    }
+
+    /// Microsoft's id of the permission grant policy behind the option (none for "do not allow").
+    public var policyID: String? {
+        switch self {
+        case .allowForAllApps: "microsoft-user-default-legacy"
+        case .microsoftManaged: "microsoft-user-default-recommended"
+        case .verifiedPublishersSelectedPermissions: "microsoft-user-default-low"
+        case .doNotAllow: nil
+        }
+    }
+
+    /// True for the option a new tenant starts with.
+    public var isDefaultForNewTenants: Bool { self == .microsoftManaged }
+}
+
+/// A tenant's answer to the two questions that decide who can consent to an app: the user consent
+/// setting, and the enterprise app's **Assignment required?** property.
+public struct TenantSettings: Sendable, Hashable {
+    public var userConsent: UserConsentSetting
+    public var assignmentRequired: Bool
+
+    public init(_ userConsent: UserConsentSetting, assignmentRequired: Bool = false) {
+        self.userConsent = userConsent
+        self.assignmentRequired = assignmentRequired
+    }
+
+    /// Every combination, user consent options first by permissiveness, assignment No before Yes.
+    public static let all: [TenantSettings] = [false, true].flatMap { assignment in
+        UserConsentSetting.allCases.map { TenantSettings($0, assignmentRequired: assignment) }
+    }
+}
+
+/// Who can grant a permission (or a whole feature) in one tenant setting.
+public enum ConsentOutcome: Sendable, Hashable {
+    /// Each user can consent for themselves while connecting.
+    case user
+    /// Users can consent only if the tenant classified the permissions as low impact (and, when
+    /// `publisherVerified` is nil, only if the app's publisher is verified: the catalog does not say).
+    case userIfClassifiedLowImpact(publisherKnownVerified: Bool)
+    /// An admin must grant consent for the organization first.
+    case admin(AdminReason)
+
+    public var userCanConsent: Bool { self == .user }
+    public var needsAdmin: Bool { if case .admin = self { true } else { false } }
+}
+
+/// Why an admin must grant consent, most general first: when several apply, the earliest is the one
+/// an admin has to act on.
+public enum AdminReason: Int, Sendable, Hashable, Comparable {
+    /// "Assignment required?" is Yes: users cannot consent at all.
+    case assignmentRequired
+    /// "Do not allow user consent".
+    case userConsentOff
+    /// Microsoft Graph marks the permission as needing an admin in every tenant.
+    case adminConsentRequired
+    /// The permission is on the Microsoft-managed policy's closed list.
+    case managedPolicy
+    /// The verified-publishers option, and the catalog says the publisher is not verified.
+    case publisherNotVerified
+
+    public static func < (a: Self, b: Self) -> Bool { a.rawValue < b.rawValue }
+}
+
+/// Who can consent to each scope and each feature of a catalog under each tenant setting, from the
+/// bundled Graph reference (`adminConsentRequired`) and Microsoft's managed policy list. Every page,
+/// `permissions.json` and `permdocs changes` ask this one place.
+///
+/// The rules (facts from Microsoft Learn: "Configure how users consent to applications", "Manage app
+/// consent policies", "Grant tenant-wide admin consent"):
+/// - a permission Graph marks `adminConsentRequired` needs an admin in every tenant;
+/// - "Assignment required? Yes" means an admin must consent even when user consent is allowed;
+/// - "Do not allow user consent": only admins;
+/// - "Allow user consent for apps": users may consent to anything that does not need an admin;
+/// - "Let Microsoft manage…": as above, except the permissions on Microsoft's closed list;
+/// - "…verified publishers, for selected permissions": users only for apps from a verified
+///   publisher, and only permissions the tenant classified as low impact (a per-tenant choice, so
+///   the answer is conditional).
+public struct ConsentModel: Sendable {
+    public let reference: GraphReference
+    /// `app.verified_publisher` from the catalog; nil when the catalog does not say.
+    public let publisherVerified: Bool?
+
+    public init(reference: GraphReference, publisherVerified: Bool?) {
+        self.reference = reference
+        self.publisherVerified = publisherVerified
+    }
+
+    public init(catalog: Catalog, reference: GraphReference) {
+        self.init(reference: reference, publisherVerified: catalog.app.verifiedPublisher?.value)
+    }
+
+    /// Who can grant `scope` in a tenant with `settings`.
+    public func outcome(_ scope: String, in settings: TenantSettings) -> ConsentOutcome {
+        if settings.assignmentRequired { return .admin(.assignmentRequired) }
+        switch settings.userConsent {
+        case .doNotAllow:
+            return .admin(.userConsentOff)
+        case _ where reference.requiresAdminConsent(scope):
+            return .admin(.adminConsentRequired)
+        case .allowForAllApps:
+            return .user
+        case .microsoftManaged:
+            return reference.blockedByManagedConsentPolicy(scope) ? .admin(.managedPolicy) : .user
+        case .verifiedPublishersSelectedPermissions:
+            switch publisherVerified {
+            case false?: return .admin(.publisherNotVerified)
+            case true?: return .userIfClassifiedLowImpact(publisherKnownVerified: true)
+            case nil: return .userIfClassifiedLowImpact(publisherKnownVerified: false)
+            }
+        }
+    }
+
+    /// The user consent settings under which users may consent to `scope` by themselves (with
+    /// "Assignment required?" No), most permissive first.
+    public func settingsAllowingUsers(_ scope: String) -> [UserConsentSetting] {
+        UserConsentSetting.allCases.filter { outcome(scope, in: TenantSettings($0)).userCanConsent }
+    }
+
+    /// What one feature needs in one tenant setting, and which of its scopes cause it.
+    public struct FeatureOutcome: Sendable, Hashable {
+        public var settings: TenantSettings
+        public var outcome: ConsentOutcome
+        /// Scopes that need an admin in every tenant (Graph's `adminConsentRequired`), canonical names.
+        public var adminRequiredScopes: [String]
+        /// Scopes on the Microsoft-managed policy's list, when that policy is the setting.
+        public var managedPolicyScopes: [String]
+    }
+
+    /// The feature's outcome: an admin is needed if any scope needs one (the most general reason in
+    /// `AdminReason` order is the feature's reason); otherwise users can consent only if every scope
+    /// allows it. Scope-specific causes are listed whenever they apply, so a sentence can name them.
+    public func outcome(of feature: Catalog.Feature, in settings: TenantSettings) -> FeatureOutcome {
+        var reason: AdminReason?
+        var conditional: ConsentOutcome?
+        var adminRequired: [String] = []
+        var managed: [String] = []
+        for scope in feature.scopes.map(\.value) {
+            let canonical = reference.delegated(scope)?.value ?? scope
+            switch outcome(scope, in: settings) {
+            case .user: break
+            case .userIfClassifiedLowImpact(let known):
+                conditional = conditional ?? .userIfClassifiedLowImpact(publisherKnownVerified: known)
+            case .admin(let r):
+                reason = min(reason ?? r, r)
+                if r == .adminConsentRequired { adminRequired.append(canonical) }
+                if r == .managedPolicy { managed.append(canonical) }
+            }
+        }
+        let result = reason.map(ConsentOutcome.admin) ?? conditional ?? .user
+        return FeatureOutcome(settings: settings, outcome: result, adminRequiredScopes: adminRequired, managedPolicyScopes: managed)
+    }
+
+    /// The feature's outcome under each user consent setting (assignment not required), most
+    /// permissive first, then with "Assignment required? Yes" (the same for every setting).
+    public func matrix(of feature: Catalog.Feature) -> [FeatureOutcome] {
+        UserConsentSetting.allCases.map { outcome(of: feature, in: TenantSettings($0)) }
+            + [outcome(of: feature, in: TenantSettings(.allowForAllApps, assignmentRequired: true))]
+    }
+}
