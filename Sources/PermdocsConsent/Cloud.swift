@@ -1,5 +1,5 @@
 /// Microsoft's clouds: where users sign in and which Microsoft Graph they consent to
-/// (microsoft-identity-facts.md §4). Tokens and app registrations do not cross clouds.
+/// (Microsoft Learn, "National clouds"; Microsoft Graph "National cloud deployments"). Tokens and app registrations do not cross clouds.
 public enum Cloud: String, Sendable, CaseIterable {
     /// Global Azure, also Microsoft 365 GCC (moderate).
     case global

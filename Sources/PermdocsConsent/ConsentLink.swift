@@ -20,8 +20,8 @@ public struct ConsentLink: Sendable, Equatable {
     public var url: String
 }
 
-/// Builds Microsoft identity platform URLs from the validated catalog (microsoft-identity-facts.md
-/// §1–4). Parameters are in a fixed order and encoded per RFC 3986; `state` only when asked for.
+/// Builds Microsoft identity platform URLs from the validated catalog (Microsoft Learn: "OAuth 2.0
+/// authorization code flow", "Admin consent on the Microsoft identity platform", "National clouds"). Parameters are in a fixed order and encoded per RFC 3986; `state` only when asked for.
 public struct ConsentURLBuilder: Sendable {
     public let clientID: String
     public let redirectURI: String

@@ -27,6 +27,17 @@ public enum UserConsentSetting: String, CaseIterable, Sendable {
         }
     }
 
+    /// A few words for a table cell where the full label does not fit; the full label stays the one
+    /// an admin looks for in the admin center.
+    public var shortLabel: String {
+        switch self {
+        case .allowForAllApps: "allowed for all apps"
+        case .microsoftManaged: "Microsoft-managed"
+        case .verifiedPublishersSelectedPermissions: "limited to verified publishers"
+        case .doNotAllow: "not allowed"
+        }
+    }
+
     /// Microsoft's id of the permission grant policy behind the option (none for "do not allow").
     public var policyID: String? {
         switch self {

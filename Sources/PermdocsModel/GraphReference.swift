@@ -1,7 +1,8 @@
 import Foundation
 
-/// Microsoft Graph's permission reference, bundled with permdocs (see Resources/ and
-/// ../shared/reference/README.md for provenance): every delegated permission plus the OpenID Connect
+/// Microsoft Graph's permission reference, bundled with permdocs (Resources/; from Microsoft's
+/// public microsoftgraph/microsoft-graph-devx-content repository, permissions sync of 2026-08-07 —
+/// README "Who can consent"): every delegated permission plus the OpenID Connect
 /// scopes, and the application permissions (app roles) for reading app manifests.
 public final class GraphReference: Sendable {
     public struct Permission: Sendable, Decodable, Hashable {

@@ -1,6 +1,7 @@
-/// The AADSTS errors users and admins meet around consent (microsoft-identity-facts.md §6, from
-/// Microsoft's reference-error-codes page). Which procedure fixes each one comes from the content
-/// (`fixes:` in procedures).
+/// The AADSTS errors users and admins meet around consent (Microsoft Learn, "Microsoft Entra
+/// authentication and authorization error codes", reference-error-codes, ms.date 2025-02-03, and
+/// "Unexpected error when performing consent to an application"). Which procedure fixes each one
+/// comes from the content (`fixes:` in procedures).
 public struct SignInError: Sendable, Equatable {
     public var code: String
     public var name: String

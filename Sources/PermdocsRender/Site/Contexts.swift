@@ -44,7 +44,7 @@ struct Contexts {
             "permission_id": .text(permission?.id ?? ""),
             "admin_consent_required": .bool(reference.requiresAdminConsent(scope)),
             "managed_policy_blocked": .bool(reference.blockedByManagedConsentPolicy(scope)),
-            "user_consent_settings": .texts(settings.map(\.label)),
+            "user_consent_settings": .texts(settings.map(\.shortLabel)),
             "has_user_consent_settings": .bool(!settings.isEmpty),
         ]
     }
