@@ -3,23 +3,15 @@ public import PermdocsLoad
 
 /// Builds a `Procedure` from one `content/procedures/ID.yaml` file, reporting structural problems.
 public enum ProcedureDecoder {
-    static let stepKeys = ["path", "value", "note", "warning", "see", "steps", "choices"]
+    static let stepKeys = ["kind", "setting", "scenarios", "path", "value", "note", "warning", "see", "steps", "choices"]
 
     public static func decode(_ root: YAMLNode, id: Located<String>, file: String, into reader: inout NodeReader) -> Procedure? {
         guard let map = reader.mapping(
             root, what: "procedure '\(id.value)'", required: ["title", "scenarios", "steps"],
-            optional: ["summary", "audience", "roles", "notes", "warnings", "see_also", "fixes"]) else { return nil }
+            optional: ["summary", "audience", "roles", "notes", "warnings", "see_also", "fixes", "checklist_first"]) else { return nil }
         let title = reader.string(in: map, "title")
         let summary = reader.string(in: map, "summary")
-        var scenarios: [Located<Procedure.Scenario>] = []
-        if let node = map.value("scenarios") {
-            for item in reader.list(node, name: "scenarios") {
-                if let s = reader.oneOf(item, name: "scenario", Procedure.Scenario.self) { scenarios.append(s) }
-            }
-            if node.sequence?.isEmpty == true {
-                reader.diagnostics.error("empty-value", "'scenarios' must name at least one scenario", at: node.location)
-            }
-        }
+        let scenarios = map.value("scenarios").map { decodeScenarios($0, into: &reader) } ?? []
         var audience = Procedure.Audience.admin
         if let node = map.value("audience"), let a = reader.oneOf(node, name: "audience", Procedure.Audience.self) {
             audience = a.value
@@ -36,8 +28,16 @@ public enum ProcedureDecoder {
             scenarios: scenarios, audience: audience,
             roles: reader.stringList(in: map, "roles"), steps: steps,
             notes: reader.stringList(in: map, "notes"), warnings: reader.stringList(in: map, "warnings"),
-            seeAlso: reader.stringList(in: map, "see_also"), fixes: reader.stringList(in: map, "fixes"))
+            seeAlso: reader.stringList(in: map, "see_also"), fixes: reader.stringList(in: map, "fixes"),
+            checklistFirst: reader.bool(in: map, "checklist_first")?.value ?? false)
         return title == nil ? nil : procedure
+    }
+
+    static func decodeScenarios(_ node: YAMLNode, into reader: inout NodeReader) -> [Located<Procedure.Scenario>] {
+        if node.sequence?.isEmpty == true {
+            reader.diagnostics.error("empty-value", "'scenarios' must name at least one scenario", at: node.location)
+        }
+        return reader.list(node, name: "scenarios").compactMap { reader.oneOf($0, name: "scenario", Procedure.Scenario.self) }
     }
 
     static func decodeSteps(_ node: YAMLNode, name: String, into reader: inout NodeReader) -> [Procedure.Step] {
@@ -54,6 +54,9 @@ public enum ProcedureDecoder {
         guard let text = reader.string(in: map, "text") else { return nil }
         return Procedure.Step(
             text: text,
+            kind: map.value("kind").flatMap { reader.oneOf($0, name: "step kind", Procedure.Step.Kind.self)?.value } ?? .action,
+            setting: reader.string(in: map, "setting"),
+            scenarios: map.value("scenarios").map { decodeScenarios($0, into: &reader) } ?? [],
             path: reader.stringList(in: map, "path"),
             value: reader.string(in: map, "value"),
             note: reader.string(in: map, "note"),

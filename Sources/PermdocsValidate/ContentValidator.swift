@@ -203,6 +203,59 @@ public struct ContentValidator: Sendable {
                     d.warning("unknown-error-code", "permdocs does not describe \(code.value), so the consent page will not list it\(DidYouMean.hint(for: code.value, among: known)) (known: \(known.joined(separator: ", ")))", at: code.location)
                 }
             }
+            validateChecklistSteps(p, p.steps, into: &d)
+        }
+    }
+
+    /// A printed checklist certifies what the admin did, so each of its lines must be one action:
+    /// - an `outcome` (what the admin will see) has nothing to set, choose or follow;
+    /// - a choice list on a checklist must name exactly one choice for that checklist's scenario
+    ///   (it becomes "Set **setting** to **value**"; the other options are not offered);
+    /// - a choice for a scenario whose checklist does not show the procedure is unreachable.
+    func validateChecklistSteps(_ p: Procedure, _ steps: [Procedure.Step], into d: inout Diagnostics) {
+        let shownOn = Procedure.Scenario.checklists.filter { p.isOnChecklist($0) }
+        for step in steps {
+            if step.kind == .outcome {
+                let actionKeys = [("value", step.value != nil), ("choices", !step.choices.isEmpty), ("see", step.see != nil), ("steps", !step.steps.isEmpty), ("setting", step.setting != nil)]
+                for (key, present) in actionKeys where present {
+                    d.error("invalid-step", "an outcome is what the admin will see, not an action: it cannot have '\(key)' (make it an action step, or move '\(key)' to the step that does it)", at: step.location)
+                }
+            }
+            if !step.scenarios.isEmpty {
+                d.error("invalid-step", "only a choice names 'scenarios' (the checklists on which it is the action); this step has no choice list above it", at: step.scenarios[0].location)
+            }
+            validateChoices(p, step, shownOn: shownOn, into: &d)
+            validateChecklistSteps(p, step.steps, into: &d)
+        }
+    }
+
+    func validateChoices(_ p: Procedure, _ step: Procedure.Step, shownOn: [Procedure.Scenario], into d: inout Diagnostics) {
+        guard !step.choices.isEmpty else { return }
+        var claimed: [Procedure.Scenario: SourceLocation] = [:]
+        for choice in step.choices {
+            if choice.kind == .outcome {
+                d.error("invalid-step", "a choice is something the admin selects: it cannot be an outcome", at: choice.location)
+            }
+            for scenario in choice.scenarios {
+                if scenario.value == .everyone {
+                    d.error("invalid-value", "a choice names the checklists it is for: 'everyone' has no checklist (name users-may-consent, admins-only or assignment-required)", at: scenario.location)
+                } else if !shownOn.contains(scenario.value) {
+                    let on = shownOn.isEmpty ? "no checklist" : "the checklists \(shownOn.map(\.rawValue).joined(separator: ", "))"
+                    d.error("unreachable-choice", "this choice is for the '\(scenario.value.rawValue)' checklist, but procedure '\(p.id.value)' is on \(on)", at: scenario.location)
+                } else if let first = claimed[scenario.value] {
+                    d.error("unreachable-choice", "two choices of this step are for the '\(scenario.value.rawValue)' checklist; name each scenario once", at: scenario.location,
+                            notes: [.init("first named here", at: first)])
+                } else {
+                    claimed[scenario.value] = scenario.location
+                }
+                if choice.value == nil {
+                    d.error("missing-key", "a choice for a checklist needs 'value': the checklist prints it as the value to set", at: choice.location)
+                    break
+                }
+            }
+        }
+        for scenario in shownOn where claimed[scenario] == nil {
+            d.error("checklist-choice-missing", "procedure '\(p.id.value)' is on the '\(scenario.rawValue)' checklist, but no choice of this step is for it: add 'scenarios: [\(scenario.rawValue)]' to the choice that scenario means", at: step.location)
         }
     }
 }

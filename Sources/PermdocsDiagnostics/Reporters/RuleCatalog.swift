@@ -36,6 +36,9 @@ public enum RuleCatalog {
         Rule(id: "missing-description", description: "A requested scope has no description.", severity: .error),
         Rule(id: "unused-scope", description: "A described scope is requested by no feature.", severity: .warning),
         Rule(id: "unresolved-reference", description: "A reference to a procedure or feature that does not exist.", severity: .error),
+        Rule(id: "invalid-step", description: "A checklist step is not one action: an outcome with something to set, or 'scenarios' outside a choice.", severity: .error),
+        Rule(id: "unreachable-choice", description: "A choice is for a checklist that does not show its procedure, or two choices are for the same checklist.", severity: .error),
+        Rule(id: "checklist-choice-missing", description: "A choice list on a checklist has no choice for that checklist's scenario.", severity: .error),
         Rule(id: "unknown-error-code", description: "An AADSTS code permdocs does not describe.", severity: .warning),
         // YAML.
         Rule(id: "yaml-syntax", description: "The YAML is not well-formed.", severity: .error),

@@ -152,19 +152,26 @@ struct Contexts {
 
     // MARK: - Procedures
 
-    func procedure(_ p: Procedure, checklist: Bool, heading: String = "h3") -> TemplateValue {
+    /// A procedure in an article (`checklist` nil: every step and every choice), or on the checklist
+    /// of a scenario: each choice list becomes the one action its scenario means, outcomes are text,
+    /// and the top-level steps in `hoisted` (shown once at the top of the checklist) are left out.
+    func procedure(_ p: Procedure, checklist: Procedure.Scenario? = nil, hoisted: Set<String> = [], heading: String = "h3") -> TemplateValue {
         let idPrefix = "\(p.id.value)-step"
+        var shown: [(Int, Procedure.Step)] = []
+        for (index, step) in p.steps.enumerated() where !(hoisted.contains(step.text.value) && step.isPlain) {
+            shown.append((index, step))
+        }
         return [
             "id": .text(p.id.value), "title": .text(p.title.value), "heading": .text(heading),
             "summary_html": .text(p.summary.map { inline($0.value) } ?? ""),
-            "has_summary": .bool(p.summary != nil),
+            "has_summary": .bool(p.summary != nil && checklist == nil),
             "roles": .texts(p.roles.map(\.value)), "has_roles": .bool(!p.roles.isEmpty),
-            "steps": .list(steps(p.steps, idPrefix: idPrefix, checklist: checklist)),
+            "steps": .list(shown.map { step($0.1, id: "\(idPrefix)-\($0.0 + 1)", checklist: checklist) }),
             "notes": .texts(p.notes.map { inline($0.value) }), "has_notes": .bool(!p.notes.isEmpty),
             "warnings": .texts(p.warnings.map { inline($0.value) }), "has_warnings": .bool(!p.warnings.isEmpty),
             "see_also": .list(p.seeAlso.map { link(to: $0.value) }), "has_see_also": .bool(!p.seeAlso.isEmpty),
             "fixes": .list(p.fixes.map { ["code": .text($0.value), "href": .text("\(consentHref)#\($0.value)")] }), "has_fixes": .bool(!p.fixes.isEmpty),
-            "checklist": .bool(checklist),
+            "checklist": .bool(checklist != nil),
         ]
     }
 
@@ -178,24 +185,35 @@ struct Contexts {
         return ["href": .text(href), "title": .text(title)]
     }
 
-    /// Steps numbered by position (HTML `<ol>` numbers from 1); ids like `grant-admin-consent-step-2-1`.
-    func steps(_ steps: [Procedure.Step], idPrefix: String, checklist: Bool) -> [TemplateValue] {
-        steps.enumerated().map { index, step in
-            let id = "\(idPrefix)-\(index + 1)"
-            let see = step.see.map { linkTarget($0.value) }
-            return [
-                "id": .text(id),
-                "text_html": .text(inline(step.text.value)),
-                "path": .texts(step.path.map(\.value)), "has_path": .bool(!step.path.isEmpty),
-                "value": .text(step.value?.value ?? ""), "has_value": .bool(step.value != nil),
-                "note_html": .text(step.note.map { inline($0.value) } ?? ""), "has_note": .bool(step.note != nil),
-                "warning_html": .text(step.warning.map { inline($0.value) } ?? ""), "has_warning": .bool(step.warning != nil),
-                "see_href": .text(see?.href ?? ""), "see_title": .text(see?.title ?? ""), "has_see": .bool(see != nil),
-                "steps": .list(self.steps(step.steps, idPrefix: id, checklist: checklist)), "has_steps": .bool(!step.steps.isEmpty),
-                "choices": .list(self.steps(step.choices, idPrefix: id + "-choice", checklist: checklist)), "has_choices": .bool(!step.choices.isEmpty),
-                "checklist": .bool(checklist),
-            ]
+    /// One step; ids like `grant-admin-consent-step-2-1` (numbered by position in the source, so an
+    /// id never changes with the page it is on). On a checklist, a choice list is replaced by the
+    /// choice for the checklist's scenario (validation guarantees exactly one).
+    func step(_ step: Procedure.Step, id: String, checklist: Procedure.Scenario?) -> TemplateValue {
+        var text = step.text.value
+        var shown = step
+        if let scenario = checklist, let choice = step.choices.first(where: { $0.scenarios.contains { $0.value == scenario } }) {
+            text = step.setting.map { "Set **\(MarkdownEscaping.escape($0.value))** to **\(MarkdownEscaping.escape(choice.value?.value ?? ""))**" } ?? choice.text.value
+            shown = choice
+            shown.value = step.setting == nil ? choice.value : nil
+            shown.path = step.path
+            shown.steps = step.steps
         }
+        let see = shown.see.map { linkTarget($0.value) }
+        let offered = checklist == nil ? shown.choices : []
+        return [
+            "id": .text(id),
+            "text_html": .text(inline(text)),
+            "checkbox": .bool(checklist != nil && shown.kind == .action),
+            "outcome": .bool(shown.kind == .outcome),
+            "path": .texts(shown.path.map(\.value)), "has_path": .bool(!shown.path.isEmpty),
+            "value": .text(shown.value?.value ?? ""), "has_value": .bool(shown.value != nil),
+            "note_html": .text(shown.note.map { inline($0.value) } ?? ""), "has_note": .bool(shown.note != nil),
+            "warning_html": .text(shown.warning.map { inline($0.value) } ?? ""), "has_warning": .bool(shown.warning != nil),
+            "see_href": .text(see?.href ?? ""), "see_title": .text(see?.title ?? ""), "has_see": .bool(see != nil),
+            "steps": .list(shown.steps.enumerated().map { self.step($1, id: "\(id)-\($0 + 1)", checklist: checklist) }), "has_steps": .bool(!shown.steps.isEmpty),
+            "choices": .list(offered.enumerated().map { self.step($1, id: "\(id)-choice-\($0 + 1)", checklist: nil) }), "has_choices": .bool(!offered.isEmpty),
+            "checklist": .bool(checklist != nil),
+        ]
     }
 
     // MARK: - Article
