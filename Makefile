@@ -2,7 +2,7 @@
 SWIFT    ?= swift
 PERMDOCS := .build/release/permdocs
 
-.PHONY: deps release site test test-asan test-tsan check bench fuzz clean
+.PHONY: deps release site test test-asan test-tsan check bench fuzz clean screenshots a11y
 
 SIZE ?= 20000
 REPS ?= 3
@@ -45,6 +45,14 @@ check: release
 bench: release
 	@command -v hugo >/dev/null || echo "bench: hugo is not installed; 'apt-get install hugo' adds it to the comparison"
 	BENCH_SKIP_BUILD=1 python3 bench/run.py --size $(SIZE) --reps $(REPS)
+
+## PNGs of every page (desktop, phone, dark, and each checklist's printed pages) in screenshots/.
+screenshots: site
+	scripts/screenshots output screenshots
+
+## axe-core and horizontal overflow over every page in headless Chromium (see scripts/a11y-check).
+a11y: site
+	scripts/a11y-check output
 
 clean:
 	rm -rf .build

@@ -120,7 +120,7 @@ struct BuildCommandTests {
         #expect(r.stderr == """
         content/articles/microsoft-entra-permissions.md:10:8: error: unknown variable 'app.nmae': a 'app' object has no 'nmae'; did you mean 'name'? [template-unknown-variable]
         content/articles/microsoft-entra-permissions.md:30:15: error: no feature 'room'; did you mean 'rooms'? [unresolved-reference]
-        content/articles/microsoft-entra-permissions.md:93:3: error: unknown directive 'procedur'; did you mean 'procedure'? (one of: permissions, procedure, checklists) [unknown-directive]
+        content/articles/microsoft-entra-permissions.md:87:3: error: unknown directive 'procedur'; did you mean 'procedure'? (one of: permissions, procedure, checklists) [unknown-directive]
         content/permissions.yaml:29:3: warning: scope 'Calendars.ReadWrite' is described but no feature requests it [unused-scope]
         content/permissions.yaml:48:41: error: unknown scope 'Calendar.ReadWrite'; did you mean 'Calendars.ReadWrite'? [unknown-scope]
         permdocs: 4 errors, 1 warning

@@ -107,14 +107,14 @@ struct ExampleSiteTests {
         // Microsoft's managed policy: exactly the listed scopes, never by prefix (Mail.Send is not listed).
         #expect(html.contains("users cannot consent to the permissions on Microsoft's list, which includes <code>Mail.ReadWrite</code>. In such"))
         #expect(html.contains("users cannot consent to the permissions on Microsoft's list, which includes <code>Calendars.ReadWrite</code>. In such"))
-        #expect(html.matches(of: /class="callout note" aria-label="Microsoft-managed consent/).count == 2)
+        #expect(html.matches(of: /class="callout note" role="note" aria-label="Microsoft-managed consent/).count == 2)
     }
 
     @Test func everySeedProcedureIsInTheArticleWithListsNumberedFromOne() throws {
         let html = try #require(try Self.site.get().files["microsoft-entra-permissions.html"])
         for title in [
             "Verify user consent settings in your tenant", "Decide if user assignment should be required",
-            "Review Conditional Access policies in your tenant", "Allow users to consent to apps",
+            "Review Conditional Access policies in your tenant",
             "Allow users to ask for an admin&#39;s consent", "Grant admin consent on behalf of the organization",
             "Assign users and groups to Recruitee", "Grant permissions while connecting your account",
         ] {
@@ -125,16 +125,51 @@ struct ExampleSiteTests {
         #expect(html.contains("<span class=\"crumb\">Entra ID</span><span class=\"crumb\">Enterprise apps</span><span class=\"crumb\">Consent and permissions</span><span class=\"crumb\">User consent settings</span>"))
     }
 
-    @Test func checklistStepsAreCheckboxesWithLabels() throws {
+    /// A signed checklist certifies what was done: one checkbox per action, the scenario's one
+    /// option (never the others), outcomes as text, the shared sign-in once at the top.
+    @Test func checklistStepsAreOneActionEach() throws {
         let html = try #require(try Self.site.get().files["checklist-admins-only.html"])
-        let boxes = html.matches(of: /<input type="checkbox" id="([^"]+)"><label for="([^"]+)">/)
-        #expect(boxes.count > 20)
+        let boxes = html.matches(of: /<input type="checkbox" id="([^"]+)"><label for="([^"]+)">([^\n]*)<\/label>/)
         #expect(boxes.allSatisfy { $0.output.1 == $0.output.2 })
-        #expect(html.contains("<h2 class=\"procedure-title\">Grant admin consent on behalf of the organization</h2>"))
-        #expect(html.contains("<p class=\"set-value\">Set to: <strong>Yes</strong></p>"))
+        let labels = boxes.map { String($0.output.3) }
+        #expect(labels.contains("Set <strong>User consent for applications</strong> to <strong>Do not allow user consent</strong>"))
+        #expect(labels.contains("Set <strong>Assignment required?</strong> to <strong>No</strong>"))
+        // The options the admin must not choose are not offered, let alone ticked.
+        for other in ["Allow user consent for apps", "Let Microsoft manage your consent settings", "verified publishers"] {
+            #expect(!labels.contains { $0.contains(other) }, "offers \(other)")
+        }
+        #expect(!html.contains("class=\"choices\""))
+        // What the admin will see is text, not a checkbox.
+        #expect(!labels.contains { $0.contains("Approval required") })
+        #expect(html.contains("<li class=\"step outcome\" id=\"allow-admin-consent-requests-step-6\">\n<span class=\"step-text\">Your users now see <strong>Approval required</strong>"))
+        // Signing in is said once, as a precondition, never ticked.
+        #expect(!labels.contains { $0.contains("Sign in to the") })
+        #expect(html.contains("<h2 id=\"preconditions-title\">Before you start</h2>\n<ul>\n<li>Sign in to the <a href=\"https://entra.microsoft.com\">Microsoft Entra admin center</a>.</li>\n</ul>"))
+        // It names the settings it assumes, then gives the admin-consent link in full before anything else.
+        #expect(html.contains("<dt>User consent for applications</dt><dd>Do not allow user consent</dd>\n<dt>Assignment required?</dt><dd>No</dd>"))
+        let link = "https://login.microsoftonline.com/organizations/adminconsent?client_id=00000000-0000-0000-0000-000000000000&amp;redirect_uri=https%3A%2F%2Fapp.example.com%2Fauth%2Fmicrosoft%2Fcallback"
+        #expect(html.contains("<p class=\"consent-url\">\(link)</p>"))
+        let firstProcedure = try #require(html.firstMatch(of: /<h2 class="procedure-title">([^<]+)<\/h2>/)).output.1
+        #expect(firstProcedure == "Grant admin consent on behalf of the organization")
+        #expect(html.range(of: "consent-url")!.lowerBound < html.range(of: "procedure-title")!.lowerBound)
         #expect(html.contains("<dt>Completed by (name)</dt><dd class=\"blank\"></dd>"))
         // Users' own procedures are not on an admin checklist.
         #expect(!html.contains("grant-permissions-in-app"))
+        // Every sheet carries the content version (a margin box), the same as the sign-off's.
+        let version = try #require(html.firstMatch(of: /Content version <code>([0-9a-f]{12})<\/code>/)).output.1
+        #expect(html.contains("--print-version: &quot;Content version \(version)&quot;"))
+    }
+
+    /// Each checklist is specific to its scenario.
+    @Test func eachChecklistAssumesItsOwnSettings() throws {
+        let site = try Self.site.get()
+        let users = try #require(site.files["checklist-users-may-consent.html"])
+        #expect(users.contains("<dt>User consent for applications</dt><dd>Allow user consent for apps</dd>"))
+        #expect(!users.contains("consent-url"))  // users consent themselves: no admin link first
+        let assignment = try #require(site.files["checklist-assignment-required.html"])
+        #expect(assignment.contains("<dt>Assignment required?</dt><dd>Yes</dd>"))
+        #expect(!assignment.contains("<dt>User consent for applications</dt>"))
+        #expect(assignment.contains("consent-url"))
     }
 
     @Test func allLinksAreRelative() throws {
@@ -156,6 +191,8 @@ struct ExampleSiteTests {
         #expect(mail["id"] as? String == "024d486e-b451-40bb-833d-3e66d98c5c73")
         #expect(mail["admin_consent_required"] as? Bool == false)
         #expect(mail["blocked_by_managed_consent_policy"] as? Bool == true)
+        let send = try #require((features[0]["scopes"] as? [[String: Any]])?.first { $0["value"] as? String == "Mail.Send" })
+        #expect(send["blocked_by_managed_consent_policy"] as? Bool == false)
     }
 
     @Test func everyContextMatchesTheTemplateSchemas() throws {
@@ -166,8 +203,13 @@ struct ExampleSiteTests {
             #expect(schemas.mismatch(contexts.permissions(f), as: .object("permissions")) == nil)
         }
         for p in content.procedures {
-            #expect(schemas.mismatch(contexts.procedure(p, checklist: true), as: .object("procedure")) == nil)
-            #expect(schemas.mismatch(contexts.procedure(p, checklist: false), as: .object("procedure")) == nil)
+            for scenario in Procedure.Scenario.checklists where p.isOnChecklist(scenario) {
+                #expect(schemas.mismatch(contexts.procedure(p, checklist: scenario), as: .object("procedure")) == nil)
+            }
+            #expect(schemas.mismatch(contexts.procedure(p), as: .object("procedure")) == nil)
+        }
+        for scenario in Checklist.scenarios {
+            #expect(schemas.mismatch(Checklist(scenario: scenario).context(content.procedures, contexts: contexts, articleHref: nil), as: .object("checklist")) == nil)
         }
         #expect(schemas.mismatch(contexts.article(checklists: []), as: .object("article")) == nil)
         #expect(schemas.mismatch(["title": true], as: .object("page-link")) != nil)
@@ -297,5 +339,27 @@ struct LayoutCacheTests {
         // A value holding the sentinel character falls back to the full render.
         let odd = cache.page("a.html", title: "x\u{E000}0\u{E001}", description: "", kind: "article", body: [], toc: toc, printable: false).file
         #expect(odd == layout.page("a.html", title: "x\u{E000}0\u{E001}", description: "", kind: "article", body: "", toc: toc, printable: false))
+    }
+}
+
+@Suite("Printed sheets: header values and content version")
+struct PrintHeaderTests {
+    /// The layout puts the title and app name in CSS strings inside a style attribute: nothing in
+    /// them may end the string (a quote) or start an escape of its own (a backslash).
+    @Test func cssStringsEscapeEverythingThatCouldEndThem() {
+        #expect(CSSString.quoted("Acme \"Pro\"; background: url(x)") == "\"Acme \\22 Pro\\22 ; background: url(x)\"")
+        #expect(CSSString.quoted("a\\b\nc'd") == "\"a\\5c b\\a c\\27 d\"")
+        #expect(CSSString.quoted("Checklist: Recruitee") == "\"Checklist: Recruitee\"")
+    }
+
+    /// Same content, same version; a changed value a checklist shows, another version.
+    @Test func theContentVersionFollowsTheContent() throws {
+        let content = try #require(try ContentLoader.load(folder: Repo.path("content")).content)
+        let version = ContentVersion.of(content)
+        #expect(version.count == 12 && version.allSatisfy(\.isHexDigit))
+        #expect(ContentVersion.of(try #require(try ContentLoader.load(folder: Repo.path("content")).content)) == version)
+        var changed = content
+        changed.catalog.app.name = Located("Recruitee!", at: content.catalog.app.name.location)
+        #expect(ContentVersion.of(changed) != version)
     }
 }

@@ -244,9 +244,11 @@ struct ProcedureValidationTests {
     @Test func stepsAreDecodedWithNestingAndChoices() throws {
         let text = validProcedure + """
           - text: Choose.
+            setting: The setting
             choices:
               - text: A
                 value: "Yes"
+                scenarios: [admins-only]
               - B
             steps:
               - Sub one.
@@ -265,6 +267,100 @@ struct ProcedureValidationTests {
         #expect(p.steps[2].choices[0].value?.value == "Yes")
         #expect(p.steps[2].steps[1].warning?.value == "Careful.")
         #expect(p.applies(to: .adminsOnly) && !p.applies(to: .usersMayConsent))
+        #expect(p.steps[2].setting?.value == "The setting")
+        #expect(p.steps[2].choices[0].scenarios.map(\.value) == [.adminsOnly])
+    }
+}
+
+/// A printed checklist certifies what the admin did: each line one action, choices resolved per
+/// scenario, outcomes never ticked. Violations are located errors.
+@Suite("Checklist semantics")
+struct ChecklistSemanticsTests {
+    private func check(_ procedure: String) throws -> [(String, String)] {
+        try findingsAndMessages(validCatalog, procedures: ["p": procedure])
+    }
+
+    @Test func aChoiceListOnAChecklistNeedsAChoiceForItsScenario() throws {
+        let m = Marked("""
+        title: P
+        scenarios: [users-may-consent, admins-only]
+        steps:
+          - ①text: Set it.
+            setting: Thing
+            choices:
+              - text: On
+                value: "On"
+                scenarios: [users-may-consent]
+              - Off
+
+        """)
+        let result = try check(m.text)
+        #expect(result.map(\.0) == ["procedures/p.yaml \(m["①"]) error checklist-choice-missing"])
+        #expect(result.first?.1 == "procedure 'p' is on the 'admins-only' checklist, but no choice of this step is for it: add 'scenarios: [admins-only]' to the choice that scenario means")
+    }
+
+    @Test func unreachableAndAmbiguousChoicesAreErrors() throws {
+        let m = Marked("""
+        title: P
+        scenarios: [admins-only]
+        steps:
+          - text: Set it.
+            setting: Thing
+            choices:
+              - text: On
+                value: "On"
+                scenarios: [①assignment-required, admins-only]
+              - text: Off
+                value: "Off"
+                scenarios: [②admins-only]
+
+        """)
+        let result = try check(m.text)
+        #expect(result.map(\.0) == ["procedures/p.yaml \(m["①"]) error unreachable-choice", "procedures/p.yaml \(m["②"]) error unreachable-choice"])
+        #expect(result[0].1 == "this choice is for the 'assignment-required' checklist, but procedure 'p' is on the checklists admins-only")
+        #expect(result[1].1 == "two choices of this step are for the 'admins-only' checklist; name each scenario once")
+    }
+
+    @Test func outcomesAreNotActionsAndScenariosBelongToChoices() throws {
+        let m = Marked("""
+        title: P
+        scenarios: [admins-only]
+        steps:
+          - ①text: Users now see a prompt.
+            kind: outcome
+            value: "Yes"
+          - text: Do it.
+            scenarios: [②admins-only]
+          - text: Done.
+            kind: ③result
+
+        """)
+        let result = try check(m.text)
+        #expect(result.map(\.0) == [
+            "procedures/p.yaml \(m["①"]) error invalid-step", "procedures/p.yaml \(m["②"]) error invalid-step",
+            "procedures/p.yaml \(m["③"]) error invalid-value",
+        ])
+        #expect(result[0].1 == "an outcome is what the admin will see, not an action: it cannot have 'value' (make it an action step, or move 'value' to the step that does it)")
+    }
+
+    /// A user procedure is on no checklist, so a choice for a checklist is unreachable there.
+    @Test func aUserProcedureHasNoChecklistChoices() throws {
+        let m = Marked("""
+        title: P
+        scenarios: [users-may-consent]
+        audience: user
+        steps:
+          - text: Pick.
+            choices:
+              - text: A
+                value: A
+                scenarios: [①users-may-consent]
+              - B
+
+        """)
+        let result = try check(m.text)
+        #expect(result.map(\.0) == ["procedures/p.yaml \(m["①"]) error unreachable-choice"])
+        #expect(result.first?.1 == "this choice is for the 'users-may-consent' checklist, but procedure 'p' is on no checklist")
     }
 }
 
@@ -291,7 +387,7 @@ struct ExampleContentTests {
         let content = try #require(try ContentLoader.load(folder: Self.contentFolder).content)
         #expect(content.procedures.map(\.id.value) == [
             "allow-admin-consent-requests", "assign-users-and-groups", "decide-user-assignment",
-            "enable-user-consent-to-apps", "grant-admin-consent",
+            "grant-admin-consent",
             "grant-permissions-in-app", "reconnect-account", "review-conditional-access-policies", "verify-user-consent-settings",
         ])
         // Current admin-center paths start at "Entra ID" (microsoft-identity-facts.md §7), never the old "Identity".
@@ -306,7 +402,8 @@ struct ExampleContentTests {
         #expect(grant.roles.map(\.value) == ["Cloud Application Administrator", "Application Administrator"])
         // The admin-consent link comes first; Enterprise apps only once the app is listed.
         #expect(grant.steps.first?.text.value.contains("[consent page](consent.html)") == true)
-        #expect(grant.steps.last?.path.map(\.value) == ["Entra ID", "Enterprise apps", "All applications", "Recruitee", "Permissions"])
+        #expect(grant.notes.contains { $0.value.contains("Once Recruitee is listed in your tenant's enterprise applications") })
+        #expect(grant.checklistFirst)
     }
 }
 

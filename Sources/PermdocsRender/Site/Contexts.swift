@@ -28,6 +28,15 @@ struct Contexts {
     /// Who can consent to what, under each tenant setting: the one place pages ask.
     var consentModel: ConsentModel { ConsentModel(catalog: content.catalog, reference: reference) }
 
+    /// What the printed checklists say, as a short stable identifier (`ContentVersion`).
+    var contentVersion: String { ContentVersion.of(content) }
+
+    /// The admin-consent link for every permission the app registration lists, tenant
+    /// `organizations`, global cloud: the one a printed checklist gives in full.
+    var appConsentURL: String {
+        (try? ConsentURLBuilder(catalog: content.catalog).appAdminConsent(tenant: .organizations)) ?? ""
+    }
+
     /// The catalog's scopes on Microsoft's managed-consent list, canonical names, in catalog order.
     var managedPolicyScopes: [String] {
         var seen: Set<String> = []
@@ -154,11 +163,11 @@ struct Contexts {
 
     /// A procedure in an article (`checklist` nil: every step and every choice), or on the checklist
     /// of a scenario: each choice list becomes the one action its scenario means, outcomes are text,
-    /// and the top-level steps in `hoisted` (shown once at the top of the checklist) are left out.
+    /// and a first step in `hoisted` (shown once at the top of the checklist) is left out.
     func procedure(_ p: Procedure, checklist: Procedure.Scenario? = nil, hoisted: Set<String> = [], heading: String = "h3") -> TemplateValue {
         let idPrefix = "\(p.id.value)-step"
         var shown: [(Int, Procedure.Step)] = []
-        for (index, step) in p.steps.enumerated() where !(hoisted.contains(step.text.value) && step.isPlain) {
+        for (index, step) in p.steps.enumerated() where !(index == 0 && step.isPlain && hoisted.contains(step.text.value)) {
             shown.append((index, step))
         }
         return [

@@ -165,13 +165,17 @@ public struct SiteBuilder: Sendable {
         let appName: String
         let nav: [(href: String, title: String)]
 
-        func page(_ href: String, title: String, description: String, kind: String, body: String, toc: [CommonMark.Heading] = [], printable: Bool = false) -> OutputFile {
+        /// `version`: the content version a printed page carries (printable pages only).
+        func page(_ href: String, title: String, description: String, kind: String, body: String, toc: [CommonMark.Heading] = [], printable: Bool = false,
+                  version: String = "") -> OutputFile {
             let context: TemplateValue = [
                 "title": .text(title), "description": .text(description), "app_name": .text(appName), "content": .text(body),
                 "nav": .list(nav.map { ["href": .text($0.href), "title": .text($0.title), "current": .bool($0.href == href)] }),
                 "toc": .list(toc.map { ["id": .text($0.id), "title": .text($0.text)] }), "has_toc": .bool(!toc.isEmpty),
                 "page_kind": .text(kind), "generator": .text("permdocs \(PermdocsBuildInfo.version)"), "stylesheet": "style.css",
                 "printable": .bool(printable),
+                "print_title": .text(CSSString.quoted(title)), "print_app": .text(CSSString.quoted("\(appName) help center")),
+                "print_version": .text(CSSString.quoted(version.isEmpty ? "" : "Content version \(version)")),
             ]
             var out: [UInt8] = []
             out.reserveCapacity(body.utf8.count + 4096)
@@ -364,17 +368,9 @@ public struct SiteBuilder: Sendable {
             var links: PageLinks?
             if job < checklists.count {
                 let c = checklists[job]
-                let procedures = ordered.filter { $0.audience == .admin && $0.applies(to: c.scenario) }
-                var contexts = contexts
-                contexts.onThisPage = Set(procedures.map(\.id.value))
-                let body = templates.render("checklist", [
-                    "title": .text(c.title(app: appName)), "scenario": .text(c.scenario.rawValue),
-                    "summary_html": .text(CommonMark.inlineHTML(MarkdownEscaping.escape(c.summary(app: appName, managedPolicyScopes: contexts.managedPolicyScopes)))),
-                    "app_name": .text(appName), "example": .bool(content.catalog.app.isExample),
-                    "procedures": .list(procedures.map { contexts.procedure($0, checklist: true, heading: "h2") }),
-                    "article_href": .text(mainArticle?.href ?? ""), "has_article": .bool(mainArticle != nil),
-                ])
-                file = layout.page(c.href, title: c.title(app: appName), description: c.summary(app: appName, managedPolicyScopes: contexts.managedPolicyScopes), kind: "checklist", body: body, printable: true)
+                let body = templates.render("checklist", c.context(ordered, contexts: contexts, articleHref: mainArticle?.href))
+                file = layout.page(c.href, title: c.title(app: appName), description: c.summary(app: appName, managedPolicyScopes: contexts.managedPolicyScopes),
+                                   kind: "checklist", body: body, printable: true, version: contexts.contentVersion)
             } else if job == checklists.count {
                 let consentLinks = contexts.consentLinks()
                 let body = templates.render("consent", contexts.consent(links: consentLinks, articleHref: mainArticle?.href, dataHref: Self.consentData))
@@ -459,7 +455,7 @@ public struct SiteBuilder: Sendable {
             return templates.render("permissions", contexts.permissions(f))
         case .procedure:
             guard let id = d.arguments.first?.value, let p = content.procedure(id) else { return "" }
-            return templates.render("procedure", contexts.procedure(p, checklist: false, heading: d.options["heading"]?.value ?? "h3"))
+            return templates.render("procedure", contexts.procedure(p, heading: d.options["heading"]?.value ?? "h3"))
         case .checklists:
             return templates.render("checklists", ["checklists": .list(checklistLinks)])
         }

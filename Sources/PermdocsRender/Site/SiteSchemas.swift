@@ -7,6 +7,8 @@ public enum SiteSchemas {
             "title": .text, "description": .text, "app_name": .text, "content": .html,
             "nav": .list(.object("nav-item")), "toc": .list(.object("toc-item")), "has_toc": .bool,
             "page_kind": .text, "generator": .text, "stylesheet": .text, "printable": .bool,
+            // CSS string literals for the printed page's margin boxes (escaped for CSS, then HTML).
+            "print_title": .text, "print_app": .text, "print_version": .text,
         ],
         "nav-item": ["href": .text, "title": .text, "current": .bool],
         "toc-item": ["id": .text, "title": .text],
@@ -66,7 +68,7 @@ public enum SiteSchemas {
             "value": .text, "has_value": .bool, "note_html": .html, "has_note": .bool,
             "warning_html": .html, "has_warning": .bool, "see_href": .text, "see_title": .text, "has_see": .bool,
             "steps": .list(.object("step")), "has_steps": .bool, "choices": .list(.object("step")), "has_choices": .bool,
-            "checklist": .bool,
+            "checklist": .bool, "checkbox": .bool, "outcome": .bool,
         ],
         "procedure-link": ["href": .text, "title": .text],
 
@@ -76,8 +78,12 @@ public enum SiteSchemas {
         // `checklist.mustache`, one page per admin scenario.
         "checklist": [
             "title": .text, "scenario": .text, "summary_html": .html, "app_name": .text, "example": .bool,
-            "procedures": .list(.object("procedure")), "article_href": .text, "has_article": .bool,
+            "assumes": .list(.object("assumption")), "consent_url": .text, "has_consent_url": .bool,
+            "preconditions": .list(.html), "has_preconditions": .bool,
+            "procedures": .list(.object("procedure")), "article_href": .text, "has_article": .bool, "version": .text,
         ],
+
+        "assumption": ["setting": .text, "value": .text],
 
         // `consent.mustache`.
         "consent": [
