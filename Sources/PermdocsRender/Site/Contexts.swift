@@ -206,6 +206,8 @@ struct Contexts {
             shown.value = step.setting == nil ? choice.value : nil
             shown.path = step.path
             shown.steps = step.steps
+            // The checklist's own order says what comes next.
+            shown.see = nil
         }
         let see = shown.see.map { linkTarget($0.value) }
         let offered = checklist == nil ? shown.choices : []
