@@ -63,9 +63,12 @@ public struct Catalog: Sendable {
         public var scopes: [Located<String>]
         public var client: [ClientLocation]
         public var location: SourceLocation
+        /// Where `scopes:` is written (the feature's location when absent).
+        public var scopesLocation: SourceLocation
 
         public init(id: Located<String>, title: Located<String>, summary: Located<String>?, scopes: [Located<String>],
-                    client: [ClientLocation], location: SourceLocation) {
+                    client: [ClientLocation], location: SourceLocation, scopesLocation: SourceLocation? = nil) {
+            self.scopesLocation = scopesLocation ?? location
             self.id = id
             self.title = title
             self.summary = summary

@@ -84,6 +84,7 @@ public enum CatalogDecoder {
         }
         // A feature missing its title is still validated (its scopes, its id), without cascading errors.
         guard let id else { return nil }
-        return Catalog.Feature(id: id, title: title ?? Located("", at: map.location), summary: summary, scopes: scopes, client: client, location: node.location)
+        return Catalog.Feature(id: id, title: title ?? Located("", at: map.location), summary: summary, scopes: scopes, client: client,
+                               location: node.location, scopesLocation: map.pair("scopes")?.keyLocation)
     }
 }

@@ -5,13 +5,16 @@ public struct Content: Sendable {
     /// The content folder as the user named it (diagnostics and outputs are relative to it).
     public var folder: String
     public var catalog: Catalog
+    /// `changes.yaml`, when the content has one.
+    public var changes: ChangeLog?
     /// Sorted by id, so output order never depends on the file system.
     public let procedures: [Procedure]
     private let procedureIndex: [String: Int]
 
-    public init(folder: String, catalog: Catalog, procedures: [Procedure]) {
+    public init(folder: String, catalog: Catalog, procedures: [Procedure], changes: ChangeLog? = nil) {
         self.folder = folder
         self.catalog = catalog
+        self.changes = changes
         self.procedures = procedures
         procedureIndex = Dictionary(procedures.enumerated().map { ($1.id.value, $0) }, uniquingKeysWith: { first, _ in first })
     }

@@ -9,6 +9,7 @@ import Foundation
 public enum ContentLoader {
     public static let catalogFile = "permissions.yaml"
     public static let proceduresFolder = "procedures"
+    public static let changesFile = "changes.yaml"
 
     public struct Result: Sendable {
         /// Nil when the catalog could not be read into a model at all.
@@ -97,9 +98,26 @@ public enum ContentLoader {
         diagnostics.append(contentsOf: procedureDiagnostics)
 
         guard let catalog else { return Result(content: nil, diagnostics: diagnostics) }
-        let content = Content(folder: folder, catalog: catalog, procedures: procedures)
+        let changes = try loadChanges(folder: folder, loader: loader, into: &diagnostics)
+        let content = Content(folder: folder, catalog: catalog, procedures: procedures, changes: changes)
         diagnostics.append(contentsOf: ContentValidator(reference: graph).validate(content))
         return Result(content: content, diagnostics: diagnostics)
+    }
+
+    /// `changes.yaml` is optional: without it nothing is held to a log.
+    static func loadChanges(folder: String, loader: YAMLLoader, into diagnostics: inout Diagnostics) throws(IOFailure) -> ChangeLog? {
+        let path = Paths.join(folder, changesFile)
+        guard FileManager.default.fileExists(atPath: path) else { return nil }
+        if let target = Containment.escape(path, root: folder) {
+            diagnostics.append(Containment.diagnostic(path, root: folder, target: target))
+            return nil
+        }
+        let document = try loader.load(contentsOf: path)
+        diagnostics.append(contentsOf: document.diagnostics)
+        var reader = NodeReader()
+        let log = document.root.flatMap { ChangeLogDecoder.decode($0, file: path, into: &reader) }
+        diagnostics.append(contentsOf: reader.diagnostics.all)
+        return log
     }
 }
 

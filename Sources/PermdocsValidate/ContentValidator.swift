@@ -15,6 +15,13 @@ public struct ContentValidator: Sendable {
         validateScopes(content.catalog, into: &d)
         validateFeatures(content.catalog, into: &d)
         validateProcedures(content, into: &d)
+        if let log = content.changes {
+            for entry in log.entries {
+                entry.added.forEach { checkScopeName($0, into: &d) }
+                entry.removed.forEach { checkScopeName($0, into: &d) }
+            }
+            ChangeLogValidator(reference: reference).validate(log, catalog: content.catalog, into: &d)
+        }
         return d.all
     }
 

@@ -415,3 +415,97 @@ struct DidYouMeanTests {
         #expect(DidYouMean.suggestion(for: "CALENDARS.readwrite", among: ["Calendars.ReadWrite"]) == "Calendars.ReadWrite")
     }
 }
+
+/// `changes.yaml` replayed from its oldest entry must give each feature exactly the catalog's scopes.
+@Suite("Change log")
+struct ChangeLogTests {
+    /// The valid catalog's one feature: calendar = [offline_access, User.Read].
+    private let log = """
+    note: Example.
+    changes:
+      - date: 2026-03-01
+        feature: calendar
+        added: [User.Read]
+        removed: [Calendars.Read]
+      - date: 2025-01-10
+        feature: calendar
+        added: [offline_access, Calendars.Read]
+
+    """
+
+    private func check(catalog: String = validCatalog, _ changes: String) throws -> [(String, String)] {
+        let temp = try TempContent(catalog: catalog, changes: changes)
+        defer { temp.remove() }
+        let result = try ContentLoader.load(folder: temp.folder)
+        return result.diagnostics.sorted.map { d in
+            let file = d.location.map { String($0.file.dropFirst(temp.folder.count + 1)) } ?? "-"
+            return ("\(file) \(d.location.map { "\($0.line):\($0.column)" } ?? "-") \(d.severity.rawValue) \(d.kind)", d.message)
+        }
+    }
+
+    @Test func aLogThatReplaysToTheCatalogIsClean() throws {
+        #expect(try check(log).map(\.0) == [])
+        let content = try TempContent(catalog: validCatalog, changes: log)
+        defer { content.remove() }
+        let loaded = try #require(try ContentLoader.load(folder: content.folder).content?.changes)
+        #expect(loaded.entries.map(\.date.value) == ["2026-03-01", "2025-01-10"])
+        #expect(loaded.entries[0].removed.map(\.value) == ["Calendars.Read"])
+    }
+
+    /// A scope added to the catalog without an entry fails at the catalog line; the entry makes it clean.
+    @Test func aScopeAddedWithoutAnEntryIsReportedAtTheCatalogLine() throws {
+        let m = Marked(validCatalog.replacingOccurrences(of: "scopes: [offline_access, User.Read]", with: "scopes: [offline_access, User.Read, ①Mail.Send]")
+            .replacingOccurrences(of: "scopes:\n  offline_access:", with: "scopes:\n  Mail.Send:\n    description: Send.\n  offline_access:"))
+        let result = try check(catalog: m.text, log)
+        #expect(result.map(\.0) == ["permissions.yaml \(m["①"]) error unlogged-scope-change"])
+        #expect(result.first?.1.hasPrefix("feature 'calendar' requests 'Mail.Send', but no entry of changes.yaml adds it") == true)
+        let logged = log.replacingOccurrences(of: "changes:\n", with: "changes:\n  - date: 2026-05-01\n    feature: calendar\n    added: [Mail.Send]\n")
+        #expect(try check(catalog: m.text, logged).map(\.0) == [])
+    }
+
+    /// A scope removed from the catalog without an entry fails at the feature's `scopes:` line.
+    @Test func aScopeRemovedWithoutAnEntryIsReportedAtTheFeature() throws {
+        let m = Marked(validCatalog.replacingOccurrences(of: "    scopes: [offline_access, User.Read]", with: "    ①scopes: [offline_access]")
+            .replacingOccurrences(of: "  User.Read:\n    description: Sign you in.\n", with: ""))
+        let result = try check(catalog: m.text, log)
+        #expect(result.map(\.0) == ["permissions.yaml \(m["①"]) error unlogged-scope-change"])
+        #expect(result.first?.1 == "feature 'calendar' no longer requests 'User.Read' (added on 2026-03-01), but no entry of changes.yaml removes it: log the change (date, feature, removed)")
+    }
+
+    @Test func contradictingAndUnorderedEntriesAreErrors() throws {
+        let m = Marked("""
+        changes:
+          - date: 2025-01-10
+            feature: calendar
+            added: [①offline_access, User.Read]
+            removed: [②Mail.Send]
+          - date: ③2026-01-10
+            feature: calendar
+            added: [offline_access]
+
+        """)
+        let result = try check(m.text)
+        #expect(result.map(\.0) == [
+            "changes.yaml \(m["①"]) error change-log-contradiction", "changes.yaml \(m["②"]) error change-log-contradiction",
+            "changes.yaml \(m["③"]) error change-log-order",
+        ])
+        #expect(result[0].1 == "the 2025-01-10 entry adds 'offline_access' to feature 'calendar', which already has it (added on 2026-01-10)")
+        #expect(result[1].1 == "the 2025-01-10 entry removes 'Mail.Send' from feature 'calendar', which no earlier entry added")
+        #expect(result[2].1 == "entries are newest first, but 2026-01-10 comes after 2025-01-10")
+    }
+
+    @Test func datesFeaturesAndScopesAreChecked() throws {
+        let m = Marked("""
+        changes:
+          - date: ①2026-02-30
+            feature: ②calendr
+            added: [offline_access, User.Read, ③Calendar.ReadWrite]
+
+        """)
+        let result = try check(m.text)
+        #expect(result.map(\.0).contains("changes.yaml \(m["①"]) error invalid-value"))
+        #expect(result.map(\.0).contains("changes.yaml \(m["②"]) error unlogged-scope-change"))
+        #expect(result.map(\.0).contains("changes.yaml \(m["③"]) error unknown-scope"))
+        #expect(result.first { $0.0.hasSuffix("unlogged-scope-change") && $0.0.contains(m["②"]) }?.1.contains("did you mean 'calendar'?") == true)
+    }
+}

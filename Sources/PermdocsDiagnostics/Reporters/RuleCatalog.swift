@@ -39,6 +39,9 @@ public enum RuleCatalog {
         Rule(id: "invalid-step", description: "A checklist step is not one action: an outcome with something to set, or 'scenarios' outside a choice.", severity: .error),
         Rule(id: "unreachable-choice", description: "A choice is for a checklist that does not show its procedure, or two choices are for the same checklist.", severity: .error),
         Rule(id: "checklist-choice-missing", description: "A choice list on a checklist has no choice for that checklist's scenario.", severity: .error),
+        Rule(id: "unlogged-scope-change", description: "A feature's scopes in the catalog differ from what replaying changes.yaml gives: a change without a log entry.", severity: .error),
+        Rule(id: "change-log-contradiction", description: "A changes.yaml entry adds a scope the feature already has, or removes one it does not have.", severity: .error),
+        Rule(id: "change-log-order", description: "changes.yaml entries are not newest first.", severity: .error),
         Rule(id: "unknown-error-code", description: "An AADSTS code permdocs does not describe.", severity: .warning),
         // YAML.
         Rule(id: "yaml-syntax", description: "The YAML is not well-formed.", severity: .error),
