@@ -239,6 +239,7 @@ struct PublishedConsentTests {
             """)
         }
         try w.edit("content/articles/microsoft-entra-permissions.md") { $0.replacingOccurrences(of: "::permissions rooms", with: "::permissions rooms\n\n::permissions tasks") }
+        try w.edit("content/changes.yaml") { $0.replacingOccurrences(of: "changes:\n", with: "changes:\n  - date: 2026-12-01\n    feature: tasks\n    added: [Tasks.ReadWrite, People.Read, Chat.Read]\n") }
         let r = try w.build()
         #expect(r.status == 0, "\(r.stderr)")
         let data = try #require(w.files(in: "output")["permissions.json"])
