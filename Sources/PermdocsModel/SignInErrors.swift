@@ -26,7 +26,7 @@ public struct SignInError: Sendable, Equatable {
         SignInError(code: "AADSTS50173", name: "FreshTokenNeeded",
                     meaning: "The grant was revoked, for example after a password change or reset: the user has to connect their account again."),
         SignInError(code: "AADSTS700016", name: "UnauthorizedClient_DoesNotMatchRequest",
-                    meaning: "The app was not found in the directory: the link names the wrong tenant or cloud, or the app is not yet present in the tenant."),
+                    meaning: "The app was not found in the directory: the link names the wrong tenant, or the app is not yet present in the tenant."),
     ]
 
     public static func named(_ code: String) -> SignInError? { known.first { $0.code == code } }
