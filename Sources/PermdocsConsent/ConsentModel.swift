@@ -63,6 +63,12 @@ public struct TenantSettings: Sendable, Hashable {
         self.assignmentRequired = assignmentRequired
     }
 
+    /// The setting as the end of "in tenants where …": "user consent is Microsoft-managed",
+    /// "“Assignment required?” is Yes".
+    public var phrase: String {
+        assignmentRequired ? "“Assignment required?” is Yes" : "user consent is \(userConsent.shortLabel)"
+    }
+
     /// Every combination, user consent options first by permissiveness, assignment No before Yes.
     public static let all: [TenantSettings] = [false, true].flatMap { assignment in
         UserConsentSetting.allCases.map { TenantSettings($0, assignmentRequired: assignment) }

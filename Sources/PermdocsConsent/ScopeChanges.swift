@@ -38,18 +38,24 @@ public struct ScopeChanges: Sendable {
             let added = f.scopes.map(\.value).filter { !before.contains($0.lowercased()) }.map(canonical)
             let removed = (old?.scopes ?? []).map(\.value).filter { !now.contains($0.lowercased()) }.map(canonical)
             guard !added.isEmpty || !removed.isEmpty else { continue }
-            // Consent is incremental: what was granted stays granted, so who must act depends on
-            // the added scopes alone (a user can consent to a new Mail.Send where an admin once
-            // granted Mail.ReadWrite under Microsoft-managed consent).
-            var onlyAdded = f
-            onlyAdded.scopes = f.scopes.filter { !before.contains($0.value.lowercased()) }
-            let reconsent = added.isEmpty ? [] : Self.settings.map { Reconsent(settings: $0, outcome: model.outcome(of: onlyAdded, in: $0).outcome) }
+            let reconsent = Self.reconsent(adding: f.scopes.filter { !before.contains($0.value.lowercased()) }, to: f, model: model)
             out.append(Feature(id: f.id.value, title: f.title.value, added: added, removed: removed, isNew: old == nil, isGone: false, reconsent: reconsent))
         }
         for f in base.features where current.feature(f.id.value) == nil {
             out.append(Feature(id: f.id.value, title: f.title.value, added: [], removed: f.scopes.map(\.value).map(canonical), isNew: false, isGone: true, reconsent: []))
         }
         features = out
+    }
+
+    /// Who must act, per tenant setting, when `added` joins `feature`'s scopes. Consent is
+    /// incremental: what was granted stays granted, so it depends on the added scopes alone (a user
+    /// can consent to a new Mail.Send where an admin once granted Mail.ReadWrite under
+    /// Microsoft-managed consent). Empty when nothing is added.
+    public static func reconsent(adding added: [Located<String>], to feature: Catalog.Feature, model: ConsentModel) -> [Reconsent] {
+        guard !added.isEmpty else { return [] }
+        var onlyAdded = feature
+        onlyAdded.scopes = added
+        return settings.map { Reconsent(settings: $0, outcome: model.outcome(of: onlyAdded, in: $0).outcome) }
     }
 
     /// The settings a change is explained for: each user consent option, then assignment required.

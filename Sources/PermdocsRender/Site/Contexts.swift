@@ -67,9 +67,9 @@ struct Contexts {
     }
 
     /// Scope names for a sentence: each with the separator that follows it ("`A`, `B` and `C`").
-    static func nameList(_ names: [String]) -> TemplateValue {
+    static func nameList(_ names: [String], conjunction: String = "and") -> TemplateValue {
         .list(names.enumerated().map { i, name in
-            let separator = i == names.count - 1 ? "" : i == names.count - 2 ? " and " : ", "
+            let separator = i == names.count - 1 ? "" : i == names.count - 2 ? " \(conjunction) " : ", "
             return ["value": .text(name), "separator": .text(separator)]
         })
     }

@@ -95,6 +95,17 @@ public enum SiteSchemas {
         "consent-feature": [
             "id": .text, "title": .text, "admin_url": .text, "scopes": .list(.object("scope-row")),
         ],
+        // `changes.mustache`, the "Permission changes" page (only with content/changes.yaml).
+        "changes": [
+            "app_name": .text, "note_html": .html, "has_note": .bool, "entries": .list(.object("change")),
+            "has_entries": .bool, "feed_href": .text, "article_href": .text, "has_article": .bool,
+        ],
+        "change": [
+            "id": .text, "date": .text, "date_long": .text, "feature_id": .text, "feature_title": .text,
+            "added": .list(.object("name")), "has_added": .bool, "removed": .list(.object("name")), "has_removed": .bool,
+            "note_html": .html, "has_note": .bool, "users_again": .list(.object("name")), "has_users_again": .bool,
+            "admin_again": .list(.object("name")), "has_admin_again": .bool, "conditional": .bool, "consent_href": .text,
+        ],
         "sign-in-error": [
             "code": .text, "name": .text, "meaning": .text,
             "fixed_by": .list(.object("procedure-link")), "has_fixed_by": .bool,
@@ -122,6 +133,7 @@ public enum SiteSchemas {
     /// Page templates and the context each one receives.
     public static let pages: [String: TemplateType] = [
         "layout": .object("page"), "index": .object("index"), "checklist": .object("checklist"), "consent": .object("consent"),
+        "changes": .object("changes"),
     ]
 
     /// Partials that permdocs renders directly (for directives), and their contexts.
