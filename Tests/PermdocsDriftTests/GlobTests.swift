@@ -2,6 +2,8 @@ import Testing
 import Foundation
 import PermdocsTestSupport
 @testable import PermdocsDrift
+import PermdocsDiagnostics
+import PermdocsValidate
 
 /// One client tree for every glob case: dependency folders, dot files, names with brackets.
 private let tree = [
@@ -88,5 +90,50 @@ struct GlobTests {
     @Test func onlyMetacharactersMakeAPattern() {
         #expect(Glob("workers/a.py").isLiteral)
         for p in ["*.py", "a?.py", "[ab].py", "{a,b}.py", "src/**/x", "star\\*.py"] { #expect(!Glob(p).isLiteral, "\(p)") }
+    }
+}
+
+/// The drift check through the glob: files a pattern names in `vendor/` are read, and bracket and
+/// brace patterns find their files instead of reporting `file-not-found`.
+@Suite("Client path globs in the drift check")
+struct GlobDriftTests {
+    private func kinds(path: String) throws -> [String] {
+        let temp = try TempFolder(prefix: "permdocs-glob-drift")
+        defer { temp.remove() }
+        try temp.write("content/permissions.yaml", """
+        app:
+          name: Acme
+          client_id: 11111111-2222-3333-4444-555555555555
+          redirect_uri: https://acme.contoso.com/callback
+        scopes:
+          Mail.Send: {description: Send mail as you.}
+        features:
+          - id: mail
+            title: Mail
+            scopes: [Mail.Send]
+            client:
+              - path: "\(path)"
+                anchor: "SCOPES ="
+
+        """)
+        try temp.write("client/vendor/workers/mail.py", "SCOPES = [\"Mail.Send\", \"Mail.Read\"]\n")
+        try temp.write("client/workers/b.py", "SCOPES = [\"Mail.Send\", \"Tasks.Read\"]\n")
+        let loaded = try ContentLoader.load(folder: temp.path + "/content")
+        let content = try #require(loaded.content)
+        let findings = try DriftChecker(content: content, clientRoot: temp.path + "/client").check()
+        return Diagnostics(findings).sorted.map { "\($0.kind) \($0.scope ?? "-")" }
+    }
+
+    @Test func aPathThatNamesVendorIsRead() throws {
+        #expect(try kinds(path: "vendor/workers/*.py") == ["undocumented-scope Mail.Read"])
+    }
+
+    @Test func doubleStarDoesNotEnterVendor() throws {
+        #expect(try kinds(path: "**/mail.py") == ["file-not-found -"])
+    }
+
+    @Test func bracketsAndBracesFindTheirFiles() throws {
+        #expect(try kinds(path: "workers/[a-c].py") == ["undocumented-scope Tasks.Read"])
+        #expect(try kinds(path: "{workers,vendor/workers}/*.py") == ["undocumented-scope Mail.Read", "undocumented-scope Tasks.Read"])
     }
 }
