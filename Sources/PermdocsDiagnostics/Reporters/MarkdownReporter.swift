@@ -1,6 +1,6 @@
 /// A pull-request-readable Markdown summary (README "Scope drift", "In the client repository's CI"):
-/// the counts, then per feature a table of its findings — severity, rule, scope, `file:line` and
-/// message — then the findings that belong to no feature. `--format markdown` prints it for any CI
+/// the counts, then per feature a table of its findings — severity, rule (linked to its README
+/// section), scope, `file:line` and message — then the findings that belong to no feature. `--format markdown` prints it for any CI
 /// (a GitLab job, a pull-request comment bot); `--format github` also appends it to
 /// `$GITHUB_STEP_SUMMARY` with `annotationLimit`, which says how many annotations GitHub will not
 /// show (it shows at most 10 errors and 10 warnings per step).
@@ -72,7 +72,8 @@ public struct MarkdownReporter: Sendable {
                 let at = note.location.map { "\(Self.text(FindingPaths.repositoryRelative($0.file))):\($0.line): " } ?? ""
                 message += "<br>" + at + Self.text(note.message)
             }
-            out += "| \(mark) | `\(Self.code(d.kind))` | \(scope) | \(place) | \(message) |\n"
+            // The rule links the README section that explains it (as SARIF's helpUri does).
+            out += "| \(mark) | [`\(Self.code(d.kind))`](\(RuleHelp.helpURI(d.kind))) | \(scope) | \(place) | \(message) |\n"
         }
         return out
     }
