@@ -76,7 +76,9 @@ struct CheckCommand: ParsableCommand {
 enum StepSummary {
     static func append(_ diagnostics: [Diagnostic]) throws {
         guard let path = ProcessInfo.processInfo.environment["GITHUB_STEP_SUMMARY"], !path.isEmpty else { return }
-        let text = MarkdownReporter(annotationLimit: MarkdownReporter.githubAnnotationLimit).report(diagnostics)
+        let text = MarkdownReporter.fitted(
+            MarkdownReporter(annotationLimit: MarkdownReporter.githubAnnotationLimit).report(diagnostics),
+            bytes: MarkdownReporter.githubSummaryLimit)
         guard let handle = FileHandle(forUpdatingAtPath: path) ?? (FileManager.default.createFile(atPath: path, contents: nil) ? FileHandle(forUpdatingAtPath: path) : nil) else {
             Console.err("permdocs: error: \(path): cannot write the step summary ($GITHUB_STEP_SUMMARY)\n")
             throw ExitCode(ExitStatus.usage)

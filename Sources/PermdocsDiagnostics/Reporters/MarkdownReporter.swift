@@ -78,6 +78,24 @@ public struct MarkdownReporter: Sendable {
         return out
     }
 
+    /// GitHub's limit on one step's summary (1 MiB); a longer one is not shown at all.
+    public static let githubSummaryLimit = 1 << 20
+
+    /// `summary` cut at the last whole line that leaves room for a closing sentence within `bytes`,
+    /// saying how many of the findings' rows are shown; `summary` itself when it fits.
+    public static func fitted(_ summary: String, bytes: Int) -> String {
+        let utf8 = Array(summary.utf8)
+        guard utf8.count > bytes else { return summary }
+        func isRow(_ line: Substring) -> Bool { line.hasPrefix("| error |") || line.hasPrefix("| warning |") || line.hasPrefix("| note |") }
+        let total = summary.split(separator: "\n").filter(isRow).count
+        var end = max(0, bytes - 200)
+        while end > 0 && utf8[end - 1] != UInt8(ascii: "\n") { end -= 1 }
+        let kept = String(decoding: utf8[..<end], as: UTF8.self)
+        let shown = kept.split(separator: "\n").filter(isRow).count
+        return kept + "\n**The summary stops at GitHub's limit for a step summary: \(shown) of \(total) findings are listed; "
+            + "the annotations and `permdocs check` list them all.**\n"
+    }
+
     /// Text for a table cell: HTML and Markdown punctuation escaped, lines joined with `<br>`.
     static func text(_ s: String) -> String {
         var out = ""
