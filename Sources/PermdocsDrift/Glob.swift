@@ -24,7 +24,7 @@ struct Glob {
     init(_ pattern: String) {
         self.pattern = pattern
         alternatives = Self.expandBraces(pattern).map { alternative in
-            alternative.split(separator: "/", omittingEmptySubsequences: true).map { part in
+            alternative.split(separator: "/", omittingEmptySubsequences: true).filter { $0 != "." }.map { part in
                 let s = String(part)
                 if s == "**" { return .globstar }
                 if Self.hasWildcards(s) { return .pattern(Self.collapseStars(s)) }

@@ -62,6 +62,8 @@ struct GlobTests {
         // Backslash escapes a metacharacter.
         ("literal/star\\*.py", ["literal/star*.py"]),
         ("literal/\\[x].py", ["literal/[x].py"]),
+        // `./` and doubled slashes change nothing.
+        ("./workers//?.py", ["workers/a.py", "workers/b.py"]),
         // No match, and symbolic links are not followed.
         ("workers/*.go", []),
         ("linked/*.py", []),
