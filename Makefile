@@ -54,5 +54,16 @@ screenshots: site
 a11y: site
 	scripts/a11y-check output
 
+## One self-contained Linux executable, dist/permdocs (static Swift runtime, libyaml, libcmark; the
+## Microsoft data compiled in), with a .tar.gz and its SHA-256 (scripts/make-dist, README "Install").
+.PHONY: dist dist-check
+dist: deps
+	scripts/make-dist
+
+## Proves dist/permdocs needs nothing but glibc: ldd, then check/build/urls alone in an empty
+## folder with an empty environment (scripts/dist-check; run by .ci/run).
+dist-check: dist
+	scripts/dist-check
+
 clean:
 	rm -rf .build

@@ -31,15 +31,18 @@ let package = Package(
             providers: [.apt(["libcmark-dev"])]
         ),
 
+        // MARK: - Build-time embedding of Microsoft's reference data (Plugins/EmbedResources)
+        .plugin(name: "EmbedResources", capability: .buildTool()),
+
         // MARK: - Pipeline stages
         .target(name: "PermdocsDiagnostics"),
         .target(name: "PermdocsLoad", dependencies: ["CYAML", "PermdocsDiagnostics"]),
         .target(
             name: "PermdocsModel",
             dependencies: ["PermdocsLoad", "PermdocsDiagnostics"],
-            resources: [.copy("Resources/graph-delegated-permissions.json"),
-                        .copy("Resources/graph-application-permissions.json"),
-                        .copy("Resources/microsoft-managed-consent-policy.json")]
+            // Resources/*.json are compiled in by the EmbedResources plugin (no resource bundle).
+            exclude: ["Resources"],
+            plugins: ["EmbedResources"]
         ),
         .target(name: "PermdocsValidate", dependencies: ["PermdocsModel", "PermdocsLoad", "PermdocsDiagnostics"]),
         .target(name: "PermdocsConsent", dependencies: ["PermdocsModel", "PermdocsDiagnostics"]),

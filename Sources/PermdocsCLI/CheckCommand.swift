@@ -1,11 +1,12 @@
 import ArgumentParser
+import Foundation
 import PermdocsDiagnostics
 import PermdocsDrift
 import PermdocsLoad
 import PermdocsValidate
 
 enum FindingFormat: String, ExpressibleByArgument, CaseIterable {
-    case text, json, github, sarif
+    case text, json, github, sarif, markdown
 }
 
 /// `permdocs check`: validate the content and, with `--client`, compare each feature's documented
@@ -16,8 +17,9 @@ struct CheckCommand: ParsableCommand {
         abstract: "Validate the catalog and procedures; with --client, catch scope drift in client code.",
         discussion: """
         Exit 0 when there is no error (warnings allowed unless --strict), 1 on findings, 2 on usage \
-        or I/O errors. Formats: text (stderr), json, github (workflow commands) and sarif (SARIF \
-        2.1.0 for code scanning) on stdout.
+        or I/O errors. Formats: text (stderr), json, github (workflow commands; with \
+        $GITHUB_STEP_SUMMARY set, also a Markdown summary appended to it), sarif (SARIF 2.1.0 for \
+        code scanning) and markdown (the summary) on stdout.
         """
     )
 
@@ -30,7 +32,7 @@ struct CheckCommand: ParsableCommand {
     @Option(name: .long, help: ArgumentHelp("An Entra app manifest (JSON) whose requiredResourceAccess is compared too.", valueName: "file"))
     var manifest: String?
 
-    @Option(name: .long, help: "text, json, github or sarif.")
+    @Option(name: .long, help: "text, json, github, sarif or markdown.")
     var format: FindingFormat = .text
 
     @Flag(name: .long, help: "Fail on warnings too.")
@@ -58,10 +60,37 @@ struct CheckCommand: ParsableCommand {
             Console.out(JSONReporter(paths: FindingPaths(roots: roots)).report(sorted))
         case .github:
             Console.out(GitHubReporter().report(sorted))
+            try StepSummary.append(sorted)
         case .sarif:
             Console.out(SARIFReporter(version: PermdocsVersion.current).report(sorted))
+        case .markdown:
+            Console.out(MarkdownReporter().report(sorted))
         }
         if diagnostics.hasErrors || (strict && diagnostics.hasWarnings) { throw ExitCode(ExitStatus.findings) }
+    }
+}
+
+/// GitHub Actions' job summary: `--format github` appends the Markdown report to the file named by
+/// `$GITHUB_STEP_SUMMARY` when it is set and not empty. A summary that cannot be written is an I/O
+/// error (exit 2) after the annotations are out.
+enum StepSummary {
+    static func append(_ diagnostics: [Diagnostic]) throws {
+        guard let path = ProcessInfo.processInfo.environment["GITHUB_STEP_SUMMARY"], !path.isEmpty else { return }
+        let text = MarkdownReporter.fitted(
+            MarkdownReporter(annotationLimit: MarkdownReporter.githubAnnotationLimit).report(diagnostics),
+            bytes: MarkdownReporter.githubSummaryLimit)
+        guard let handle = FileHandle(forUpdatingAtPath: path) ?? (FileManager.default.createFile(atPath: path, contents: nil) ? FileHandle(forUpdatingAtPath: path) : nil) else {
+            Console.err("permdocs: error: \(path): cannot write the step summary ($GITHUB_STEP_SUMMARY)\n")
+            throw ExitCode(ExitStatus.usage)
+        }
+        defer { try? handle.close() }
+        do {
+            try handle.seekToEnd()
+            try handle.write(contentsOf: Data(text.utf8))
+        } catch {
+            Console.err("permdocs: error: \(path): cannot write the step summary ($GITHUB_STEP_SUMMARY)\n")
+            throw ExitCode(ExitStatus.usage)
+        }
     }
 }
 

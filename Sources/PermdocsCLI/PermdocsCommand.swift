@@ -1,5 +1,6 @@
 import ArgumentParser
 import PermdocsDiagnostics
+import PermdocsModel
 import Foundation
 
 /// The `permdocs` command: a thin layer over the pipeline libraries.
@@ -8,7 +9,7 @@ public struct PermdocsCommand: ParsableCommand {
         commandName: "permdocs",
         abstract: "Turn a YAML catalog of Microsoft Graph permissions and Entra ID admin procedures into a checked help center.",
         discussion: "Exit codes: 0 clean (warnings allowed), 1 findings, 2 usage or I/O error.",
-        version: PermdocsVersion.current,
+        version: PermdocsVersion.withBundledData,
         subcommands: [CheckCommand.self, BuildCommand.self, URLsCommand.self, ChangesCommand.self],
         defaultSubcommand: nil
     )
@@ -18,6 +19,12 @@ public struct PermdocsCommand: ParsableCommand {
 
 public enum PermdocsVersion {
     public static let current = "0.1.0"
+
+    /// `permdocs --version`: the version and the dates of the Microsoft data compiled in.
+    public static var withBundledData: String {
+        "\(current) (Microsoft Graph permissions of \(GraphReference.dataDate), "
+            + "managed consent policy of \(ManagedConsentPolicy.shared.published))"
+    }
 }
 
 /// Exit codes used by every command.

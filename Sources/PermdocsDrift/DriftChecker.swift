@@ -39,7 +39,6 @@ public struct DriftChecker: Sendable {
             throw IOFailure("\(clientRoot): client folder not found")
         }
         var d = Diagnostics()
-        var tree: [String]?
         for feature in content.catalog.features {
             for location in feature.client {
                 let glob = Glob(location.path.value)
@@ -47,8 +46,7 @@ public struct DriftChecker: Sendable {
                 if glob.isLiteral {
                     files = FileManager.default.fileExists(atPath: path(location.path.value)) ? [location.path.value] : []
                 } else {
-                    if tree == nil { tree = FileTree.files(under: clientRoot, prefix: "") }
-                    files = tree!.filter(glob.matches)
+                    files = glob.files(under: clientRoot)
                 }
                 if files.isEmpty {
                     d.append(.error("file-not-found", "no file in \(clientRoot) matches '\(location.path.value)' (client location of feature '\(feature.id.value)')",

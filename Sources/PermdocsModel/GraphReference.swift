@@ -1,6 +1,7 @@
 import Foundation
 
-/// Microsoft Graph's permission reference, bundled with permdocs (Resources/; from Microsoft's
+/// Microsoft Graph's permission reference, compiled into permdocs (Resources/, embedded by the
+/// EmbedResources build-tool plugin; from Microsoft's
 /// public microsoftgraph/microsoft-graph-devx-content repository, permissions sync of 2026-08-07 —
 /// README "Who can consent"): every delegated permission plus the OpenID Connect
 /// scopes, and the application permissions (app roles) for reading app manifests.
@@ -13,6 +14,10 @@ public final class GraphReference: Sendable {
         public var userConsentDisplayName: String?
         public var userConsentDescription: String?
     }
+
+    /// The date of Microsoft's permissions sync the bundled reference was taken from (`permdocs
+    /// --version`); update it with Resources/graph-*-permissions.json.
+    public static let dataDate = "2026-08-07"
 
     /// Microsoft Graph's application id, as it appears in `requiredResourceAccess`.
     public static let graphResourceAppID = "00000003-0000-0000-c000-000000000000"
@@ -29,7 +34,7 @@ public final class GraphReference: Sendable {
     /// The bundled reference, decoded once per process.
     public static let shared: GraphReference = {
         do {
-            return try GraphReference(delegatedJSON: Data(contentsOf: resource("graph-delegated-permissions")), managedPolicy: .shared)
+            return try GraphReference(delegatedJSON: Data(EmbeddedResources.graph_delegated_permissions.utf8), managedPolicy: .shared)
         } catch {
             fatalError("permdocs: the bundled Graph permission reference is unreadable: \(error)")
         }
@@ -38,18 +43,11 @@ public final class GraphReference: Sendable {
     /// Application permissions (app roles), decoded only when an app manifest is read.
     public static let applicationPermissions: [Permission] = {
         do {
-            return try JSONDecoder().decode([Permission].self, from: Data(contentsOf: resource("graph-application-permissions")))
+            return try JSONDecoder().decode([Permission].self, from: Data(EmbeddedResources.graph_application_permissions.utf8))
         } catch {
             fatalError("permdocs: the bundled Graph permission reference is unreadable: \(error)")
         }
     }()
-
-    private static func resource(_ name: String) -> URL {
-        guard let url = Bundle.module.url(forResource: name, withExtension: "json") else {
-            fatalError("permdocs: \(name).json is missing from the permdocs resource bundle")
-        }
-        return url
-    }
 
     public init(delegatedJSON: Data, managedPolicy: ManagedConsentPolicy = .shared) throws {
         self.managedPolicy = managedPolicy

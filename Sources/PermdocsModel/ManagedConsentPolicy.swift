@@ -69,11 +69,8 @@ public struct ManagedConsentPolicy: Sendable, Decodable {
 
     /// The bundled policy, decoded once per process.
     public static let shared: ManagedConsentPolicy = {
-        guard let url = Bundle.module.url(forResource: "microsoft-managed-consent-policy", withExtension: "json") else {
-            fatalError("permdocs: microsoft-managed-consent-policy.json is missing from the permdocs resource bundle")
-        }
         do {
-            return try ManagedConsentPolicy(json: Data(contentsOf: url))
+            return try ManagedConsentPolicy(json: Data(EmbeddedResources.microsoft_managed_consent_policy.utf8))
         } catch {
             fatalError("permdocs: the bundled managed consent policy is unreadable: \(error)")
         }

@@ -76,7 +76,7 @@ struct CheckCommandTests {
         #expect(help.stdout.contains("USAGE: permdocs check"))
         let version = try Binary.run(["--version"])
         #expect(version.status == 0)
-        #expect(version.stdout == "0.1.0\n")
+        #expect(version.stdout == "0.1.0 (Microsoft Graph permissions of 2026-08-07, managed consent policy of 2026-01-22)\n")
     }
 
     @Test func yamlErrorsFromTheBinaryCarryFileLineColumn() throws {

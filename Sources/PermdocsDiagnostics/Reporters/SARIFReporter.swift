@@ -38,6 +38,8 @@ public struct SARIFReporter: Sendable {
                 .object([
                     "id": .string(r.id),
                     "shortDescription": .object(["text": .string(r.description)]),
+                    "fullDescription": .object(["text": .string(RuleHelp.fullDescription(r.id, description: r.description))]),
+                    "helpUri": .string(RuleHelp.helpURI(r.id)),
                     "defaultConfiguration": .object(["level": .string(Self.level(r.severity))]),
                 ])
             }),
