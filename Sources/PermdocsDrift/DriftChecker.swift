@@ -11,10 +11,15 @@ public struct DriftChecker: Sendable {
     public let clientRoot: String
     public let reference: GraphReference
 
-    public init(content: Content, clientRoot: String, reference: GraphReference = .shared) {
+    /// True when a case-only difference between code and catalog is no finding (`--scope-case
+    /// insensitive`, or `scope_case: insensitive` in the catalog).
+    public let caseInsensitive: Bool
+
+    public init(content: Content, clientRoot: String, reference: GraphReference = .shared, scopeCase: Catalog.ScopeCase? = nil) {
         self.content = content
         self.clientRoot = Paths.trimmingTrailingSlashes(clientRoot)
         self.reference = reference
+        caseInsensitive = (scopeCase ?? content.catalog.scopeCase?.value ?? .warn) == .insensitive
     }
 
     /// Largest client file read, in bytes.
@@ -74,11 +79,25 @@ public struct DriftChecker: Sendable {
         let found: ScopeList?
         if let anchor = location.anchor {
             let reader = ScopeListReader(text: String(decoding: bytes, as: UTF8.self), file: full)
-            switch reader.read(anchor: anchor.value) {
+            let spec = ScopeListReader.Anchor(anchor.value, after: location.after?.value, occurrence: location.occurrence?.value)
+            switch reader.read(spec) {
             case .list(let list):
                 found = list
+                if list.ambiguous.count > 1 {
+                    d.append(.warning("anchor-ambiguous", "'\(anchor.value)' occurs \(list.ambiguous.count) times in the code of \(full); the first is read. Add 'after:' (an anchor that comes first) or 'occurrence:' to say which",
+                                      at: anchor.location, notes: list.ambiguous.map { .init("occurs here", at: $0) }, feature: feature.id.value))
+                }
             case .anchorNotFound:
-                d.append(.error("anchor-not-found", "'\(anchor.value)' does not occur in the code of \(full) (outside comments and strings)", at: anchor.location, feature: feature.id.value))
+                let place = location.after.map { " after '\($0.value)'" } ?? ""
+                d.append(.error("anchor-not-found", "'\(anchor.value)' does not occur in the code of \(full)\(place) (outside comments and strings)", at: anchor.location, feature: feature.id.value))
+                found = nil
+            case .afterNotFound:
+                let after = location.after!
+                d.append(.error("anchor-not-found", "'\(after.value)' does not occur in the code of \(full) (outside comments and strings)", at: after.location, feature: feature.id.value))
+                found = nil
+            case .tooFewOccurrences(let count):
+                let occurrence = location.occurrence!
+                d.append(.error("anchor-not-found", "'\(anchor.value)' occurs \(count) time\(count == 1 ? "" : "s") in the code of \(full)\(location.after.map { " after '\($0.value)'" } ?? ""), not \(occurrence.value)", at: occurrence.location, feature: feature.id.value))
                 found = nil
             case .noListAfter(let at):
                 d.append(.error("anchor-not-found", "no scope list or string follows '\(anchor.value)' here", at: at, feature: feature.id.value))
@@ -90,7 +109,7 @@ public struct DriftChecker: Sendable {
             found = nil
         }
         guard let found else { return }
-        compare(found, feature: feature, into: &d)
+        compare(found, feature: feature, subset: location.isSubset, into: &d)
     }
 
     /// A dotted key path in a JSON or YAML file, read with the located loader.
@@ -154,13 +173,13 @@ public struct DriftChecker: Sendable {
     }
 
     /// The findings for one list against one feature.
-    func compare(_ list: ScopeList, feature: Catalog.Feature, into d: inout Diagnostics) {
+    func compare(_ list: ScopeList, feature: Catalog.Feature, subset: Bool = false, into d: inout Diagnostics) {
         let id = feature.id.value
         var documented: [String: String] = [:]
         for s in feature.scopes { documented[s.value.lowercased()] = s.value }
         var seen: [String: SourceLocation] = [:]
         for element in list.nonLiterals {
-            d.append(.error("non-literal", "'\(element.text)' is not a string literal; permdocs cannot tell which scopes it requests, so list them literally", at: element.location, feature: id))
+            d.append(.error("non-literal", "'\(element.text)' is not a string literal (nor a constant defined in this file as a literal list or string); permdocs cannot tell which scopes it requests, so list them literally", at: element.location, feature: id))
         }
         for written in list.scopes {
             let scope = Self.normalize(written.text)
@@ -179,11 +198,11 @@ public struct DriftChecker: Sendable {
                 d.append(.error("undocumented-scope", "the client requests '\(permission.value)' for feature '\(id)', but the catalog does not list it", at: written.location, feature: id, scope: permission.value))
                 continue
             }
-            if scope != catalogSpelling {
+            if scope != catalogSpelling, !caseInsensitive {
                 d.append(.warning("scope-case", "'\(scope)' is written '\(catalogSpelling)' in the catalog", at: written.location, feature: id, scope: catalogSpelling))
             }
         }
-        for s in feature.scopes where seen[s.value.lowercased()] == nil {
+        for s in feature.scopes where seen[s.value.lowercased()] == nil && !subset {
             d.append(.error("missing-in-client", "feature '\(id)' lists '\(s.value)' in the catalog, but this list does not request it", at: list.location, feature: id, scope: s.value))
         }
     }

@@ -49,7 +49,36 @@ public struct Catalog: Sendable {
         public var anchor: Located<String>?
         /// Dotted key path in a JSON or YAML file.
         public var key: Located<String>?
+        /// Optional: an anchor that must come before `anchor` (its first occurrence); the first
+        /// occurrence of `anchor` after it is read.
+        public var after: Located<String>?
+        /// Optional: which occurrence of `anchor` (1-based, counted after `after` when given) is read.
+        public var occurrence: Located<Int>?
+        /// Optional: `true` when this place requests a subset of the feature's scopes (a token
+        /// refresh): it may omit documented scopes, never add any.
+        public var subset: Located<Bool>?
         public var location: SourceLocation
+
+        public init(path: Located<String>, anchor: Located<String>? = nil, key: Located<String>? = nil, after: Located<String>? = nil,
+                    occurrence: Located<Int>? = nil, subset: Located<Bool>? = nil, location: SourceLocation) {
+            self.path = path
+            self.anchor = anchor
+            self.key = key
+            self.after = after
+            self.occurrence = occurrence
+            self.subset = subset
+            self.location = location
+        }
+
+        public var isSubset: Bool { subset?.value == true }
+    }
+
+    /// How `permdocs check --client` treats a scope written in code in another case than the catalog.
+    public enum ScopeCase: String, Sendable, CaseIterable {
+        /// A `scope-case` warning (the default).
+        case warn
+        /// Entra ID matches scopes case-insensitively: no finding.
+        case insensitive
     }
 
     /// A sync feature: one consent flow of the app.
@@ -79,11 +108,14 @@ public struct Catalog: Sendable {
     public var app: App
     public var scopes: [ScopeText]
     public var features: [Feature]
+    /// Optional top-level `scope_case`: how drift checks treat case-only differences in code.
+    public var scopeCase: Located<ScopeCase>?
     private let descriptions: [String: String]
     private let featureIndex: [String: Int]
 
-    public init(file: String, app: App, scopes: [ScopeText], features: [Feature]) {
+    public init(file: String, app: App, scopes: [ScopeText], features: [Feature], scopeCase: Located<ScopeCase>? = nil) {
         self.file = file
+        self.scopeCase = scopeCase
         self.app = app
         self.scopes = scopes
         self.features = features

@@ -7,9 +7,9 @@ import PermdocsTestSupport
 @testable import PermdocsDrift
 
 /// A catalog with one feature `mail` (offline_access, Mail.Send) whose client location is `file`.
-private func catalog(path: String, anchor: String? = nil, key: String? = nil) -> String {
-    let location = anchor.map { "anchor: \"\($0)\"" } ?? "key: \(key!)"
-    return """
+private func catalog(path: String, anchor: String? = nil, key: String? = nil, extra: String = "", top: String = "") -> String {
+    let location = (anchor.map { "anchor: \"\($0)\"" } ?? "key: \(key!)") + extra
+    return top + """
     app:
       name: Acme
       client_id: 11111111-2222-3333-4444-555555555555
@@ -121,6 +121,54 @@ struct DriftCheckerTests {
             "content/permissions.yaml 16:17 error anchor-not-found mail -",
             "content/permissions.yaml 18:14 error key-not-found mail -",
         ])
+    }
+
+    @Test func aRepeatedAnchorIsAmbiguousUnlessAfterOrOccurrenceSaysWhich() throws {
+        let text = "providers = {\n  'google' => {'scope' => ['email']},\n  'microsoft' => {'scope' => ['offline_access', '①Mail.Send', '②Mail.Read']},\n}\n"
+        let m = Marked(text)
+        // Nothing says which: a warning at the anchor, and the first (Google's) list is read.
+        let ambiguous = try drift(catalog: catalog(path: "a.rb", anchor: "'scope' =>"), files: ["a.rb": m.text])
+        #expect(ambiguous == [
+            "client/a.rb 2:27 error missing-in-client mail offline_access",
+            "client/a.rb 2:27 error missing-in-client mail Mail.Send",
+            "client/a.rb 2:29 error undocumented-scope mail email",
+            "content/permissions.yaml 14:17 warning anchor-ambiguous mail -",
+        ])
+        for extra in ["\n        after: \"'microsoft' =>\"", "\n        occurrence: 2"] {
+            #expect(try drift(catalog: catalog(path: "a.rb", anchor: "'scope' =>", extra: extra), files: ["a.rb": m.text]) == [
+                "client/a.rb \(m["②"]) error undocumented-scope mail Mail.Read",
+            ])
+        }
+        let third = try drift(catalog: catalog(path: "a.rb", anchor: "'scope' =>", extra: "\n        occurrence: 3"), files: ["a.rb": m.text])
+        #expect(third == [
+            "content/permissions.yaml 15:21 error anchor-not-found mail -",
+        ])
+        let azure = try drift(catalog: catalog(path: "a.rb", anchor: "'scope' =>", extra: "\n        after: azure"), files: ["a.rb": m.text])
+        #expect(azure == [
+            "content/permissions.yaml 15:16 error anchor-not-found mail -",
+        ])
+    }
+
+    @Test func aSubsetLocationMayOmitScopesButNotAddAny() throws {
+        let files = ["refresh.ts": "const REFRESH = ['offline_access'];\n", "drift.ts": "const REFRESH = ['offline_access', ①'Mail.Read'];\n"]
+        let m = Marked(files["drift.ts"]!)
+        #expect(try drift(catalog: catalog(path: "refresh.ts", anchor: "REFRESH =", extra: "\n        subset: true"), files: files) == [])
+        #expect(try drift(catalog: catalog(path: "drift.ts", anchor: "REFRESH =", extra: "\n        subset: true"), files: ["drift.ts": m.text]) == [
+            "client/drift.ts 1:37 error undocumented-scope mail Mail.Read",
+        ])
+        // Without `subset`, the refresh list misses Mail.Send.
+        #expect(try drift(catalog: catalog(path: "refresh.ts", anchor: "REFRESH ="), files: files) == [
+            "client/refresh.ts 1:17 error missing-in-client mail Mail.Send",
+        ])
+    }
+
+    @Test func caseOnlyDifferencesWarnUnlessTheCatalogOrTheCommandSaysInsensitive() throws {
+        let files = ["a.py": "SCOPES = ['OFFLINE_ACCESS', 'mail.send']\n"]
+        #expect(try drift(catalog: catalog(path: "a.py", anchor: "SCOPES ="), files: files) == [
+            "client/a.py 1:12 warning scope-case mail offline_access",
+            "client/a.py 1:30 warning scope-case mail Mail.Send",
+        ])
+        #expect(try drift(catalog: catalog(path: "a.py", anchor: "SCOPES =", top: "scope_case: insensitive\n"), files: files) == [])
     }
 
     @Test func aMissingClientFolderIsAnIOError() throws {
