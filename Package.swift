@@ -39,7 +39,8 @@ let package = Package(
             dependencies: ["PermdocsLoad", "PermdocsDiagnostics"],
             resources: [.copy("Resources/graph-delegated-permissions.json"),
                         .copy("Resources/graph-application-permissions.json"),
-                        .copy("Resources/microsoft-managed-consent-policy.json")]
+                        .copy("Resources/microsoft-managed-consent-policy.json"),
+                        .copy("Resources/exchange-online-permissions.json")]
         ),
         .target(name: "PermdocsValidate", dependencies: ["PermdocsModel", "PermdocsLoad", "PermdocsDiagnostics"]),
         .target(name: "PermdocsConsent", dependencies: ["PermdocsModel", "PermdocsDiagnostics"]),

@@ -119,13 +119,31 @@ public struct ConsentModel: Sendable {
     /// `app.verified_publisher` from the catalog; nil when the catalog does not say.
     public let publisherVerified: Bool?
 
-    public init(reference: GraphReference, publisherVerified: Bool?) {
+    /// `admin_consent` the catalog declares for scopes on resources other than Microsoft Graph
+    /// (by `ScopeName.key`): the answer for resources permdocs has no data for, and for Exchange
+    /// Online permissions, whose `adminConsentRequired` the bundled data does not give.
+    public let declaredAdminConsent: [String: Bool]
+
+    public init(reference: GraphReference, publisherVerified: Bool?, declaredAdminConsent: [String: Bool] = [:]) {
         self.reference = reference
         self.publisherVerified = publisherVerified
+        self.declaredAdminConsent = declaredAdminConsent
     }
 
     public init(catalog: Catalog, reference: GraphReference) {
-        self.init(reference: reference, publisherVerified: catalog.app.verifiedPublisher?.value)
+        var declared: [String: Bool] = [:]
+        for s in catalog.scopes {
+            if let flag = s.adminConsent?.value, !ScopeName(s.scope.value).isGraph { declared[ScopeName.key(s.scope.value)] = flag }
+        }
+        self.init(reference: reference, publisherVerified: catalog.app.verifiedPublisher?.value, declaredAdminConsent: declared)
+    }
+
+    /// True when an admin must consent to `scope` in every tenant: Graph's `adminConsentRequired`,
+    /// or the catalog's `admin_consent` for another resource.
+    public func requiresAdminConsent(_ scope: String) -> Bool {
+        let name = ScopeName(scope)
+        if !name.isGraph, let declared = declaredAdminConsent[name.key] { return declared }
+        return reference.requiresAdminConsent(scope)
     }
 
     /// Who can grant `scope` in a tenant with `settings`.
@@ -134,7 +152,7 @@ public struct ConsentModel: Sendable {
         switch settings.userConsent {
         case .doNotAllow:
             return .admin(.userConsentOff)
-        case _ where reference.requiresAdminConsent(scope):
+        case _ where requiresAdminConsent(scope):
             return .admin(.adminConsentRequired)
         case .allowForAllApps:
             return .user

@@ -25,18 +25,9 @@ public struct DriftChecker: Sendable {
     /// Largest client file read, in bytes.
     public static let maxFileBytes = 8 << 20
 
-    /// Graph resource prefixes of every cloud: `https://graph.microsoft.com/Mail.Send` is `Mail.Send`.
-    static let graphPrefixes = [
-        "https://graph.microsoft.com/", "https://graph.microsoft.us/", "https://dod-graph.microsoft.us/",
-        "https://microsoftgraph.chinacloudapi.cn/",
-    ]
-
-    public static func normalize(_ scope: String) -> String {
-        for prefix in graphPrefixes where scope.lowercased().hasPrefix(prefix) {
-            return String(scope.dropFirst(prefix.count))
-        }
-        return scope
-    }
+    /// The scope as permdocs compares it: `https://graph.microsoft.com/Mail.Send` is `Mail.Send`;
+    /// `https://outlook.office365.com/SMTP.Send` is `https://outlook.office.com/SMTP.Send`.
+    public static func normalize(_ scope: String) -> String { ScopeName(scope).canonical }
 
     public func check() throws(IOFailure) -> [Diagnostic] {
         var isDirectory: ObjCBool = false
@@ -172,37 +163,41 @@ public struct DriftChecker: Sendable {
         return out
     }
 
-    /// The findings for one list against one feature.
+    /// The findings for one list against one feature. Scopes match by resource and name; a subset
+    /// location may omit documented scopes.
     func compare(_ list: ScopeList, feature: Catalog.Feature, subset: Bool = false, into d: inout Diagnostics) {
         let id = feature.id.value
+        let catalog = content.catalog
         var documented: [String: String] = [:]
-        for s in feature.scopes { documented[s.value.lowercased()] = s.value }
+        for s in feature.scopes { documented[ScopeName.key(s.value)] = s.value }
         var seen: [String: SourceLocation] = [:]
         for element in list.nonLiterals {
             d.append(.error("non-literal", "'\(element.text)' is not a string literal (nor a constant defined in this file as a literal list or string); permdocs cannot tell which scopes it requests, so list them literally", at: element.location, feature: id))
         }
         for written in list.scopes {
-            let scope = Self.normalize(written.text)
-            let key = scope.lowercased()
+            let name = ScopeName(written.text)
+            let scope = name.canonical
+            let key = name.key
             if let first = seen[key] {
                 d.append(.warning("duplicate-scope", "'\(scope)' is requested twice in this list", at: written.location, notes: [.init("first requested here", at: first)], feature: id, scope: scope))
                 continue
             }
             seen[key] = written.location
-            guard let permission = reference.delegated(scope) else {
-                let hint = DidYouMean.hint(for: scope, among: reference.delegated.lazy.map(\.value))
-                d.append(.error("unknown-scope", "unknown scope '\(scope)'\(hint)", at: written.location, feature: id, scope: scope))
+            guard let canonical = catalog.declaredScope(written.text) ?? reference.delegated(written.text)?.value else {
+                let hint = name.isGraph || name.isOutlook ? DidYouMean.hint(for: scope, among: reference.knownValues) : ""
+                let resource = name.isGraph || name.isOutlook ? "" : " on resource '\(name.resource!)', which the catalog does not declare"
+                d.append(.error("unknown-scope", "unknown scope '\(scope)'\(resource)\(hint)", at: written.location, feature: id, scope: scope))
                 continue
             }
             guard let catalogSpelling = documented[key] else {
-                d.append(.error("undocumented-scope", "the client requests '\(permission.value)' for feature '\(id)', but the catalog does not list it", at: written.location, feature: id, scope: permission.value))
+                d.append(.error("undocumented-scope", "the client requests '\(canonical)' for feature '\(id)', but the catalog does not list it", at: written.location, feature: id, scope: canonical))
                 continue
             }
-            if scope != catalogSpelling, !caseInsensitive {
+            if ScopeName(catalogSpelling).name != name.name, !caseInsensitive {
                 d.append(.warning("scope-case", "'\(scope)' is written '\(catalogSpelling)' in the catalog", at: written.location, feature: id, scope: catalogSpelling))
             }
         }
-        for s in feature.scopes where seen[s.value.lowercased()] == nil && !subset {
+        for s in feature.scopes where seen[ScopeName.key(s.value)] == nil && !subset {
             d.append(.error("missing-in-client", "feature '\(id)' lists '\(s.value)' in the catalog, but this list does not request it", at: list.location, feature: id, scope: s.value))
         }
     }

@@ -94,7 +94,14 @@ public struct ScopeListReader {
             chosen = matches[0]
             if anchor.after == nil, matches.count > 1 { ambiguous = matches.map { source.location($0.start) } }
         }
-        guard var list = value(from: chosen.end, depth: 0) else { return .noListAfter(source.location(chosen.start)) }
+        // An anchor that ends with the list's opening bracket (`@scopes [`) reads that list.
+        var start = chosen.end
+        if let last = pattern.last, let c = last, matchingBracket(c) != nil { start -= 1 }
+        // So does one that ends in a word list's sigil (`@scopes ~w`, `SCOPES = %w[`).
+        for k in 1...3 where chosen.end - k >= chosen.start {
+            if let c = source[chosen.end - k], c == "%" || c == "~", wordList(at: chosen.end - k) != nil { start = chosen.end - k; break }
+        }
+        guard var list = value(from: start, depth: 0) else { return .noListAfter(source.location(chosen.start)) }
         list.ambiguous = ambiguous
         return .list(list)
     }

@@ -39,6 +39,16 @@ public struct Catalog: Sendable {
     public struct ScopeText: Sendable {
         public var scope: Located<String>
         public var description: Located<String>?
+        /// Optional, for scopes on resources other than Microsoft Graph: whether an admin must
+        /// consent in every tenant. Required for a resource permdocs has no data for (`api://…`,
+        /// `https://management.azure.com/…`), which it declares.
+        public var adminConsent: Located<Bool>?
+
+        public init(scope: Located<String>, description: Located<String>?, adminConsent: Located<Bool>? = nil) {
+            self.scope = scope
+            self.description = description
+            self.adminConsent = adminConsent
+        }
     }
 
     /// Where client code requests a feature's scopes (read by `permdocs check --client`).
@@ -111,6 +121,7 @@ public struct Catalog: Sendable {
     /// Optional top-level `scope_case`: how drift checks treat case-only differences in code.
     public var scopeCase: Located<ScopeCase>?
     private let descriptions: [String: String]
+    private let adminConsent: [String: Bool]
     private let featureIndex: [String: Int]
 
     public init(file: String, app: App, scopes: [ScopeText], features: [Feature], scopeCase: Located<ScopeCase>? = nil) {
@@ -122,13 +133,16 @@ public struct Catalog: Sendable {
         var descriptions: [String: String] = [:]
         // Keyed by the spelling as written and by its lowercase form, so the usual lookup (the
         // catalog's own spelling) needs no lowercasing.
+        var adminConsent: [String: Bool] = [:]
         for s in scopes.reversed() {
             if let d = s.description?.value {
-                descriptions[s.scope.value.lowercased()] = d
+                descriptions[ScopeName.key(s.scope.value)] = d
                 descriptions[s.scope.value] = d
             }
+            if let a = s.adminConsent?.value { adminConsent[ScopeName.key(s.scope.value)] = a }
         }
         self.descriptions = descriptions
+        self.adminConsent = adminConsent
         var index: [String: Int] = [:]
         for (i, f) in features.enumerated() where index[f.id.value] == nil { index[f.id.value] = i }
         featureIndex = index
@@ -141,6 +155,17 @@ public struct Catalog: Sendable {
 
     /// The description the catalog gives for a scope, matched case-insensitively as Entra matches scopes.
     public func description(of scope: String) -> String? {
-        descriptions[scope] ?? descriptions[scope.lowercased()]
+        descriptions[scope] ?? descriptions[ScopeName.key(scope)]
+    }
+
+    /// `admin_consent` as the catalog declares it for a scope on another resource, or nil.
+    public func declaredAdminConsent(_ scope: String) -> Bool? { adminConsent[ScopeName.key(scope)] }
+
+    /// The canonical value of a scope on a resource permdocs has no data for, when the catalog
+    /// declares it (under `scopes`, with `admin_consent`); nil otherwise.
+    public func declaredScope(_ scope: String) -> String? {
+        let name = ScopeName(scope)
+        guard !name.isGraph, !name.isOutlook, adminConsent[name.key] != nil else { return nil }
+        return self.scopes.first { ScopeName.key($0.scope.value) == name.key }?.scope.value
     }
 }

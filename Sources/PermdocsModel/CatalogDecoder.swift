@@ -27,12 +27,14 @@ public enum CatalogDecoder {
                 for pair in pairs {
                     let scope = Located(pair.key.text, at: pair.keyLocation)
                     var description: Located<String>?
+                    var adminConsent: Located<Bool>?
                     if pair.value.isNull {
                         description = nil
-                    } else if let map = reader.mapping(pair.value, what: "scope '\(pair.key.text)'", required: ["description"]) {
+                    } else if let map = reader.mapping(pair.value, what: "scope '\(pair.key.text)'", required: ["description"], optional: ["admin_consent"]) {
                         description = map.value("description").flatMap { $0.isNull ? nil : reader.string($0, name: "description") }
+                        adminConsent = reader.bool(in: map, "admin_consent")
                     }
-                    scopes.append(Catalog.ScopeText(scope: scope, description: description))
+                    scopes.append(Catalog.ScopeText(scope: scope, description: description, adminConsent: adminConsent))
                 }
             } else {
                 reader.diagnostics.error("wrong-type", "'scopes' must be a mapping from scope to its text, not \(node.kindDescription)", at: node.location)
