@@ -56,7 +56,9 @@ public struct DriftChecker: Sendable {
                 }
             }
         }
-        return d.all
+        // Two locations that read the same list (a constant used twice) report its findings once.
+        var seen: Set<String> = []
+        return d.all.filter { seen.insert("\($0.kind) \($0.location.map { "\($0.file):\($0.line):\($0.column)" } ?? "-") \($0.message)").inserted }
     }
 
     func path(_ relative: String) -> String { Paths.join(clientRoot, relative) }

@@ -422,6 +422,26 @@ public struct ScopeListReader {
                     continue
                 }
             }
+            // A concatenation (`OUTLOOK + 'SMTP.Send'`) or a join (`String.join(" ", SCOPES)`) as an element.
+            if tokens.count > 1 {
+                let start: Int
+                switch tokens[0] {
+                case .string(let lit): start = lit.start
+                case .other(let a, _): start = a
+                }
+                let concatenated = tokens.contains { if case .other(let a, let e) = $0, e == a + 1, self.isConcatenation(at: a) { true } else { false } }
+                var isJoin = false
+                if case .other(let a, _) = tokens[0], let c = source[a], isIdentifierStart(c) {
+                    let path = identifierPath(at: a)
+                    isJoin = path.components.count >= 2 && Self.joinMethods.contains(path.components.last!)
+                }
+                if concatenated || isJoin, let inner = value(from: start, depth: depth) {
+                    list.scopes.append(contentsOf: inner.scopes)
+                    list.nonLiterals.append(contentsOf: inner.nonLiterals)
+                    list.constants.append(contentsOf: inner.constants)
+                    continue
+                }
+            }
             // A constant, maybe spread (`...SCOPES`, `*SCOPES`).
             if tokens.count == 1, case .other(var s, let e) = tokens[0] {
                 while let c = source[s], c == "." || c == "*", s < e { s += 1 }
