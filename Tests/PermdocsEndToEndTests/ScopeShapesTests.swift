@@ -97,4 +97,38 @@ struct ScopeShapesTests {
 
         """)
     }
+
+    @Test func theArticleAndPermissionsJSONShowTheResourceAndItsConsentFacts() throws {
+        let temp = try TempFolder()
+        defer { temp.remove() }
+        let r = try Binary.run(["build", "--content", shapes + "/content", "--templates", Repo.path("templates"), "--output", temp.path + "/out"], in: temp.path)
+        #expect(r.status == 0)
+        let html = try String(contentsOfFile: temp.path + "/out/shapes-permissions.html", encoding: .utf8)
+        #expect(html.contains("<th scope=\"row\"><code>https://outlook.office.com/IMAP.AccessAsUser.All</code> <span class=\"resource\">(Office 365 Exchange Online)</span></th>"))
+        #expect(html.contains("<th scope=\"row\"><code>Files.ReadWrite</code></th>"))
+        // IMAP is on Microsoft's managed-policy list (for Exchange Online); SMTP.Send is not.
+        #expect(html.contains("users cannot consent to the permissions on Microsoft's list, which includes <code>https://outlook.office.com/IMAP.AccessAsUser.All</code>."))
+        let json = try #require(try JSONSerialization.jsonObject(with: Data(contentsOf: URL(fileURLWithPath: temp.path + "/out/permissions.json"))) as? [String: Any])
+        let features = try #require(json["features"] as? [[String: Any]])
+        func scope(_ feature: String, _ value: String) throws -> [String: Any] {
+            let f = try #require(features.first { $0["id"] as? String == feature })
+            return try #require((f["scopes"] as? [[String: Any]])?.first { $0["value"] as? String == value })
+        }
+        let imap = try scope("webmail", "https://outlook.office.com/IMAP.AccessAsUser.All")
+        #expect(imap["resource"] as? String == "https://outlook.office.com")
+        #expect(imap["resource_name"] as? String == "Office 365 Exchange Online")
+        #expect(imap["blocked_by_managed_consent_policy"] as? Bool == true)
+        #expect((imap["who_can_consent"] as? [String: String])?["microsoft-managed"] == "admin")
+        let smtp = try scope("webmail", "https://outlook.office.com/SMTP.Send")
+        #expect(smtp["blocked_by_managed_consent_policy"] as? Bool == false)
+        #expect((smtp["who_can_consent"] as? [String: String])?["microsoft-managed"] == "user")
+        // A declared resource: its own admin_consent flag decides.
+        let arm = try scope("uploader", "https://management.azure.com/user_impersonation")
+        #expect(arm["resource"] as? String == "https://management.azure.com")
+        #expect(arm["admin_consent_required"] as? Bool == true)
+        #expect((arm["who_can_consent"] as? [String: String])?["allow-all-apps"] == "admin")
+        // Graph scopes carry no resource key.
+        #expect(try scope("uploader", "Files.ReadWrite")["resource"] == nil)
+        #expect(try scope("archiver", "https://graph.microsoft.com/.default")["resource"] as? String == "https://graph.microsoft.com")
+    }
 }
