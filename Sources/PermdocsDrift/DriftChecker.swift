@@ -192,7 +192,11 @@ public struct DriftChecker: Sendable {
                 continue
             }
             guard let catalogSpelling = documented[key] else {
-                d.append(.error("undocumented-scope", "the client requests '\(canonical)' for feature '\(id)', but the catalog does not list it", at: written.location, feature: id, scope: canonical))
+                // The same name on another resource: the wrong resource is drift too (a Graph token does not authenticate IMAP).
+                let other = feature.scopes.first { ScopeName($0.value).name.lowercased() == name.name.lowercased() }.map {
+                    "; it lists '\($0.value)', on \(reference.resourceName(of: $0.value) ?? "Microsoft Graph"), and the resource decides which token the client gets"
+                } ?? ""
+                d.append(.error("undocumented-scope", "the client requests '\(canonical)' for feature '\(id)', but the catalog does not list it\(other)", at: written.location, feature: id, scope: canonical))
                 continue
             }
             if ScopeName(catalogSpelling).name != name.name, !caseInsensitive {

@@ -106,7 +106,13 @@ public struct ContentValidator: Sendable {
                 d.error("unknown-scope", "'.default' needs its resource: write '\(ScopeName.graphResource)/.default' (everything the app registration lists for Microsoft Graph)", at: scope.location)
                 return nil
             }
-            let hint = DidYouMean.hint(for: scope.value, among: name.isOutlook ? reference.exchangeOnline.map(\.value) : reference.delegated.map(\.value))
+            if name.isOutlook {
+                let graph = reference.delegated(name.name).map { "; Microsoft Graph's '\($0.value)' is written without a resource" } ?? ""
+                let known = reference.exchangeOnline.map { ScopeName($0.value).name }.joined(separator: ", ")
+                d.error("unknown-scope", "unknown scope '\(scope.value)': permdocs knows \(known) on the Outlook resource\(graph)", at: scope.location)
+                return nil
+            }
+            let hint = DidYouMean.hint(for: scope.value, among: reference.delegated.map(\.value))
             let outlook = name.resource == nil && reference.exchangeOnline.contains { ScopeName($0.value).name.lowercased() == name.name.lowercased() } && reference.delegated(name.name) == nil
             d.error("unknown-scope", "unknown scope '\(scope.value)'\(outlook ? " on Microsoft Graph; Exchange Online's is written '\(ScopeName.outlookResource)/\(name.name)'" : hint)", at: scope.location)
             return nil

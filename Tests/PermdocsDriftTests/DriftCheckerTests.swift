@@ -171,6 +171,25 @@ struct DriftCheckerTests {
         #expect(try drift(catalog: catalog(path: "a.py", anchor: "SCOPES =", top: "scope_case: insensitive\n"), files: files) == [])
     }
 
+    @Test func outlookScopesMatchByResourceAndName() throws {
+        let text = catalog(path: "a.js", anchor: "scopes =")
+            .replacingOccurrences(of: "  Mail.Send: {description: Send mail as you.}", with: "  https://outlook.office.com/SMTP.Send: {description: Send mail over SMTP.}")
+            .replacingOccurrences(of: "[offline_access, Mail.Send]", with: "[offline_access, https://outlook.office.com/SMTP.Send]")
+        // outlook.office365.com is the same resource.
+        #expect(try drift(catalog: text, files: ["a.js": "const scopes = ['offline_access', 'https://outlook.office365.com/SMTP.Send'];\n"]) == [])
+        // The bare name is Microsoft Graph's SMTP.Send: drift.
+        let temp = try TempFolder(prefix: "permdocs-drift")
+        defer { temp.remove() }
+        try temp.write("content/permissions.yaml", text)
+        try temp.write("client/a.js", "const scopes = ['offline_access', 'SMTP.Send'];\n")
+        let content = try #require(try ContentLoader.load(folder: temp.path + "/content").content)
+        let findings = try DriftChecker(content: content, clientRoot: temp.path + "/client").check()
+        #expect(findings.map { "\($0.location!.line):\($0.location!.column) \($0.kind): \($0.message)" } == [
+            "1:36 undocumented-scope: the client requests 'SMTP.Send' for feature 'mail', but the catalog does not list it; it lists 'https://outlook.office.com/SMTP.Send', on Office 365 Exchange Online, and the resource decides which token the client gets",
+            "1:16 missing-in-client: feature 'mail' lists 'https://outlook.office.com/SMTP.Send' in the catalog, but this list does not request it",
+        ])
+    }
+
     @Test func aMissingClientFolderIsAnIOError() throws {
         let content = try #require(try ContentLoader.load(folder: Repo.path("content")).content)
         #expect(throws: IOFailure.self) { try DriftChecker(content: content, clientRoot: "/no/such/folder").check() }
@@ -209,5 +228,30 @@ struct ManifestCheckerTests {
             "\(m["④"]) unknown-scope -",
             "\(m["①"]) manifest-missing Mail.Send",
         ])
+    }
+
+    @Test func graphDefaultRequestsEverythingListedForGraph() throws {
+        let temp = try TempFolder()
+        defer { temp.remove() }
+        let text = catalog(path: "a", anchor: "x")
+            .replacingOccurrences(of: "[offline_access, Mail.Send]", with: "[https://graph.microsoft.com/.default]")
+            .replacingOccurrences(of: "  Mail.Send: {description: Send mail as you.}", with: "  Mail.Send: {description: Send mail as you.}\n  https://graph.microsoft.com/.default: {description: Everything listed for Graph.}")
+        try temp.write("content/permissions.yaml", text)
+        let m = Marked("""
+        {"requiredResourceAccess": [{"resourceAppId": "00000003-0000-0000-c000-000000000000", "resourceAccess": [
+          {"id": "7427e0e9-2fba-42fe-b0c0-848c9e6a8182", "type": "Scope"},
+          {"id": "e383f46e-2787-4529-855e-0e479a3ffac0", "type": "Scope"},
+          {"id": ①"570282fd-fa5c-430d-a7fd-fc8dc98a9dca", "type": "Scope"}
+        ]}]}
+        """)
+        try temp.write("manifest.json", m.text)
+        let loaded = try ContentLoader.load(folder: temp.path + "/content")
+        #expect(loaded.diagnostics.all.map(\.description) == [])
+        let content = try #require(loaded.content)
+        let findings = try ManifestChecker(catalog: content.catalog).check(manifest: temp.path + "/manifest.json")
+        // offline_access and Mail.Send are described; Mail.Read is granted through .default but not described.
+        #expect(findings.map { "\($0.location!.line):\($0.location!.column) \($0.kind) \($0.scope ?? "-")" } == ["\(m["①"]) manifest-extra Mail.Read"])
+        try temp.write("empty.json", "{\"requiredResourceAccess\": []}")
+        #expect(try ManifestChecker(catalog: content.catalog).check(manifest: temp.path + "/empty.json").map(\.kind) == ["manifest-missing"])
     }
 }
