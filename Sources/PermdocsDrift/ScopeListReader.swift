@@ -39,6 +39,8 @@ public struct ScopeList: Sendable {
 public struct ScopeListReader {
     let source: SourceText
     let syntax: CommentSyntax
+    /// Definition sites found so far, by name; bounds the work constants can cause.
+    let definitions = DefinitionCache()
 
     public init(text: String, file: String) {
         source = SourceText(text, file: file)

@@ -1,4 +1,4 @@
-public import PermdocsDiagnostics
+import PermdocsDiagnostics
 
 /// The value at an anchor: a literal list or string, or a reference that permdocs follows to a
 /// constant defined in the same file (`SCOPES`, `SCOPES.join(" ")`, `" ".join(SCOPES)`,
@@ -225,7 +225,8 @@ extension ScopeListReader {
     /// list or string; otherwise `text` as a non-literal element at `i`.
     func reference(_ path: [String], text: String, at i: Int, depth: Int) -> ScopeList {
         let name = path.last ?? ""
-        if depth < Self.maxConstantDepth, !name.isEmpty, let definition = definition(of: name, near: i),
+        definitions.followed += 1
+        if depth < Self.maxConstantDepth, definitions.followed <= DefinitionCache.maxFollowed, !name.isEmpty, let definition = definition(of: name, near: i),
            var list = value(from: definition.value, depth: depth + 1) {
             list.location = source.location(i)
             list.constants.insert((name, source.location(definition.name)), at: 0)
@@ -237,22 +238,33 @@ extension ScopeListReader {
     /// Where `name` is assigned in code (`NAME = `, `NAME := `, `NAME: Type = `, Elixir `@name value`):
     /// the last definition before `use`, else the first after it.
     func definition(of name: String, near use: Int) -> (name: Int, value: Int)? {
-        var before: (Int, Int)?
-        var after: (Int, Int)?
+        guard let sites = definitionSites(of: name) else { return nil }
+        let before = sites.last { $0.name < use && $0.name != use }
+        let after = sites.first { $0.name > use }
+        return before ?? after
+    }
+
+    /// Every place `name` is assigned in code, scanned once per name; nil once a file has made
+    /// permdocs look up more than `DefinitionCache.maxNames` names (the reference is then a non-literal).
+    func definitionSites(of name: String) -> [(name: Int, value: Int)]? {
+        if let known = definitions.sites[name] { return known }
+        guard definitions.sites.count < DefinitionCache.maxNames else { return nil }
+        var sites: [(name: Int, value: Int)] = []
         var i = 0
         let n = source.scalars.count
         while i < n {
-            if source.starts(with: name, at: i), i != use,
+            if source.starts(with: name, at: i),
                i == 0 || !isIdentifierChar(source.scalars[i - 1]),
                source[i + name.unicodeScalars.count].map({ !isIdentifierChar($0) }) ?? true,
                let v = definitionValue(nameStart: i, nameEnd: i + name.unicodeScalars.count) {
-                if i < use { before = (i, v) } else if after == nil { after = (i, v) }
+                sites.append((i, v))
             }
             if let end = skipComment(at: i) { i = end; continue }
             if isQuote(at: i) { i = readString(at: i).end; continue }
             i += 1
         }
-        return (before ?? after).map { (name: $0.0, value: $0.1) }
+        definitions.sites[name] = sites
+        return sites
     }
 
     /// The index where the assigned value starts, when the name at `nameStart` is assigned.
@@ -274,4 +286,14 @@ extension ScopeListReader {
         if nameStart > 0, source.scalars[nameStart - 1] == "@", k > nameEnd, c == "~" || c == "[" || c == "\"" || c == "'" { return k }
         return nil
     }
+}
+
+/// Definition sites by name for one file (a reader is used by one thread).
+final class DefinitionCache {
+    /// How many distinct names one file may make permdocs look up.
+    static let maxNames = 64
+    /// How many references one read may follow.
+    static let maxFollowed = 1_000
+    var followed = 0
+    var sites: [String: [(name: Int, value: Int)]] = [:]
 }
