@@ -83,7 +83,7 @@ public struct ConsentURLBuilder: Sendable {
             let all = features.flatMap { $0.scopes.map(\.value) }
             var unique: [String] = []
             var seen: Set<String> = []
-            for s in all where seen.insert(s.lowercased()).inserted { unique.append(s) }
+            for s in all where seen.insert(ScopeName.key(s)).inserted { unique.append(s) }
             return [ConsentLink(feature: nil, kind: kind, cloud: cloud, tenant: tenant.description, scopes: unique,
                                 url: try appAdminConsent(tenant: tenant, cloud: cloud, state: state))]
         case .admin, .signin:

@@ -222,4 +222,23 @@ struct AnchorAndConstantTests {
         let call = read("scope = ①scopes_for(user)\nOTHER = ['x']\n", file: "a.py", anchor: "scope =")
         #expect(call.nonLiterals == ["scopes_for(user)@\(call.marked["①"])"])
     }
+
+    @Test func anAnchorMayEndWithTheListsBracketOrSigil() {
+        let bracket = read("@scopes ①[\"②openid\"]\ndef scopes, do: @scopes\n", file: "a.ex", anchor: "@scopes [")
+        #expect(bracket.scopes == ["openid@\(bracket.marked["②"])"])
+        #expect(bracket.list == bracket.marked["①"])
+        let sigil = read("@scopes ①~w(②openid)\n", file: "a.ex", anchor: "@scopes ~w")
+        #expect(sigil.scopes == ["openid@\(sigil.marked["②"])"])
+        #expect(sigil.list == sigil.marked["①"])
+    }
+
+    @Test func typesBeforeTheValueAreSkippedButAConstantsListIsRead() {
+        let typed = read("SCOPES: list[str] = ①[\"②openid\"]\n", file: "a.py", anchor: "SCOPES:")
+        #expect(typed.scopes == ["openid@\(typed.marked["②"])"])
+        let constants = read("A = \"①openid\"\nB = \"②Mail.Send\"\nSCOPES = [A, B]\n", file: "a.py", anchor: "SCOPES =")
+        #expect(constants.scopes == ["openid@\(constants.marked["①"])", "Mail.Send@\(constants.marked["②"])"])
+        let empty = read("SCOPES = ①[]\nOTHER = ['x']\n", file: "a.py", anchor: "SCOPES =")
+        #expect(empty.scopes == [])
+        #expect(empty.list == empty.marked["①"])
+    }
 }

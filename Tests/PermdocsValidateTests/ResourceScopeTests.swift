@@ -80,4 +80,36 @@ struct ResourceScopeTests {
         #expect(result[4].1 == "unknown scope 'https://outlook.office.com/Mail.Send': permdocs knows IMAP.AccessAsUser.All, POP.AccessAsUser.All, SMTP.Send, EWS.AccessAsUser.All, EAS.AccessAsUser.All on the Outlook resource; Microsoft Graph's 'Mail.Send' is written without a resource")
         #expect(result[3].1 == "'.default' needs its resource: write 'https://graph.microsoft.com/.default' (everything the app registration lists for Microsoft Graph)")
     }
+
+    @Test func clientLocationOptionsAndScopeCaseAreChecked() throws {
+        let text = """
+        app:
+          name: Acme
+          client_id: 0f2b8c4e-5a1d-4c3e-9b7a-1d2e3f4a5b6c
+          redirect_uri: https://app.contoso.com/callback
+        scope_case: ignore
+        scopes:
+          User.Read: {description: Sign in.}
+        features:
+          - id: mail
+            title: Mail
+            scopes: [User.Read]
+            client:
+              - path: a.yml
+                key: a.b
+                after: x
+              - path: a.py
+                anchor: "SCOPES ="
+                occurrence: 0
+                subset: yes
+
+        """
+        let result = try findings(text).map { "\($0.0): \($0.1)" }
+        #expect(result == [
+            "5:13 error invalid-value: 'ignore' is not a valid scope_case (one of: warn, insensitive)",
+            "13:9 error conflicting-keys: 'after' and 'occurrence' choose among occurrences of an 'anchor'; a 'key' location has neither",
+            "18:21 error wrong-type: 'occurrence' must be a whole number from 1, not '0'",
+            "19:17 error wrong-type: 'subset' must be true or false, not 'yes'",
+        ])
+    }
 }
