@@ -124,18 +124,30 @@ public struct ConsentModel: Sendable {
     /// Online permissions, whose `adminConsentRequired` the bundled data does not give.
     public let declaredAdminConsent: [String: Bool]
 
-    public init(reference: GraphReference, publisherVerified: Bool?, declaredAdminConsent: [String: Bool] = [:]) {
+    /// What `{resource}/.default` grants, by resource key ("" for Graph): the catalog's other
+    /// described scopes on that resource (the app registration must list them; `check --manifest`).
+    public let defaultGrants: [String: [String]]
+
+    public init(reference: GraphReference, publisherVerified: Bool?, declaredAdminConsent: [String: Bool] = [:], defaultGrants: [String: [String]] = [:]) {
         self.reference = reference
         self.publisherVerified = publisherVerified
         self.declaredAdminConsent = declaredAdminConsent
+        self.defaultGrants = defaultGrants
     }
+
+    static func resourceKey(_ name: ScopeName) -> String { name.isGraph ? "" : name.resource ?? "" }
 
     public init(catalog: Catalog, reference: GraphReference) {
         var declared: [String: Bool] = [:]
         for s in catalog.scopes {
             if let flag = s.adminConsent?.value, !ScopeName(s.scope.value).isGraph { declared[ScopeName.key(s.scope.value)] = flag }
         }
-        self.init(reference: reference, publisherVerified: catalog.app.verifiedPublisher?.value, declaredAdminConsent: declared)
+        var grants: [String: [String]] = [:]
+        for s in catalog.scopes {
+            let name = ScopeName(s.scope.value)
+            if !name.isDefault { grants[Self.resourceKey(name), default: []].append(s.scope.value) }
+        }
+        self.init(reference: reference, publisherVerified: catalog.app.verifiedPublisher?.value, declaredAdminConsent: declared, defaultGrants: grants)
     }
 
     /// True when an admin must consent to `scope` in every tenant: Graph's `adminConsentRequired`,
@@ -149,6 +161,21 @@ public struct ConsentModel: Sendable {
     /// Who can grant `scope` in a tenant with `settings`.
     public func outcome(_ scope: String, in settings: TenantSettings) -> ConsentOutcome {
         if settings.assignmentRequired { return .admin(.assignmentRequired) }
+        let name = ScopeName(scope)
+        if name.isDefault {
+            // `.default` is everything listed for the resource: the strictest of those permissions.
+            // Start from what a permission that needs nothing gets in this setting (`openid`).
+            var worst = outcome("openid", in: settings)
+            for granted in defaultGrants[Self.resourceKey(name)] ?? [] {
+                switch (worst, outcome(granted, in: settings)) {
+                case (.admin(let a), .admin(let b)): worst = .admin(min(a, b))
+                case (_, .admin(let b)): worst = .admin(b)
+                case (.user, let o): worst = o
+                default: break
+                }
+            }
+            return worst
+        }
         switch settings.userConsent {
         case .doNotAllow:
             return .admin(.userConsentOff)
