@@ -204,7 +204,8 @@ public struct DriftChecker: Sendable {
             }
         }
         for s in feature.scopes where seen[ScopeName.key(s.value)] == nil && !subset {
-            d.append(.error("missing-in-client", "feature '\(id)' lists '\(s.value)' in the catalog, but this list does not request it", at: list.location, feature: id, scope: s.value))
+            let notes = list.constants.map { Diagnostic.Note("'\($0.name)' is defined here", at: $0.location) }
+            d.append(.error("missing-in-client", "feature '\(id)' lists '\(s.value)' in the catalog, but this list does not request it", at: list.location, notes: notes, feature: id, scope: s.value))
         }
     }
 }

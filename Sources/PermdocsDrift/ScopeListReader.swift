@@ -450,16 +450,13 @@ public struct ScopeListReader {
                 if let c = source[s], isIdentifierStart(c) {
                     let path = identifierPath(at: s)
                     if path.end == e {
-                        let resolved = reference(path.components, text: source.text(tokens.first.map { if case .other(let a, _) = $0 { a } else { s } }!..<e), at: s, depth: depth)
+                        guard case .other(let elementStart, _) = tokens[0] else { continue }
+                        let resolved = reference(path.components, text: source.text(elementStart..<e), at: s, depth: depth)
                         list.scopes.append(contentsOf: resolved.scopes)
                         list.constants.append(contentsOf: resolved.constants)
                         for n in resolved.nonLiterals {
                             // Report the element as written (with its spread), at its start.
-                            if case .other(let a, _) = tokens[0], n.location == source.location(s) {
-                                list.nonLiterals.append((source.text(a..<e), source.location(a)))
-                            } else {
-                                list.nonLiterals.append(n)
-                            }
+                            list.nonLiterals.append(n.location == source.location(s) ? (n.text, source.location(elementStart)) : n)
                         }
                         continue
                     }

@@ -112,9 +112,7 @@ extension ScopeListReader {
         // Named arguments (`separator = " "`) are not the list.
         let positional = arguments?.nonLiterals.filter { !$0.text.contains("=") && !$0.text.contains(":") } ?? []
         if !positional.isEmpty {
-            var list = ScopeList(location: source.location(i), scopes: [], nonLiterals: positional)
-            list.location = source.location(i)
-            return list
+            return ScopeList(location: source.location(i), scopes: [], nonLiterals: positional)
         }
         return receiver
     }

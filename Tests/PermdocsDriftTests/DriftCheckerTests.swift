@@ -190,6 +190,19 @@ struct DriftCheckerTests {
         ])
     }
 
+    @Test func aListBehindAConstantIsReadAndAMissingScopeNamesTheConstant() throws {
+        let m = Marked("const ①MAIL_SCOPES = ['offline_access'];\nexport const config = { scope: ②MAIL_SCOPES.join(' '), hosts: ['Mail.Send'] };\n")
+        let temp = try TempFolder(prefix: "permdocs-drift")
+        defer { temp.remove() }
+        try temp.write("content/permissions.yaml", catalog(path: "a.ts", anchor: "scope:"))
+        try temp.write("client/a.ts", m.text)
+        let content = try #require(try ContentLoader.load(folder: temp.path + "/content").content)
+        let findings = try DriftChecker(content: content, clientRoot: temp.path + "/client").check()
+        // The list after the reference is not read: Mail.Send is missing, at the reference.
+        #expect(findings.map { "\($0.location!.line):\($0.location!.column) \($0.kind) \($0.scope ?? "-")" } == ["\(m["②"]) missing-in-client Mail.Send"])
+        #expect(findings.first?.notes.map { "\($0.location!.line):\($0.location!.column) \($0.message)" } == ["\(m["①"]) 'MAIL_SCOPES' is defined here"])
+    }
+
     @Test func aMissingClientFolderIsAnIOError() throws {
         let content = try #require(try ContentLoader.load(folder: Repo.path("content")).content)
         #expect(throws: IOFailure.self) { try DriftChecker(content: content, clientRoot: "/no/such/folder").check() }
