@@ -398,9 +398,14 @@ public struct ScopeListReader {
 
     func makeList(open: Int, elements: [[Token]], depth: Int = 0) -> ScopeList {
         var list = ScopeList(location: source.location(open), scopes: [], nonLiterals: [])
+        // Elements are read recursively (nested lists, joins, concatenations) down to a bounded
+        // nesting, so hostile input cannot exhaust the stack; deeper elements are non-literals.
+        definitions.nesting += 1
+        defer { definitions.nesting -= 1 }
+        let mayNest = definitions.nesting < DefinitionCache.maxNesting
         for tokens in elements where !tokens.isEmpty {
             // A nested bracket alone: `frozenset({...})`, `listOf(*arrayOf(...))` without the spread.
-            if tokens.count == 2, case .other(let a, let ae) = tokens[0], case .other(let b, _) = tokens[1], ae == a + 1,
+            if mayNest, tokens.count == 2, case .other(let a, let ae) = tokens[0], case .other(let b, _) = tokens[1], ae == a + 1,
                let close = matchingBracket(source.scalars[a]), source.scalars[b] == close {
                 let (_, inner) = bracketed(open: a, close: close, depth: depth)
                 if let inner {
@@ -411,7 +416,7 @@ public struct ScopeListReader {
                 }
             }
             // A typed list literal as an argument: `[]string{...}`, `new[] {...}`, `listOf(...)`.
-            if tokens.count > 2, case .other(let b, _) = tokens[tokens.count - 1], let closeScalar = source[b],
+            if mayNest, tokens.count > 2, case .other(let b, _) = tokens[tokens.count - 1], let closeScalar = source[b],
                closeScalar == "}" || closeScalar == "]" || closeScalar == ")",
                !tokens.contains(where: { if case .string = $0 { true } else { false } }),
                let openIndex = tokens.lastIndex(where: { if case .other(let a, let ae) = $0, ae == a + 1, matchingBracket(source.scalars[a]) == closeScalar { true } else { false } }),
@@ -425,7 +430,7 @@ public struct ScopeListReader {
                 }
             }
             // A concatenation (`OUTLOOK + 'SMTP.Send'`) or a join (`String.join(" ", SCOPES)`) as an element.
-            if tokens.count > 1 {
+            if mayNest, tokens.count > 1 {
                 let start: Int
                 switch tokens[0] {
                 case .string(let lit): start = lit.start

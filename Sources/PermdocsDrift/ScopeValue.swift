@@ -293,5 +293,8 @@ final class DefinitionCache {
     /// How many references one read may follow.
     static let maxFollowed = 1_000
     var followed = 0
+    /// How deep lists may nest inside lists.
+    static let maxNesting = 32
+    var nesting = 0
     var sites: [String: [(name: Int, value: Int)]] = [:]
 }

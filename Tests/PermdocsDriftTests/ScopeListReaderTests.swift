@@ -241,4 +241,16 @@ struct AnchorAndConstantTests {
         #expect(empty.scopes == [])
         #expect(empty.list == empty.marked["①"])
     }
+
+    @Test func deeplyNestedListsAreBoundedNotRecursedWithoutEnd() {
+        let depth = 20_000
+        let text = "SCOPES = " + String(repeating: "[", count: depth) + "'a'" + String(repeating: "]", count: depth) + "\n"
+        guard case .list(let list) = ScopeListReader(text: text, file: "a.py").read(anchor: "SCOPES =") else {
+            Issue.record("no list")
+            return
+        }
+        // 32 levels are read; the element below them is reported, not guessed.
+        #expect(list.scopes.isEmpty)
+        #expect(list.nonLiterals.map { "\($0.location.line):\($0.location.column)" } == ["1:\(10 + 32)"])
+    }
 }
