@@ -267,4 +267,19 @@ struct ManifestCheckerTests {
         try temp.write("empty.json", "{\"requiredResourceAccess\": []}")
         #expect(try ManifestChecker(catalog: content.catalog).check(manifest: temp.path + "/empty.json").map(\.kind) == ["manifest-missing"])
     }
+
+    @Test func exchangeOnlineScopesAreListedUnderGraphInTheRegistration() throws {
+        let temp = try TempFolder()
+        defer { temp.remove() }
+        let text = catalog(path: "a", anchor: "x")
+            .replacingOccurrences(of: "  Mail.Send: {description: Send mail as you.}", with: "  https://outlook.office.com/IMAP.AccessAsUser.All: {description: IMAP.}")
+            .replacingOccurrences(of: "[offline_access, Mail.Send]", with: "[offline_access, https://outlook.office.com/IMAP.AccessAsUser.All]")
+        try temp.write("content/permissions.yaml", text)
+        let content = try #require(try ContentLoader.load(folder: temp.path + "/content").content)
+        let graph = "{\"requiredResourceAccess\": [{\"resourceAppId\": \"00000003-0000-0000-c000-000000000000\", \"resourceAccess\": [{\"id\": \"7427e0e9-2fba-42fe-b0c0-848c9e6a8182\", \"type\": \"Scope\"}%@]}]}"
+        try temp.write("listed.json", graph.replacingOccurrences(of: "%@", with: ", {\"id\": \"652390e4-393a-48de-9484-05f9b1212954\", \"type\": \"Scope\"}"))
+        try temp.write("missing.json", graph.replacingOccurrences(of: "%@", with: ""))
+        #expect(try ManifestChecker(catalog: content.catalog).check(manifest: temp.path + "/listed.json").map(\.description) == [])
+        #expect(try ManifestChecker(catalog: content.catalog).check(manifest: temp.path + "/missing.json").map { "\($0.kind) \($0.scope ?? "-")" } == ["manifest-missing IMAP.AccessAsUser.All"])
+    }
 }
