@@ -9,7 +9,12 @@ extension ScopeListReader {
     static let maxConstantDepth = 4
 
     /// Methods that join a list into one string: `LIST.join(" ")` requests what `LIST` holds.
-    static let joinMethods: Set<String> = ["join", "joinToString", "joined", "Join", "mkString"]
+    /// Also methods that return the same scopes in another shape (`SCOPES.toList()`,
+    /// `SCOPE_STRING.split(" ")`, `SCOPES.freeze`).
+    static let joinMethods: Set<String> = [
+        "join", "joinToString", "joined", "Join", "mkString",
+        "toList", "toTypedArray", "toSet", "toArray", "ToArray", "ToList", "freeze", "dup", "split", "Split",
+    ]
 
     func isIdentifierStart(_ c: Unicode.Scalar) -> Bool {
         c == "_" || c == "$" || c == "@" || c.properties.isAlphabetic
@@ -42,6 +47,13 @@ extension ScopeListReader {
     func nextSignificant(after i: Int) -> (index: Int, crossedLine: Bool) {
         var j = i
         while let c = source[j], c == " " || c == "\t" { j += 1 }
+        // A comment after a name ends the expression (`scope: SCOPES // all of them`).
+        if let end = skipComment(at: j) {
+            var k = end
+            while let c = source[k], c.properties.isWhitespace { k += 1 }
+            if let c = source[k], c == "." || c == "+" { return (k, false) }
+            return (j, true)
+        }
         if let c = source[j], c == "\n" || c == "\r" {
             var k = j
             while let c = source[k], c.properties.isWhitespace { k += 1 }

@@ -204,6 +204,9 @@ struct AnchorAndConstantTests {
         ("a.js", "scope:", "const GRAPH = 'https://graph.microsoft.com/';\nconst x = { scope: ①'②openid ' + GRAPH + '③Mail.Send' };\n"),
         ("a.cs", "Scopes =", "const string MailSend = \"③Mail.Send\";\nstatic readonly string[] Scopes = ①{ \"②openid\", MailSend };\n"),
         ("a.ex", "scope:", "@scopes ~w(②openid ③Mail.Send)\ndef url, do: authorize(scope: ①Enum.join(@scopes, \" \"))\n"),
+        ("a.kt", "scopes =", "val SCOPES = arrayOf(\"②openid\", \"③Mail.Send\")\nval req = Request(scopes = ①SCOPES.toList()) // not ['x']\nval hosts = listOf(\"x\")\n"),
+        ("a.rb", "scope:", "SCOPE = \"②openid ③Mail.Send\"\nget_token(scope: ①SCOPE.split(' ')) # hosts = ['x']\nHOSTS = ['x']\n"),
+        ("a.ts", "scope:", "const SCOPES = ['②openid', '③Mail.Send'];\nauth({ scope: ①SCOPES // all\n});\nconst hosts = ['x'];\n"),
     ])
     func constantsDefinedInTheFileAreFollowed(file: String, anchor: String, text: String) {
         let r = read(text, file: file, anchor: anchor)
