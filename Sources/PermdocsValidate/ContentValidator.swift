@@ -181,6 +181,17 @@ public struct ContentValidator: Sendable {
             } else {
                 ids[id.value] = id.location
             }
+            // `{resource}/.default` is static consent: Entra ID refuses it together with other
+            // scopes of the same resource in one request (OIDC scopes aside).
+            for scope in feature.scopes where ScopeName(scope.value).isDefault && scope.value.contains("://") {
+                let resource = ScopeName(scope.value)
+                for other in feature.scopes where !ScopeName(other.value).isDefault && !GraphReference.isOpenIDConnect(other.value) {
+                    let name = ScopeName(other.value)
+                    if name.isGraph == resource.isGraph && (resource.isGraph || name.resource == resource.resource) {
+                        d.error("default-combined", "feature '\(id.value)' requests '\(scope.value)' and '\(other.value)' together: '.default' already means everything the app registration lists for that resource, and Entra ID refuses static (.default) and dynamic consent in one request", at: other.location)
+                    }
+                }
+            }
             var seen: [String: SourceLocation] = [:]
             for scope in feature.scopes {
                 let known = checkScopeName(scope, catalog: catalog, into: &d)

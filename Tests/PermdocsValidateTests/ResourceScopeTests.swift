@@ -112,4 +112,16 @@ struct ResourceScopeTests {
             "19:17 error wrong-type: 'subset' must be true or false, not 'yes'",
         ])
     }
+
+    @Test func defaultIsNotCombinedWithOtherScopesOfItsResource() throws {
+        let text = catalog(scopes: """
+          https://graph.microsoft.com/.default: {description: Everything listed.}
+          Mail.Send: {description: Send.}
+          offline_access: {description: Stay.}
+          https://outlook.office.com/SMTP.Send: {description: SMTP.}
+        """, requested: "https://graph.microsoft.com/.default, offline_access, https://outlook.office.com/SMTP.Send, Mail.Send")
+        let result = try findings(text)
+        #expect(result.map(\.0) == ["13:106 error default-combined"])
+        #expect(result.first?.1 == "feature 'mail' requests 'https://graph.microsoft.com/.default' and 'Mail.Send' together: '.default' already means everything the app registration lists for that resource, and Entra ID refuses static (.default) and dynamic consent in one request")
+    }
 }

@@ -34,6 +34,7 @@ public enum RuleCatalog {
         Rule(id: "invalid-redirect-uri", description: "redirect_uri is not https (or http on localhost).", severity: .error),
         Rule(id: "invalid-url", description: "A URL is not an absolute http(s) URL.", severity: .error),
         Rule(id: "placeholder-app", description: "client_id is the nil GUID or a URL is on a documentation domain (RFC 2606), and the catalog does not declare 'example: true'.", severity: .warning),
+        Rule(id: "default-combined", description: "A feature requests {resource}/.default together with other scopes of that resource, which Entra ID refuses in one request.", severity: .error),
         Rule(id: "missing-description", description: "A requested scope has no description.", severity: .error),
         Rule(id: "unused-scope", description: "A described scope is requested by no feature.", severity: .warning),
         Rule(id: "unresolved-reference", description: "A reference to a procedure or feature that does not exist.", severity: .error),
