@@ -106,11 +106,13 @@ public enum AdminReason: Int, Sendable, Hashable, Comparable {
 ///
 /// The rules (facts from Microsoft Learn: "Configure how users consent to applications", "Manage app
 /// consent policies", "Grant tenant-wide admin consent"):
-/// - a permission Graph marks `adminConsentRequired` needs an admin in every tenant;
+/// - a permission Graph marks `adminConsentRequired` needs an admin in every tenant (for another
+///   resource: the catalog's `admin_consent`; `{resource}/.default`: the strictest of what it grants);
 /// - "Assignment required? Yes" means an admin must consent even when user consent is allowed;
 /// - "Do not allow user consent": only admins;
 /// - "Allow user consent for apps": users may consent to anything that does not need an admin;
-/// - "Let Microsoft manage…": as above, except the permissions on Microsoft's closed list;
+/// - "Let Microsoft manage…": as above, except the permissions on Microsoft's closed list (per
+///   resource: Exchange Online's IMAP, POP, EWS and EAS are on it);
 /// - "…verified publishers, for selected permissions": users only for apps from a verified
 ///   publisher, and only permissions the tenant classified as low impact (a per-tenant choice, so
 ///   the answer is conditional).
