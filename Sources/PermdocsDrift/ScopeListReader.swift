@@ -148,7 +148,7 @@ public struct ScopeListReader {
         let n = source.scalars.count
         var busyUntil = 0
         while i < n {
-            if i >= busyUntil, let end = matchEnd(pattern, at: i) {
+            if i >= busyUntil, let end = matchEnd(pattern, at: i), atWordBoundaries(pattern, start: i, end: end) {
                 out.append((i, end))
                 busyUntil = end
             }
@@ -157,6 +157,15 @@ public struct ScopeListReader {
             i += 1
         }
         return out
+    }
+
+    /// An anchor that starts or ends with a name does not match inside a longer name: `scope`
+    /// is not found in `scopeHosts` or `msScope`.
+    func atWordBoundaries(_ pattern: [Unicode.Scalar?], start: Int, end: Int) -> Bool {
+        func word(_ c: Unicode.Scalar?) -> Bool { c.map { $0 == "_" || $0.properties.isAlphabetic || $0.properties.numericType != nil } ?? false }
+        if let first = pattern.first, word(first), word(source[start - 1]) { return false }
+        if let last = pattern.last, word(last), word(source[end]) { return false }
+        return true
     }
 
     /// Index just after the first occurrence of `anchor` that starts in code.

@@ -256,4 +256,15 @@ struct AnchorAndConstantTests {
         #expect(list.scopes.isEmpty)
         #expect(list.nonLiterals.map { "\($0.location.line):\($0.location.column)" } == ["1:\(10 + 32)"])
     }
+
+    @Test func anAnchorDoesNotMatchInsideALongerName() {
+        let m = Marked("scopeHosts = ['login.microsoftonline.com']\nmsScope = ['x']\nscope = ①['②Mail.Send']\n")
+        let reader = ScopeListReader(text: m.text, file: "a.py")
+        guard case .list(let list) = reader.read(ScopeListReader.Anchor("scope")) else { Issue.record("no list"); return }
+        #expect(list.scopes.map { "\($0.text)@\($0.location.line):\($0.location.column)" } == ["Mail.Send@\(m["②"])"])
+        #expect(list.ambiguous.isEmpty)
+        // Punctuation at the anchor's ends needs no boundary.
+        guard case .list(let dotted) = ScopeListReader(text: "cfg.scope=['a']\n", file: "a.py").read(anchor: ".scope=") else { Issue.record("no list"); return }
+        #expect(dotted.scopes.map(\.text) == ["a"])
+    }
 }
