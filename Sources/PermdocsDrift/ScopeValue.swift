@@ -82,8 +82,18 @@ extension ScopeListReader {
             }
             if isIdentifierStart(c), i == 0 || !isIdentifierChar(source.scalars[i - 1]) {
                 let (end, path) = identifierPath(at: i)
-                if path.last?.isEmpty == true { i = end + 1; continue }
+                if path == [""], source[i] == "$", isQuote(at: end) {
+                    // C#'s `$"…"` interpolates.
+                    let lit = readString(at: end)
+                    return ScopeList(location: source.location(i), scopes: [], nonLiterals: [(source.text(i..<lit.end), source.location(i))])
+                }
+                if path.last?.isEmpty == true { i = max(end, i + 1); continue }
                 if isQuote(at: end), path.count == 1, Self.literalPrefixes.contains(path[0]) { i = end; continue }
+                if isQuote(at: end), path.count == 1, path[0].lowercased().contains("f"), path[0].count <= 2 {
+                    // Python f-strings interpolate.
+                    let lit = readString(at: end)
+                    return ScopeList(location: source.location(i), scopes: [], nonLiterals: [(source.text(i..<lit.end), source.location(i))])
+                }
                 let (next, crossedLine) = nextSignificant(after: end)
                 if path.count >= 2, Self.joinMethods.contains(path.last!) {
                     return join(path: path, at: i, end: end, next: next, depth: depth)

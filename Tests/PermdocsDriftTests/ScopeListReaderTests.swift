@@ -222,6 +222,10 @@ struct AnchorAndConstantTests {
         #expect(r.nonLiterals == ["SCOPES@\(r.marked["①"])"])
         let go = read("cfg := oauth2.Config{\n\tScopes: ①scopeAccess,\n}\nvar hosts = map[string]string{\"a\": \"b\"}\n", file: "a.go", anchor: "Scopes:")
         #expect(go.nonLiterals == ["scopeAccess@\(go.marked["①"])"])
+        let fstring = read("scope = ①f\"{GRAPH}/Mail.Read\"\n", file: "a.py", anchor: "scope =")
+        #expect(fstring.nonLiterals == ["f\"{GRAPH}/Mail.Read\"@\(fstring.marked["①"])"])
+        let cs = read("Scope = ①$\"{Api}/Files.Sync\";\n", file: "a.cs", anchor: "Scope =")
+        #expect(cs.nonLiterals == ["$\"{Api}/Files.Sync\"@\(cs.marked["①"])"])
         let call = read("scope = ①scopes_for(user)\nOTHER = ['x']\n", file: "a.py", anchor: "scope =")
         #expect(call.nonLiterals == ["scopes_for(user)@\(call.marked["①"])"])
     }
