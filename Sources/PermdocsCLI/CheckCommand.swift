@@ -3,7 +3,14 @@ import Foundation
 import PermdocsDiagnostics
 import PermdocsDrift
 import PermdocsLoad
+import PermdocsModel
 import PermdocsValidate
+
+enum ScopeCaseOption: String, ExpressibleByArgument, CaseIterable {
+    case warn, insensitive
+
+    var model: Catalog.ScopeCase { self == .warn ? .warn : .insensitive }
+}
 
 enum FindingFormat: String, ExpressibleByArgument, CaseIterable {
     case text, json, github, sarif, markdown
@@ -35,6 +42,9 @@ struct CheckCommand: ParsableCommand {
     @Option(name: .long, help: "text, json, github, sarif or markdown.")
     var format: FindingFormat = .text
 
+    @Option(name: .long, help: ArgumentHelp("warn (a scope-case warning when code writes a scope in another case than the catalog) or insensitive (no finding: Entra ID matches scopes case-insensitively). Overrides the catalog's scope_case.", valueName: "mode"))
+    var scopeCase: ScopeCaseOption?
+
     @Flag(name: .long, help: "Fail on warnings too.")
     var strict = false
 
@@ -43,7 +53,7 @@ struct CheckCommand: ParsableCommand {
         var diagnostics = loaded.diagnostics
         if let model = loaded.content {
             if let client {
-                let drift = try Stage.io { () throws(IOFailure) in try DriftChecker(content: model, clientRoot: client).check() }
+                let drift = try Stage.io { () throws(IOFailure) in try DriftChecker(content: model, clientRoot: client, scopeCase: scopeCase?.model).check() }
                 diagnostics.append(contentsOf: drift)
             }
             if let manifest {

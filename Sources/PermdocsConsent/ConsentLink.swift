@@ -35,10 +35,17 @@ public struct ConsentURLBuilder: Sendable {
         self.init(clientID: catalog.app.clientID.value, redirectURI: catalog.app.redirectURI.value)
     }
 
-    /// The `scope` parameter: Graph scopes prefixed with the cloud's Graph resource, OpenID Connect
+    /// The `scope` parameter: Graph scopes prefixed with the cloud's Graph resource, scopes on other
+    /// resources (`https://outlook.office.com/SMTP.Send`, `api://…`) with their own, OpenID Connect
     /// scopes (`openid`, `email`, `profile`, `offline_access`) bare, separated by spaces.
     public func scopeParameter(_ scopes: [String], cloud: Cloud) -> String {
-        scopes.map { GraphReference.isOpenIDConnect($0) ? $0 : "\(cloud.graphResource)/\($0)" }.joined(separator: " ")
+        scopes.map { scope in
+            if GraphReference.isOpenIDConnect(scope) { return scope }
+            let name = ScopeName(scope)
+            // Each scope on its own resource: Exchange Online's IMAP/POP/SMTP keep the Outlook URI.
+            if name.isGraph { return "\(cloud.graphResource)/\(name.name)" }
+            return name.canonical
+        }.joined(separator: " ")
     }
 
     /// `https://{login}/{tenant}/v2.0/adminconsent?client_id&scope&redirect_uri[&state]`
@@ -76,7 +83,7 @@ public struct ConsentURLBuilder: Sendable {
             let all = features.flatMap { $0.scopes.map(\.value) }
             var unique: [String] = []
             var seen: Set<String> = []
-            for s in all where seen.insert(s.lowercased()).inserted { unique.append(s) }
+            for s in all where seen.insert(ScopeName.key(s)).inserted { unique.append(s) }
             return [ConsentLink(feature: nil, kind: kind, cloud: cloud, tenant: tenant.description, scopes: unique,
                                 url: try appAdminConsent(tenant: tenant, cloud: cloud, state: state))]
         case .admin, .signin:

@@ -112,11 +112,13 @@ public enum AdminReason: Int, Sendable, Hashable, Comparable {
 ///
 /// The rules (facts from Microsoft Learn: "Configure how users consent to applications", "Manage app
 /// consent policies", "Grant tenant-wide admin consent"):
-/// - a permission Graph marks `adminConsentRequired` needs an admin in every tenant;
+/// - a permission Graph marks `adminConsentRequired` needs an admin in every tenant (for another
+///   resource: the catalog's `admin_consent`; `{resource}/.default`: the strictest of what it grants);
 /// - "Assignment required? Yes" means an admin must consent even when user consent is allowed;
 /// - "Do not allow user consent": only admins;
 /// - "Allow user consent for apps": users may consent to anything that does not need an admin;
-/// - "Let Microsoft manage…": as above, except the permissions on Microsoft's closed list;
+/// - "Let Microsoft manage…": as above, except the permissions on Microsoft's closed list (per
+///   resource: Exchange Online's IMAP, POP, EWS and EAS are on it);
 /// - "…verified publishers, for selected permissions": users only for apps from a verified
 ///   publisher, and only permissions the tenant classified as low impact (a per-tenant choice, so
 ///   the answer is conditional).
@@ -125,22 +127,67 @@ public struct ConsentModel: Sendable {
     /// `app.verified_publisher` from the catalog; nil when the catalog does not say.
     public let publisherVerified: Bool?
 
-    public init(reference: GraphReference, publisherVerified: Bool?) {
+    /// `admin_consent` the catalog declares for scopes on resources other than Microsoft Graph
+    /// (by `ScopeName.key`): the answer for resources permdocs has no data for, and for Exchange
+    /// Online permissions, whose `adminConsentRequired` the bundled data does not give.
+    public let declaredAdminConsent: [String: Bool]
+
+    /// What `{resource}/.default` grants, by resource key ("" for Graph): the catalog's other
+    /// described scopes on that resource (the app registration must list them; `check --manifest`).
+    public let defaultGrants: [String: [String]]
+
+    public init(reference: GraphReference, publisherVerified: Bool?, declaredAdminConsent: [String: Bool] = [:], defaultGrants: [String: [String]] = [:]) {
         self.reference = reference
         self.publisherVerified = publisherVerified
+        self.declaredAdminConsent = declaredAdminConsent
+        self.defaultGrants = defaultGrants
     }
 
+    static func resourceKey(_ name: ScopeName) -> String { name.isGraph ? "" : name.resource ?? "" }
+
     public init(catalog: Catalog, reference: GraphReference) {
-        self.init(reference: reference, publisherVerified: catalog.app.verifiedPublisher?.value)
+        var declared: [String: Bool] = [:]
+        for s in catalog.scopes {
+            if let flag = s.adminConsent?.value, !ScopeName(s.scope.value).isGraph { declared[ScopeName.key(s.scope.value)] = flag }
+        }
+        var grants: [String: [String]] = [:]
+        for s in catalog.scopes {
+            let name = ScopeName(s.scope.value)
+            if !name.isDefault { grants[Self.resourceKey(name), default: []].append(s.scope.value) }
+        }
+        self.init(reference: reference, publisherVerified: catalog.app.verifiedPublisher?.value, declaredAdminConsent: declared, defaultGrants: grants)
+    }
+
+    /// True when an admin must consent to `scope` in every tenant: Graph's `adminConsentRequired`,
+    /// or the catalog's `admin_consent` for another resource.
+    public func requiresAdminConsent(_ scope: String) -> Bool {
+        let name = ScopeName(scope)
+        if !name.isGraph, let declared = declaredAdminConsent[name.key] { return declared }
+        return reference.requiresAdminConsent(scope)
     }
 
     /// Who can grant `scope` in a tenant with `settings`.
     public func outcome(_ scope: String, in settings: TenantSettings) -> ConsentOutcome {
         if settings.assignmentRequired { return .admin(.assignmentRequired) }
+        let name = ScopeName(scope)
+        if name.isDefault {
+            // `.default` is everything listed for the resource: the strictest of those permissions.
+            // Start from what a permission that needs nothing gets in this setting (`openid`).
+            var worst = outcome("openid", in: settings)
+            for granted in defaultGrants[Self.resourceKey(name)] ?? [] {
+                switch (worst, outcome(granted, in: settings)) {
+                case (.admin(let a), .admin(let b)): worst = .admin(min(a, b))
+                case (_, .admin(let b)): worst = .admin(b)
+                case (.user, let o): worst = o
+                default: break
+                }
+            }
+            return worst
+        }
         switch settings.userConsent {
         case .doNotAllow:
             return .admin(.userConsentOff)
-        case _ where reference.requiresAdminConsent(scope):
+        case _ where requiresAdminConsent(scope):
             return .admin(.adminConsentRequired)
         case .allowForAllApps:
             return .user

@@ -11,27 +11,23 @@ public struct DriftChecker: Sendable {
     public let clientRoot: String
     public let reference: GraphReference
 
-    public init(content: Content, clientRoot: String, reference: GraphReference = .shared) {
+    /// True when a case-only difference between code and catalog is no finding (`--scope-case
+    /// insensitive`, or `scope_case: insensitive` in the catalog).
+    public let caseInsensitive: Bool
+
+    public init(content: Content, clientRoot: String, reference: GraphReference = .shared, scopeCase: Catalog.ScopeCase? = nil) {
         self.content = content
         self.clientRoot = Paths.trimmingTrailingSlashes(clientRoot)
         self.reference = reference
+        caseInsensitive = (scopeCase ?? content.catalog.scopeCase?.value ?? .warn) == .insensitive
     }
 
     /// Largest client file read, in bytes.
     public static let maxFileBytes = 8 << 20
 
-    /// Graph resource prefixes of every cloud: `https://graph.microsoft.com/Mail.Send` is `Mail.Send`.
-    static let graphPrefixes = [
-        "https://graph.microsoft.com/", "https://graph.microsoft.us/", "https://dod-graph.microsoft.us/",
-        "https://microsoftgraph.chinacloudapi.cn/",
-    ]
-
-    public static func normalize(_ scope: String) -> String {
-        for prefix in graphPrefixes where scope.lowercased().hasPrefix(prefix) {
-            return String(scope.dropFirst(prefix.count))
-        }
-        return scope
-    }
+    /// The scope as permdocs compares it: `https://graph.microsoft.com/Mail.Send` is `Mail.Send`;
+    /// `https://outlook.office365.com/SMTP.Send` is `https://outlook.office.com/SMTP.Send`.
+    public static func normalize(_ scope: String) -> String { ScopeName(scope).canonical }
 
     public func check() throws(IOFailure) -> [Diagnostic] {
         var isDirectory: ObjCBool = false
@@ -58,7 +54,9 @@ public struct DriftChecker: Sendable {
                 }
             }
         }
-        return d.all
+        // Two locations that read the same list (a constant used twice) report its findings once.
+        var seen: Set<String> = []
+        return d.all.filter { seen.insert("\($0.kind) \($0.location.map { "\($0.file):\($0.line):\($0.column)" } ?? "-") \($0.message)").inserted }
     }
 
     func path(_ relative: String) -> String { Paths.join(clientRoot, relative) }
@@ -72,11 +70,25 @@ public struct DriftChecker: Sendable {
         let found: ScopeList?
         if let anchor = location.anchor {
             let reader = ScopeListReader(text: String(decoding: bytes, as: UTF8.self), file: full)
-            switch reader.read(anchor: anchor.value) {
+            let spec = ScopeListReader.Anchor(anchor.value, after: location.after?.value, occurrence: location.occurrence?.value)
+            switch reader.read(spec) {
             case .list(let list):
                 found = list
+                if list.ambiguous.count > 1 {
+                    d.append(.warning("anchor-ambiguous", "'\(anchor.value)' occurs \(list.ambiguous.count) times in the code of \(full); the first is read. Add 'after:' (an anchor that comes first) or 'occurrence:' to say which",
+                                      at: anchor.location, notes: list.ambiguous.map { .init("occurs here", at: $0) }, feature: feature.id.value))
+                }
             case .anchorNotFound:
-                d.append(.error("anchor-not-found", "'\(anchor.value)' does not occur in the code of \(full) (outside comments and strings)", at: anchor.location, feature: feature.id.value))
+                let place = location.after.map { " after '\($0.value)'" } ?? ""
+                d.append(.error("anchor-not-found", "'\(anchor.value)' does not occur in the code of \(full)\(place) (outside comments and strings)", at: anchor.location, feature: feature.id.value))
+                found = nil
+            case .afterNotFound:
+                let after = location.after!
+                d.append(.error("anchor-not-found", "'\(after.value)' does not occur in the code of \(full) (outside comments and strings)", at: after.location, feature: feature.id.value))
+                found = nil
+            case .tooFewOccurrences(let count):
+                let occurrence = location.occurrence!
+                d.append(.error("anchor-not-found", "'\(anchor.value)' occurs \(count) time\(count == 1 ? "" : "s") in the code of \(full)\(location.after.map { " after '\($0.value)'" } ?? ""), not \(occurrence.value)", at: occurrence.location, feature: feature.id.value))
                 found = nil
             case .noListAfter(let at):
                 d.append(.error("anchor-not-found", "no scope list or string follows '\(anchor.value)' here", at: at, feature: feature.id.value))
@@ -88,7 +100,7 @@ public struct DriftChecker: Sendable {
             found = nil
         }
         guard let found else { return }
-        compare(found, feature: feature, into: &d)
+        compare(found, feature: feature, subset: location.isSubset, into: &d)
     }
 
     /// A dotted key path in a JSON or YAML file, read with the located loader.
@@ -151,38 +163,47 @@ public struct DriftChecker: Sendable {
         return out
     }
 
-    /// The findings for one list against one feature.
-    func compare(_ list: ScopeList, feature: Catalog.Feature, into d: inout Diagnostics) {
+    /// The findings for one list against one feature. Scopes match by resource and name; a subset
+    /// location may omit documented scopes.
+    func compare(_ list: ScopeList, feature: Catalog.Feature, subset: Bool = false, into d: inout Diagnostics) {
         let id = feature.id.value
+        let catalog = content.catalog
         var documented: [String: String] = [:]
-        for s in feature.scopes { documented[s.value.lowercased()] = s.value }
+        for s in feature.scopes { documented[ScopeName.key(s.value)] = s.value }
         var seen: [String: SourceLocation] = [:]
         for element in list.nonLiterals {
-            d.append(.error("non-literal", "'\(element.text)' is not a string literal; permdocs cannot tell which scopes it requests, so list them literally", at: element.location, feature: id))
+            d.append(.error("non-literal", "'\(element.text)' is not a string literal (nor a constant defined in this file as a literal list or string); permdocs cannot tell which scopes it requests, so list them literally", at: element.location, feature: id))
         }
         for written in list.scopes {
-            let scope = Self.normalize(written.text)
-            let key = scope.lowercased()
+            let name = ScopeName(written.text)
+            let scope = name.canonical
+            let key = name.key
             if let first = seen[key] {
                 d.append(.warning("duplicate-scope", "'\(scope)' is requested twice in this list", at: written.location, notes: [.init("first requested here", at: first)], feature: id, scope: scope))
                 continue
             }
             seen[key] = written.location
-            guard let permission = reference.delegated(scope) else {
-                let hint = DidYouMean.hint(for: scope, among: reference.delegated.lazy.map(\.value))
-                d.append(.error("unknown-scope", "unknown scope '\(scope)'\(hint)", at: written.location, feature: id, scope: scope))
+            guard let canonical = catalog.declaredScope(written.text) ?? reference.delegated(written.text)?.value else {
+                let hint = name.isGraph || name.isOutlook ? DidYouMean.hint(for: scope, among: reference.knownValues) : ""
+                let resource = name.isGraph || name.isOutlook ? "" : " on resource '\(name.resource!)', which the catalog does not declare"
+                d.append(.error("unknown-scope", "unknown scope '\(scope)'\(resource)\(hint)", at: written.location, feature: id, scope: scope))
                 continue
             }
             guard let catalogSpelling = documented[key] else {
-                d.append(.error("undocumented-scope", "the client requests '\(permission.value)' for feature '\(id)', but the catalog does not list it", at: written.location, feature: id, scope: permission.value))
+                // The same name on another resource: the wrong resource is drift too (a Graph token does not authenticate IMAP).
+                let other = feature.scopes.first { ScopeName($0.value).name.lowercased() == name.name.lowercased() }.map {
+                    "; it lists '\($0.value)', on \(reference.resourceName(of: $0.value) ?? "Microsoft Graph"), and the resource decides which token the client gets"
+                } ?? ""
+                d.append(.error("undocumented-scope", "the client requests '\(canonical)' for feature '\(id)', but the catalog does not list it\(other)", at: written.location, feature: id, scope: canonical))
                 continue
             }
-            if scope != catalogSpelling {
+            if ScopeName(catalogSpelling).name != name.name, !caseInsensitive {
                 d.append(.warning("scope-case", "'\(scope)' is written '\(catalogSpelling)' in the catalog", at: written.location, feature: id, scope: catalogSpelling))
             }
         }
-        for s in feature.scopes where seen[s.value.lowercased()] == nil {
-            d.append(.error("missing-in-client", "feature '\(id)' lists '\(s.value)' in the catalog, but this list does not request it", at: list.location, feature: id, scope: s.value))
+        for s in feature.scopes where seen[ScopeName.key(s.value)] == nil && !subset {
+            let notes = list.constants.map { Diagnostic.Note("'\($0.name)' is defined here", at: $0.location) }
+            d.append(.error("missing-in-client", "feature '\(id)' lists '\(s.value)' in the catalog, but this list does not request it", at: list.location, notes: notes, feature: id, scope: s.value))
         }
     }
 }

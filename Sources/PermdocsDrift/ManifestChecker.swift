@@ -32,12 +32,32 @@ public struct ManifestChecker: Sendable {
         let missingAt = listed?.location ?? graphEntry?.location ?? required.location
 
         // Who documents each scope, for the messages.
+        // Scopes on other resources: Exchange Online's are listed under Microsoft Graph, where the
+        // portal offers the same names (facts §11); other resources are not compared (permdocs has
+        // no application id for them). `{graph}/.default` requests everything listed for Graph.
         var documentedBy: [String: (scope: String, features: [String])] = [:]
+        var graphDefault: [String] = []
         for f in catalog.features {
             for s in f.scopes {
-                let canonical = reference.delegated(s.value)?.value ?? s.value
+                let name = ScopeName(s.value)
+                if name.isDefault {
+                    if name.isGraph { graphDefault.append(f.id.value) }
+                    continue
+                }
+                let canonical: String
+                if name.isOutlook, let graph = reference.delegated(name.name) {
+                    canonical = graph.value
+                } else if name.resource == nil {
+                    canonical = reference.delegated(s.value)?.value ?? s.value
+                } else {
+                    continue
+                }
                 documentedBy[canonical.lowercased(), default: (canonical, [])].features.append(f.id.value)
             }
+        }
+        if let first = graphDefault.first, (listed?.sequence ?? []).isEmpty {
+            d.append(.error("manifest-missing", "'\(first)' requests '\(ScopeName.graphResource)/.default', everything the app registration lists for Microsoft Graph, but it lists nothing for Graph",
+                            at: missingAt, feature: first, scope: "\(ScopeName.graphResource)/.default"))
         }
 
         var granted: Set<String> = []
@@ -54,7 +74,11 @@ public struct ManifestChecker: Sendable {
                     continue
                 }
                 granted.insert(permission.value.lowercased())
-                if documentedBy[permission.value.lowercased()] == nil {
+                if documentedBy[permission.value.lowercased()] == nil, let feature = graphDefault.first {
+                    if catalog.description(of: permission.value) == nil {
+                        d.append(.error("manifest-extra", "the app registration lists delegated permission '\(permission.value)', which '\(feature)' requests through '.default'; describe it under 'scopes' so the docs say what '.default' grants", at: at, scope: permission.value))
+                    }
+                } else if documentedBy[permission.value.lowercased()] == nil {
                     d.append(.error("manifest-extra", "the app registration lists delegated permission '\(permission.value)', which no feature documents", at: at, scope: permission.value))
                 }
             case "Role":

@@ -12,6 +12,17 @@ public struct ScopeList: Sendable {
     public var scopes: [WrittenScope]
     /// Elements that are not string literals (a constant, a spread, a call), with their text.
     public var nonLiterals: [(text: String, location: SourceLocation)]
+    /// Every place the anchor occurs, when it occurs more than once and nothing disambiguates it
+    /// (the first is the one read).
+    public var ambiguous: [SourceLocation] = []
+    /// Where constants the list refers to are defined, by name (for notes).
+    public var constants: [(name: String, location: SourceLocation)] = []
+
+    public init(location: SourceLocation, scopes: [WrittenScope], nonLiterals: [(text: String, location: SourceLocation)]) {
+        self.location = location
+        self.scopes = scopes
+        self.nonLiterals = nonLiterals
+    }
 }
 
 /// Reads the scope list that follows an anchor in source code, in any of the languages permdocs
@@ -28,6 +39,8 @@ public struct ScopeList: Sendable {
 public struct ScopeListReader {
     let source: SourceText
     let syntax: CommentSyntax
+    /// Definition sites found so far, by name; bounds the work constants can cause.
+    let definitions = DefinitionCache()
 
     public init(text: String, file: String) {
         source = SourceText(text, file: file)
@@ -39,63 +52,124 @@ public struct ScopeListReader {
         case anchorNotFound
         /// The anchor is at this place, but no list or string follows it.
         case noListAfter(SourceLocation)
+        /// The `after` anchor does not occur in code.
+        case afterNotFound
+        /// The anchor occurs this many times (after the `after` anchor), fewer than the occurrence asked for.
+        case tooFewOccurrences(Int)
+    }
+
+    /// Where a scope list is: the anchor text, optionally an anchor that must come first (`after`)
+    /// and which occurrence (1-based) of the anchor to take. Whitespace is insensitive: a run of
+    /// spaces, tabs and line breaks in either anchor matches any run of them in code (CRLF too).
+    public struct Anchor: Sendable {
+        public var text: String
+        public var after: String?
+        public var occurrence: Int?
+
+        public init(_ text: String, after: String? = nil, occurrence: Int? = nil) {
+            self.text = text
+            self.after = after
+            self.occurrence = occurrence
+        }
     }
 
     /// How far after the anchor the list may start, in characters.
     static let searchWindow = 4_000
 
-    public func read(anchor: String) -> Result {
-        guard let afterAnchor = findAnchor(anchor) else { return .anchorNotFound }
-        var i = afterAnchor
-        let limit = min(source.scalars.count, afterAnchor + Self.searchWindow)
-        while i < limit {
-            guard let c = source[i] else { break }
-            if let end = skipComment(at: i) { i = end; continue }
-            if c.properties.isWhitespace { i += 1; continue }
-            if let words = wordList(at: i) { return .list(words) }
-            if isQuote(at: i) {
-                let lit = readString(at: i)
-                return .list(singleString(lit, at: i))
-            }
-            if let close = matchingBracket(c) {
-                let (end, list) = bracketed(open: i, close: close)
-                if let list { return .list(list) }
-                i = end
-                continue
-            }
-            i += 1
+    public func read(anchor: String) -> Result { read(Anchor(anchor)) }
+
+    public func read(_ anchor: Anchor) -> Result {
+        let pattern = Self.pattern(anchor.text)
+        var matches = occurrences(of: pattern)
+        if matches.isEmpty { return .anchorNotFound }
+        if let after = anchor.after {
+            guard let first = occurrences(of: Self.pattern(after)).first else { return .afterNotFound }
+            matches = matches.filter { $0.start >= first.end }
+            if matches.isEmpty { return .anchorNotFound }
         }
-        return .noListAfter(source.location(afterAnchor - anchor.unicodeScalars.count))
+        let chosen: (start: Int, end: Int)
+        var ambiguous: [SourceLocation] = []
+        if let n = anchor.occurrence {
+            guard n >= 1, n <= matches.count else { return .tooFewOccurrences(matches.count) }
+            chosen = matches[n - 1]
+        } else {
+            chosen = matches[0]
+            if anchor.after == nil, matches.count > 1 { ambiguous = matches.map { source.location($0.start) } }
+        }
+        // An anchor that ends with the list's opening bracket (`@scopes [`) reads that list.
+        var start = chosen.end
+        if let last = pattern.last, let c = last, matchingBracket(c) != nil { start -= 1 }
+        // So does one that ends in a word list's sigil (`@scopes ~w`, `SCOPES = %w[`).
+        for k in 1...3 where chosen.end - k >= chosen.start {
+            if let c = source[chosen.end - k], c == "%" || c == "~", wordList(at: chosen.end - k) != nil { start = chosen.end - k; break }
+        }
+        guard var list = value(from: start, depth: 0) else { return .noListAfter(source.location(chosen.start)) }
+        list.ambiguous = ambiguous
+        return .list(list)
     }
 
     // MARK: - Anchor
 
-    /// Index just after the first occurrence of `anchor` that starts in code (not in a comment or string).
-    func findAnchor(_ anchor: String) -> Int? {
+    /// An anchor as scalars to match, `nil` standing for a run of whitespace; leading and trailing
+    /// whitespace is dropped.
+    static func pattern(_ anchor: String) -> [Unicode.Scalar?] {
+        var out: [Unicode.Scalar?] = []
+        for c in anchor.unicodeScalars {
+            if c.properties.isWhitespace {
+                if let last = out.last, last != nil { out.append(nil) }
+            } else {
+                out.append(c)
+            }
+        }
+        while let last = out.last, last == nil { out.removeLast() }
+        return out
+    }
+
+    /// The index after a match of `pattern` starting at `i`, or nil.
+    func matchEnd(_ pattern: [Unicode.Scalar?], at i: Int) -> Int? {
+        var k = i
+        for p in pattern {
+            if let c = p {
+                guard let s = source[k], s == c else { return nil }
+                k += 1
+            } else {
+                guard let s = source[k], s.properties.isWhitespace else { return nil }
+                while let s = source[k], s.properties.isWhitespace { k += 1 }
+            }
+        }
+        return k
+    }
+
+    /// Every match of `pattern` that starts in code (not in a comment or string), without overlaps.
+    func occurrences(of pattern: [Unicode.Scalar?]) -> [(start: Int, end: Int)] {
+        guard !pattern.isEmpty else { return [] }
+        var out: [(start: Int, end: Int)] = []
         var i = 0
         let n = source.scalars.count
-        var matchEnd: Int?
+        var busyUntil = 0
         while i < n {
-            if let end = matchEnd, i >= end { return end }
-            if matchEnd == nil, source.starts(with: anchor, at: i) {
-                matchEnd = i + anchor.unicodeScalars.count
-                if matchEnd == i { return i }
+            if i >= busyUntil, let end = matchEnd(pattern, at: i), atWordBoundaries(pattern, start: i, end: end) {
+                out.append((i, end))
+                busyUntil = end
             }
-            if let end = skipComment(at: i) {
-                if matchEnd != nil { return matchEnd }
-                i = end
-                continue
-            }
-            if isQuote(at: i) {
-                let lit = readString(at: i)
-                if let end = matchEnd, lit.end >= end { return end }
-                i = lit.end
-                continue
-            }
+            if let end = skipComment(at: i) { i = end; continue }
+            if isQuote(at: i) { i = readString(at: i).end; continue }
             i += 1
         }
-        return matchEnd
+        return out
     }
+
+    /// An anchor that starts or ends with a name does not match inside a longer name: `scope`
+    /// is not found in `scopeHosts` or `msScope`.
+    func atWordBoundaries(_ pattern: [Unicode.Scalar?], start: Int, end: Int) -> Bool {
+        func word(_ c: Unicode.Scalar?) -> Bool { c.map { $0 == "_" || $0.properties.isAlphabetic || $0.properties.numericType != nil } ?? false }
+        if let first = pattern.first, word(first), word(source[start - 1]) { return false }
+        if let last = pattern.last, word(last), word(source[end]) { return false }
+        return true
+    }
+
+    /// Index just after the first occurrence of `anchor` that starts in code.
+    func findAnchor(_ anchor: String) -> Int? { occurrences(of: Self.pattern(anchor)).first?.end }
 
     // MARK: - Lexing
 
@@ -243,7 +317,7 @@ public struct ScopeListReader {
 
     /// Reads the bracketed region opened at `open`. Returns the index after it and, when the region
     /// holds any string literal, its elements (split on commas at the top level).
-    func bracketed(open: Int, close: Unicode.Scalar) -> (Int, ScopeList?) {
+    func bracketed(open: Int, close: Unicode.Scalar, depth constantDepth: Int = 0) -> (Int, ScopeList?) {
         var depth = 0
         var i = open
         var holdsLiteral = false
@@ -274,8 +348,8 @@ public struct ScopeListReader {
                 stack.removeLast()
                 depth -= 1
                 if depth == 0 {
-                    guard holdsLiteral else { return (i + 1, nil) }
-                    return (i + 1, makeList(open: open, elements: elements))
+                    guard holdsLiteral else { return (i + 1, listWithoutLiterals(open: open, end: i + 1, elements: elements, depth: constantDepth)) }
+                    return (i + 1, makeList(open: open, elements: elements, depth: constantDepth))
                 }
                 if depth == 1 { elements[elements.count - 1].append(.other(i, i + 1)) }
                 i += 1
@@ -306,9 +380,102 @@ public struct ScopeListReader {
     /// String prefixes that keep a literal literal: Python r/u/b, C# verbatim @.
     static let literalPrefixes: Set<String> = ["r", "u", "b", "R", "U", "B", "@", "rb", "br", "Rb", "bR"]
 
-    func makeList(open: Int, elements: [[Token]]) -> ScopeList {
+    /// A bracket without string literals is a list only when it stands as a value: `[SCOPE_A, SCOPE_B]`
+    /// (constants), `[]` (nothing requested). A type (`[String] =`, `list[str] =`, `[]string{`,
+    /// `new[] {`) is skipped.
+    func listWithoutLiterals(open: Int, end: Int, elements: [[Token]], depth: Int) -> ScopeList? {
+        let nonEmpty = elements.filter { !$0.isEmpty }
+        let precededByName = open > 0 && (isIdentifierChar(source.scalars[open - 1]) || source.scalars[open - 1] == ">")
+        if nonEmpty.isEmpty {
+            if precededByName { return nil }
+            if let c = source[end], isIdentifierChar(c) { return nil }
+            return ScopeList(location: source.location(open), scopes: [], nonLiterals: [])
+        }
+        let (next, _) = nextSignificant(after: end)
+        if source[next] == "=", source[next + 1] != "=" { return nil }
+        if precededByName {
+            // A subscript or generic type unless one of its names is a constant of this file.
+            let resolves = nonEmpty.contains { tokens in
+                guard tokens.count == 1, case .other(let s, let e) = tokens[0] else { return false }
+                let path = identifierPath(at: s)
+                return path.end == e && definition(of: path.components.last ?? "", near: s) != nil
+            }
+            if !resolves { return nil }
+        }
+        return makeList(open: open, elements: elements, depth: depth)
+    }
+
+    func makeList(open: Int, elements: [[Token]], depth: Int = 0) -> ScopeList {
         var list = ScopeList(location: source.location(open), scopes: [], nonLiterals: [])
+        // Elements are read recursively (nested lists, joins, concatenations) down to a bounded
+        // nesting, so hostile input cannot exhaust the stack; deeper elements are non-literals.
+        definitions.nesting += 1
+        defer { definitions.nesting -= 1 }
+        let mayNest = definitions.nesting < DefinitionCache.maxNesting
         for tokens in elements where !tokens.isEmpty {
+            // A nested bracket alone: `frozenset({...})`, `listOf(*arrayOf(...))` without the spread.
+            if mayNest, tokens.count == 2, case .other(let a, let ae) = tokens[0], case .other(let b, _) = tokens[1], ae == a + 1,
+               let close = matchingBracket(source.scalars[a]), source.scalars[b] == close {
+                let (_, inner) = bracketed(open: a, close: close, depth: depth)
+                if let inner {
+                    list.scopes.append(contentsOf: inner.scopes)
+                    list.nonLiterals.append(contentsOf: inner.nonLiterals)
+                    list.constants.append(contentsOf: inner.constants)
+                    continue
+                }
+            }
+            // A typed list literal as an argument: `[]string{...}`, `new[] {...}`, `listOf(...)`.
+            if mayNest, tokens.count > 2, case .other(let b, _) = tokens[tokens.count - 1], let closeScalar = source[b],
+               closeScalar == "}" || closeScalar == "]" || closeScalar == ")",
+               !tokens.contains(where: { if case .string = $0 { true } else { false } }),
+               let openIndex = tokens.lastIndex(where: { if case .other(let a, let ae) = $0, ae == a + 1, matchingBracket(source.scalars[a]) == closeScalar { true } else { false } }),
+               openIndex > 0, case .other(let a, _) = tokens[openIndex] {
+                let (_, inner) = bracketed(open: a, close: closeScalar, depth: depth)
+                if let inner {
+                    list.scopes.append(contentsOf: inner.scopes)
+                    list.nonLiterals.append(contentsOf: inner.nonLiterals)
+                    list.constants.append(contentsOf: inner.constants)
+                    continue
+                }
+            }
+            // A concatenation (`OUTLOOK + 'SMTP.Send'`) or a join (`String.join(" ", SCOPES)`) as an element.
+            if mayNest, tokens.count > 1 {
+                let start: Int
+                switch tokens[0] {
+                case .string(let lit): start = lit.start
+                case .other(let a, _): start = a
+                }
+                let concatenated = tokens.contains { if case .other(let a, let e) = $0, e == a + 1, self.isConcatenation(at: a) { true } else { false } }
+                var isJoin = false
+                if case .other(let a, _) = tokens[0], let c = source[a], isIdentifierStart(c) {
+                    let path = identifierPath(at: a)
+                    isJoin = path.components.count >= 2 && Self.joinMethods.contains(path.components.last!)
+                }
+                if concatenated || isJoin, let inner = value(from: start, depth: depth) {
+                    list.scopes.append(contentsOf: inner.scopes)
+                    list.nonLiterals.append(contentsOf: inner.nonLiterals)
+                    list.constants.append(contentsOf: inner.constants)
+                    continue
+                }
+            }
+            // A constant, maybe spread (`...SCOPES`, `*SCOPES`).
+            if tokens.count == 1, case .other(var s, let e) = tokens[0] {
+                while let c = source[s], c == "." || c == "*", s < e { s += 1 }
+                if let c = source[s], isIdentifierStart(c) {
+                    let path = identifierPath(at: s)
+                    if path.end == e {
+                        guard case .other(let elementStart, _) = tokens[0] else { continue }
+                        let resolved = reference(path.components, text: source.text(elementStart..<e), at: s, depth: depth)
+                        list.scopes.append(contentsOf: resolved.scopes)
+                        list.constants.append(contentsOf: resolved.constants)
+                        for n in resolved.nonLiterals {
+                            // Report the element as written (with its spread), at its start.
+                            list.nonLiterals.append(n.location == source.location(s) ? (n.text, source.location(elementStart)) : n)
+                        }
+                        continue
+                    }
+                }
+            }
             // A literal alone, or with a harmless prefix right before it.
             if tokens.count == 1, case .string(let lit) = tokens[0], !lit.interpolated {
                 list.scopes.append(contentsOf: splitWords(lit))

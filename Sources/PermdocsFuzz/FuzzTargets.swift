@@ -49,7 +49,10 @@ enum FuzzTargets {
         guard let first = bytes.first else { return }
         let (file, anchor) = languages[Int(first) % languages.count]
         let text = String(decoding: bytes.dropFirst(), as: UTF8.self)
-        _ = ScopeListReader(text: text, file: file).read(anchor: anchor)
+        let reader = ScopeListReader(text: text, file: file)
+        _ = reader.read(anchor: anchor)
+        // A repeated anchor chosen by 'after' and 'occurrence', with whitespace-insensitive matching.
+        _ = reader.read(.init("scope:  ", after: "microsoft", occurrence: Int(first % 3) + 1))
     }
 
     /// An article: front matter, strict template scan and check, directive scan, then the

@@ -39,6 +39,16 @@ public struct Catalog: Sendable {
     public struct ScopeText: Sendable {
         public var scope: Located<String>
         public var description: Located<String>?
+        /// Optional, for scopes on resources other than Microsoft Graph: whether an admin must
+        /// consent in every tenant. Required for a resource permdocs has no data for (`api://…`,
+        /// `https://management.azure.com/…`), which it declares.
+        public var adminConsent: Located<Bool>?
+
+        public init(scope: Located<String>, description: Located<String>?, adminConsent: Located<Bool>? = nil) {
+            self.scope = scope
+            self.description = description
+            self.adminConsent = adminConsent
+        }
     }
 
     /// Where client code requests a feature's scopes (read by `permdocs check --client`).
@@ -49,7 +59,36 @@ public struct Catalog: Sendable {
         public var anchor: Located<String>?
         /// Dotted key path in a JSON or YAML file.
         public var key: Located<String>?
+        /// Optional: an anchor that must come before `anchor` (its first occurrence); the first
+        /// occurrence of `anchor` after it is read.
+        public var after: Located<String>?
+        /// Optional: which occurrence of `anchor` (1-based, counted after `after` when given) is read.
+        public var occurrence: Located<Int>?
+        /// Optional: `true` when this place requests a subset of the feature's scopes (a token
+        /// refresh): it may omit documented scopes, never add any.
+        public var subset: Located<Bool>?
         public var location: SourceLocation
+
+        public init(path: Located<String>, anchor: Located<String>? = nil, key: Located<String>? = nil, after: Located<String>? = nil,
+                    occurrence: Located<Int>? = nil, subset: Located<Bool>? = nil, location: SourceLocation) {
+            self.path = path
+            self.anchor = anchor
+            self.key = key
+            self.after = after
+            self.occurrence = occurrence
+            self.subset = subset
+            self.location = location
+        }
+
+        public var isSubset: Bool { subset?.value == true }
+    }
+
+    /// How `permdocs check --client` treats a scope written in code in another case than the catalog.
+    public enum ScopeCase: String, Sendable, CaseIterable {
+        /// A `scope-case` warning (the default).
+        case warn
+        /// Entra ID matches scopes case-insensitively: no finding.
+        case insensitive
     }
 
     /// A sync feature: one consent flow of the app.
@@ -82,24 +121,31 @@ public struct Catalog: Sendable {
     public var app: App
     public var scopes: [ScopeText]
     public var features: [Feature]
+    /// Optional top-level `scope_case`: how drift checks treat case-only differences in code.
+    public var scopeCase: Located<ScopeCase>?
     private let descriptions: [String: String]
+    private let adminConsent: [String: Bool]
     private let featureIndex: [String: Int]
 
-    public init(file: String, app: App, scopes: [ScopeText], features: [Feature]) {
+    public init(file: String, app: App, scopes: [ScopeText], features: [Feature], scopeCase: Located<ScopeCase>? = nil) {
         self.file = file
+        self.scopeCase = scopeCase
         self.app = app
         self.scopes = scopes
         self.features = features
         var descriptions: [String: String] = [:]
         // Keyed by the spelling as written and by its lowercase form, so the usual lookup (the
         // catalog's own spelling) needs no lowercasing.
+        var adminConsent: [String: Bool] = [:]
         for s in scopes.reversed() {
             if let d = s.description?.value {
-                descriptions[s.scope.value.lowercased()] = d
+                descriptions[ScopeName.key(s.scope.value)] = d
                 descriptions[s.scope.value] = d
             }
+            if let a = s.adminConsent?.value { adminConsent[ScopeName.key(s.scope.value)] = a }
         }
         self.descriptions = descriptions
+        self.adminConsent = adminConsent
         var index: [String: Int] = [:]
         for (i, f) in features.enumerated() where index[f.id.value] == nil { index[f.id.value] = i }
         featureIndex = index
@@ -112,6 +158,17 @@ public struct Catalog: Sendable {
 
     /// The description the catalog gives for a scope, matched case-insensitively as Entra matches scopes.
     public func description(of scope: String) -> String? {
-        descriptions[scope] ?? descriptions[scope.lowercased()]
+        descriptions[scope] ?? descriptions[ScopeName.key(scope)]
+    }
+
+    /// `admin_consent` as the catalog declares it for a scope on another resource, or nil.
+    public func declaredAdminConsent(_ scope: String) -> Bool? { adminConsent[ScopeName.key(scope)] }
+
+    /// The canonical value of a scope on a resource permdocs has no data for, when the catalog
+    /// declares it (under `scopes`, with `admin_consent`); nil otherwise.
+    public func declaredScope(_ scope: String) -> String? {
+        let name = ScopeName(scope)
+        guard !name.isGraph, !name.isOutlook, adminConsent[name.key] != nil else { return nil }
+        return self.scopes.first { ScopeName.key($0.scope.value) == name.key }?.scope.value
     }
 }

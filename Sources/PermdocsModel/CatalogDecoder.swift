@@ -5,7 +5,7 @@ public import PermdocsLoad
 /// Semantic rules (GUIDs, URLs, known scopes) belong to the validate stage.
 public enum CatalogDecoder {
     public static func decode(_ root: YAMLNode, file: String, into reader: inout NodeReader) -> Catalog? {
-        guard let top = reader.mapping(root, what: "the catalog", required: ["app", "scopes", "features"]) else { return nil }
+        guard let top = reader.mapping(root, what: "the catalog", required: ["app", "scopes", "features"], optional: ["scope_case"]) else { return nil }
 
         var app: Catalog.App?
         if let node = top.value("app"), let map = reader.mapping(node, what: "'app'", required: ["name", "client_id", "redirect_uri"], optional: ["support_url", "verified_publisher", "example"]) {
@@ -27,12 +27,14 @@ public enum CatalogDecoder {
                 for pair in pairs {
                     let scope = Located(pair.key.text, at: pair.keyLocation)
                     var description: Located<String>?
+                    var adminConsent: Located<Bool>?
                     if pair.value.isNull {
                         description = nil
-                    } else if let map = reader.mapping(pair.value, what: "scope '\(pair.key.text)'", required: ["description"]) {
+                    } else if let map = reader.mapping(pair.value, what: "scope '\(pair.key.text)'", required: ["description"], optional: ["admin_consent"]) {
                         description = map.value("description").flatMap { $0.isNull ? nil : reader.string($0, name: "description") }
+                        adminConsent = reader.bool(in: map, "admin_consent")
                     }
-                    scopes.append(Catalog.ScopeText(scope: scope, description: description))
+                    scopes.append(Catalog.ScopeText(scope: scope, description: description, adminConsent: adminConsent))
                 }
             } else {
                 reader.diagnostics.error("wrong-type", "'scopes' must be a mapping from scope to its text, not \(node.kindDescription)", at: node.location)
@@ -50,8 +52,9 @@ public enum CatalogDecoder {
             }
         }
 
+        let scopeCase = top.value("scope_case").flatMap { reader.oneOf($0, name: "scope_case", Catalog.ScopeCase.self) }
         guard let app else { return nil }
-        return Catalog(file: file, app: app, scopes: scopes, features: features)
+        return Catalog(file: file, app: app, scopes: scopes, features: features, scopeCase: scopeCase)
     }
 
     private static func decodeFeature(_ node: YAMLNode, into reader: inout NodeReader) -> Catalog.Feature? {
@@ -67,10 +70,23 @@ public enum CatalogDecoder {
         var client: [Catalog.ClientLocation] = []
         if let node = map.value("client") {
             for item in reader.list(node, name: "client") {
-                guard let m = reader.mapping(item, what: "a client location of \(label)", required: ["path"], optional: ["anchor", "key"]) else { continue }
+                guard let m = reader.mapping(item, what: "a client location of \(label)", required: ["path"], optional: ["anchor", "key", "after", "occurrence", "subset"]) else { continue }
                 guard let path = reader.string(in: m, "path") else { continue }
                 let anchor = reader.string(in: m, "anchor")
                 let key = reader.string(in: m, "key")
+                let after = reader.string(in: m, "after")
+                let subset = reader.bool(in: m, "subset")
+                var occurrence: Located<Int>?
+                if let node = m.value("occurrence") {
+                    if let text = node.scalar?.text, node.scalar?.style == .plain, let n = Int(text), n >= 1 {
+                        occurrence = Located(n, at: node.location)
+                    } else {
+                        reader.diagnostics.error("wrong-type", "'occurrence' must be a whole number from 1, not \(node.scalar.map { "'\($0.text)'" } ?? node.kindDescription)", at: node.location)
+                    }
+                }
+                if key != nil, after != nil || occurrence != nil {
+                    reader.diagnostics.error("conflicting-keys", "'after' and 'occurrence' choose among occurrences of an 'anchor'; a 'key' location has neither", at: item.location)
+                }
                 switch (anchor, key) {
                 case (nil, nil) where m.value("anchor") == nil && m.value("key") == nil:
                     reader.diagnostics.error("missing-key", "a client location needs 'anchor' (source code) or 'key' (JSON or YAML)", at: item.location)
@@ -79,7 +95,7 @@ public enum CatalogDecoder {
                 default:
                     break
                 }
-                client.append(Catalog.ClientLocation(path: path, anchor: anchor, key: key, location: item.location))
+                client.append(Catalog.ClientLocation(path: path, anchor: anchor, key: key, after: after, occurrence: occurrence, subset: subset, location: item.location))
             }
         }
         // A feature missing its title is still validated (its scopes, its id), without cascading errors.

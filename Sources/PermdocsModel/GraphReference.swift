@@ -26,15 +26,28 @@ public final class GraphReference: Sendable {
     public static let openIDConnectScopes: Set<String> = ["openid", "email", "profile", "offline_access"]
 
     public let delegated: [Permission]
+    /// Office 365 Exchange Online's delegated permissions (IMAP, POP, SMTP, EWS, EAS), values with
+    /// the Outlook resource: `https://outlook.office.com/IMAP.AccessAsUser.All`.
+    public let exchangeOnline: [Permission]
+    /// The resource's name in the managed consent policy ("Office 365 Exchange Online").
+    public let exchangeOnlineName: String
     /// Who cannot consent under "Let Microsoft manage your consent settings".
     public let managedPolicy: ManagedConsentPolicy
     private let delegatedByLowercase: [String: Permission]
     private let delegatedByID: [String: Permission]
+    private let exchangeByLowercase: [String: Permission]
+
+    struct ResourceFile: Decodable {
+        var resource: String
+        var displayName: String
+        var permissions: [Permission]
+    }
 
     /// The bundled reference, decoded once per process.
     public static let shared: GraphReference = {
         do {
-            return try GraphReference(delegatedJSON: Data(EmbeddedResources.graph_delegated_permissions.utf8), managedPolicy: .shared)
+            return try GraphReference(delegatedJSON: Data(EmbeddedResources.graph_delegated_permissions.utf8), managedPolicy: .shared,
+                                      exchangeOnlineJSON: Data(EmbeddedResources.exchange_online_permissions.utf8))
         } catch {
             fatalError("permdocs: the bundled Graph permission reference is unreadable: \(error)")
         }
@@ -49,9 +62,22 @@ public final class GraphReference: Sendable {
         }
     }()
 
-    public init(delegatedJSON: Data, managedPolicy: ManagedConsentPolicy = .shared) throws {
+    public init(delegatedJSON: Data, managedPolicy: ManagedConsentPolicy = .shared, exchangeOnlineJSON: Data? = nil) throws {
         self.managedPolicy = managedPolicy
         delegated = try JSONDecoder().decode([Permission].self, from: delegatedJSON)
+        if let exchangeOnlineJSON {
+            let file = try JSONDecoder().decode(ResourceFile.self, from: exchangeOnlineJSON)
+            exchangeOnline = file.permissions.map { p in
+                var p = p
+                p.value = "\(file.resource)/\(p.value)"
+                return p
+            }
+            exchangeOnlineName = file.displayName
+        } else {
+            exchangeOnline = []
+            exchangeOnlineName = "Office 365 Exchange Online"
+        }
+        exchangeByLowercase = Dictionary(exchangeOnline.map { ($0.value.lowercased(), $0) }, uniquingKeysWith: { a, _ in a })
         delegatedByLowercase = Dictionary(delegated.map { ($0.value.lowercased(), $0) }, uniquingKeysWith: { a, _ in a })
         delegatedByID = Dictionary(delegated.map { ($0.id.lowercased(), $0) }, uniquingKeysWith: { a, _ in a })
     }
@@ -68,9 +94,29 @@ public final class GraphReference: Sendable {
         Dictionary(applicationPermissions.map { ($0.id.lowercased(), $0) }, uniquingKeysWith: { a, _ in a })
 
     /// The delegated permission or OIDC scope named `scope`, matched case-insensitively as Entra ID does.
+    /// A scope with a resource (`https://outlook.office.com/SMTP.Send`, `https://graph.microsoft.com/.default`)
+    /// is looked up on that resource; `.default` is known for Graph and Exchange Online.
     public func delegated(_ scope: String) -> Permission? {
-        delegatedByLowercase[scope.lowercased()]
+        if !scope.contains("://") { return delegatedByLowercase[scope.lowercased()] }
+        let name = ScopeName(scope)
+        if name.isDefault, name.isGraph || name.isOutlook {
+            return Permission(value: name.canonical, id: "", adminConsentRequired: nil)
+        }
+        if name.resource == nil { return delegatedByLowercase[name.name.lowercased()] }
+        if name.isOutlook { return exchangeByLowercase[name.canonical.lowercased()] }
+        return nil
     }
+
+    /// The resource a scope is on, for readers, when it is not Microsoft Graph: "Office 365 Exchange
+    /// Online" for the Outlook resource, otherwise the resource URI. Nil for Graph and OIDC scopes.
+    public func resourceName(of scope: String) -> String? {
+        let name = ScopeName(scope)
+        if name.isGraph { return name.isDefault ? "Microsoft Graph" : nil }
+        return name.isOutlook ? exchangeOnlineName : name.resource
+    }
+
+    /// Every known scope value (Graph, OIDC and Exchange Online), for did-you-mean hints.
+    public var knownValues: [String] { delegated.map(\.value) + exchangeOnline.map(\.value) }
 
     /// True when an admin must consent in every tenant (Graph's `adminConsentRequired`).
     public func requiresAdminConsent(_ scope: String) -> Bool {
@@ -82,6 +128,8 @@ public final class GraphReference: Sendable {
     /// unknown name is never on the list).
     public func blockedByManagedConsentPolicy(_ scope: String) -> Bool {
         guard let canonical = delegated(scope)?.value else { return false }
+        let name = ScopeName(canonical)
+        if name.isOutlook { return managedPolicy.excludes(name.name, resource: exchangeOnlineName) }
         return managedPolicy.excludes(canonical)
     }
 

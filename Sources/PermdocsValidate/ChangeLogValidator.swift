@@ -21,7 +21,7 @@ public struct ChangeLogValidator: Sendable {
         let featureIDs = catalog.features.map(\.id.value)
         // A feature with an unknown scope is reported there (`unknown-scope`); comparing it with the
         // log would only repeat the typo as two more findings.
-        for feature in catalog.features where feature.scopes.allSatisfy({ reference.delegated($0.value) != nil }) {
+        for feature in catalog.features where feature.scopes.allSatisfy({ reference.delegated($0.value) != nil || catalog.declaredScope($0.value) != nil }) {
             let logged = state[feature.id.value] ?? [:]
             var listed: Set<String> = []
             for scope in feature.scopes {

@@ -17,8 +17,8 @@ public struct ContentValidator: Sendable {
         validateProcedures(content, into: &d)
         if let log = content.changes {
             for entry in log.entries {
-                entry.added.forEach { checkScopeName($0, into: &d) }
-                entry.removed.forEach { checkScopeName($0, into: &d) }
+                entry.added.forEach { checkScopeName($0, catalog: content.catalog, into: &d) }
+                entry.removed.forEach { checkScopeName($0, catalog: content.catalog, into: &d) }
             }
             ChangeLogValidator(reference: reference).validate(log, catalog: content.catalog, into: &d)
         }
@@ -99,14 +99,33 @@ public struct ContentValidator: Sendable {
     // MARK: - Scopes
 
     /// Reports an unknown scope (with a did-you-mean) or a non-canonical spelling. Returns the canonical name when known.
+    /// A scope on a resource permdocs has no data for is known when the catalog declares it.
     @discardableResult
-    func checkScopeName(_ scope: Located<String>, into d: inout Diagnostics) -> String? {
+    func checkScopeName(_ scope: Located<String>, catalog: Catalog, into d: inout Diagnostics) -> String? {
+        let name = ScopeName(scope.value)
+        if let declared = catalog.declaredScope(scope.value) { return declared }
         guard let permission = reference.delegated(scope.value) else {
-            let hint = DidYouMean.hint(for: scope.value, among: reference.delegated.lazy.map(\.value))
-            d.error("unknown-scope", "unknown scope '\(scope.value)'\(hint)", at: scope.location)
+            if !name.isGraph, !name.isOutlook {
+                d.error("unknown-scope", "scope '\(scope.value)' is on resource '\(name.resource!)', which permdocs has no data for: declare it under 'scopes' with a description and 'admin_consent: true' or 'false'", at: scope.location)
+                return nil
+            }
+            if name.isDefault || (name.resource == nil && name.name == ScopeName.defaultName) {
+                d.error("unknown-scope", "'.default' needs its resource: write '\(ScopeName.graphResource)/.default' (everything the app registration lists for Microsoft Graph)", at: scope.location)
+                return nil
+            }
+            if name.isOutlook {
+                let graph = reference.delegated(name.name).map { "; Microsoft Graph's '\($0.value)' is written without a resource" } ?? ""
+                let known = reference.exchangeOnline.map { ScopeName($0.value).name }.joined(separator: ", ")
+                d.error("unknown-scope", "unknown scope '\(scope.value)': permdocs knows \(known) on the Outlook resource\(graph)", at: scope.location)
+                return nil
+            }
+            let hint = DidYouMean.hint(for: scope.value, among: reference.delegated.map(\.value))
+            let outlook = name.resource == nil && reference.exchangeOnline.contains { ScopeName($0.value).name.lowercased() == name.name.lowercased() } && reference.delegated(name.name) == nil
+            d.error("unknown-scope", "unknown scope '\(scope.value)'\(outlook ? " on Microsoft Graph; Exchange Online's is written '\(ScopeName.outlookResource)/\(name.name)'" : hint)", at: scope.location)
             return nil
         }
-        if permission.value != scope.value {
+        // The name's case; a resource written another way (outlook.office365.com) is the same scope.
+        if ScopeName(permission.value).name != name.name {
             d.warning("scope-case", "scope '\(scope.value)' is not in canonical case; write '\(permission.value)' (Microsoft matches scopes case-insensitively but shows the canonical form)", at: scope.location)
         }
         return permission.value
@@ -115,8 +134,12 @@ public struct ContentValidator: Sendable {
     func validateScopes(_ catalog: Catalog, into d: inout Diagnostics) {
         var seen: [String: SourceLocation] = [:]
         for text in catalog.scopes {
-            checkScopeName(text.scope, into: &d)
-            let key = text.scope.value.lowercased()
+            let name = ScopeName(text.scope.value)
+            if let flag = text.adminConsent, name.isGraph {
+                d.error("invalid-value", "'admin_consent' is for scopes on resources other than Microsoft Graph; Graph's own data says whether '\(text.scope.value)' needs an admin", at: flag.location)
+            }
+            checkScopeName(text.scope, catalog: catalog, into: &d)
+            let key = name.key
             if let first = seen[key] {
                 d.error("duplicate-scope", "scope '\(text.scope.value)' is described twice", at: text.scope.location,
                         notes: [.init("first described here", at: first)])
@@ -127,8 +150,12 @@ public struct ContentValidator: Sendable {
                 d.error("missing-description", "scope '\(text.scope.value)' has no description", at: text.scope.location)
             }
         }
-        let requested = Set(catalog.features.flatMap { $0.scopes.map { $0.value.lowercased() } })
-        for text in catalog.scopes where !requested.contains(text.scope.value.lowercased()) {
+        let requested = Set(catalog.features.flatMap { $0.scopes.map { ScopeName.key($0.value) } })
+        // A described scope on a resource some feature requests `.default` of is what `.default` grants.
+        let defaults = Set(catalog.features.flatMap { $0.scopes.map { ScopeName($0.value) } }.filter(\.isDefault).map { $0.isGraph ? "" : $0.resource! })
+        for text in catalog.scopes where !requested.contains(ScopeName.key(text.scope.value)) {
+            let name = ScopeName(text.scope.value)
+            if !name.isDefault, defaults.contains(name.isGraph ? "" : name.resource!) { continue }
             d.warning("unused-scope", "scope '\(text.scope.value)' is described but no feature requests it", at: text.scope.location)
         }
     }
@@ -150,7 +177,7 @@ public struct ContentValidator: Sendable {
     func validateFeatures(_ catalog: Catalog, into d: inout Diagnostics) {
         var ids: [String: SourceLocation] = [:]
         // A scope listed under `scopes` without a description is reported there, once.
-        let described = Set(catalog.scopes.map { $0.scope.value.lowercased() })
+        let described = Set(catalog.scopes.map { ScopeName.key($0.scope.value) })
         for feature in catalog.features {
             let id = feature.id
             if !Self.isValidID(id.value) {
@@ -161,10 +188,21 @@ public struct ContentValidator: Sendable {
             } else {
                 ids[id.value] = id.location
             }
+            // `{resource}/.default` is static consent: Entra ID refuses it together with other
+            // scopes of the same resource in one request (OIDC scopes aside).
+            for scope in feature.scopes where ScopeName(scope.value).isDefault && scope.value.contains("://") {
+                let resource = ScopeName(scope.value)
+                for other in feature.scopes where !ScopeName(other.value).isDefault && !GraphReference.isOpenIDConnect(other.value) {
+                    let name = ScopeName(other.value)
+                    if name.isGraph == resource.isGraph && (resource.isGraph || name.resource == resource.resource) {
+                        d.error("default-combined", "feature '\(id.value)' requests '\(scope.value)' and '\(other.value)' together: '.default' already means everything the app registration lists for that resource, and Entra ID refuses static (.default) and dynamic consent in one request", at: other.location)
+                    }
+                }
+            }
             var seen: [String: SourceLocation] = [:]
             for scope in feature.scopes {
-                let known = checkScopeName(scope, into: &d)
-                let key = scope.value.lowercased()
+                let known = checkScopeName(scope, catalog: catalog, into: &d)
+                let key = ScopeName.key(scope.value)
                 if let first = seen[key] {
                     d.warning("duplicate-scope", "feature '\(id.value)' lists scope '\(scope.value)' twice", at: scope.location,
                               notes: [.init("first listed here", at: first)])

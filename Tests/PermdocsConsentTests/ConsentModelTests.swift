@@ -127,3 +127,44 @@ struct ConsentModelTests {
         }
     }
 }
+
+@Suite("Consent on resources other than Microsoft Graph")
+struct ResourceConsentTests {
+    let reference = GraphReference.shared
+    let managed = TenantSettings(.microsoftManaged)
+
+    @Test func exchangeOnlineFollowsTheManagedPolicyForExchangeOnline() {
+        let model = ConsentModel(reference: reference, publisherVerified: true)
+        #expect(model.outcome("https://outlook.office.com/IMAP.AccessAsUser.All", in: managed) == .admin(.managedPolicy))
+        #expect(model.outcome("https://outlook.office365.com/POP.AccessAsUser.All", in: managed) == .admin(.managedPolicy))
+        #expect(model.outcome("https://outlook.office.com/SMTP.Send", in: managed) == .user)
+        #expect(model.outcome("https://outlook.office.com/SMTP.Send", in: TenantSettings(.doNotAllow)) == .admin(.userConsentOff))
+    }
+
+    @Test func aDeclaredAdminConsentFlagDecidesForItsResource() {
+        let model = ConsentModel(reference: reference, publisherVerified: true,
+                                 declaredAdminConsent: [ScopeName.key("https://management.azure.com/user_impersonation"): true,
+                                                        ScopeName.key("https://outlook.office.com/SMTP.Send"): true])
+        #expect(model.outcome("https://management.azure.com/user_impersonation", in: TenantSettings(.allowForAllApps)) == .admin(.adminConsentRequired))
+        #expect(model.outcome("https://outlook.office.com/SMTP.Send", in: TenantSettings(.allowForAllApps)) == .admin(.adminConsentRequired))
+        #expect(model.outcome("api://acme/Files.Sync", in: TenantSettings(.allowForAllApps)) == .user)
+    }
+
+    @Test func defaultIsTheStrictestOfWhatItGrants() {
+        let model = ConsentModel(reference: reference, publisherVerified: true,
+                                 defaultGrants: ["": ["User.Read", "Mail.ReadWrite"]])
+        let graphDefault = "https://graph.microsoft.com/.default"
+        // Mail.ReadWrite is on the managed list.
+        #expect(model.outcome(graphDefault, in: managed) == .admin(.managedPolicy))
+        #expect(model.outcome(graphDefault, in: TenantSettings(.allowForAllApps)) == .user)
+        #expect(model.outcome(graphDefault, in: TenantSettings(.verifiedPublishersSelectedPermissions)) == .userIfClassifiedLowImpact(publisherKnownVerified: true))
+        let withAdmin = ConsentModel(reference: reference, publisherVerified: true, defaultGrants: ["": ["User.Read", "User.Read.All"]])
+        #expect(withAdmin.outcome(graphDefault, in: TenantSettings(.allowForAllApps)) == .admin(.adminConsentRequired))
+    }
+
+    @Test func consentLinksKeepEachScopesResourceInEveryCloud() {
+        let link = ConsentURLBuilder(clientID: "c", redirectURI: "https://a")
+        #expect(link.scopeParameter(["offline_access", "Mail.Send", "https://outlook.office365.com/SMTP.Send", "https://graph.microsoft.com/.default"], cloud: .usgov)
+                == "offline_access https://graph.microsoft.us/Mail.Send https://outlook.office.com/SMTP.Send https://graph.microsoft.us/.default")
+    }
+}

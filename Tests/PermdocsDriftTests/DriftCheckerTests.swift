@@ -7,9 +7,9 @@ import PermdocsTestSupport
 @testable import PermdocsDrift
 
 /// A catalog with one feature `mail` (offline_access, Mail.Send) whose client location is `file`.
-private func catalog(path: String, anchor: String? = nil, key: String? = nil) -> String {
-    let location = anchor.map { "anchor: \"\($0)\"" } ?? "key: \(key!)"
-    return """
+private func catalog(path: String, anchor: String? = nil, key: String? = nil, extra: String = "", top: String = "") -> String {
+    let location = (anchor.map { "anchor: \"\($0)\"" } ?? "key: \(key!)") + extra
+    return top + """
     app:
       name: Acme
       client_id: 11111111-2222-3333-4444-555555555555
@@ -123,6 +123,86 @@ struct DriftCheckerTests {
         ])
     }
 
+    @Test func aRepeatedAnchorIsAmbiguousUnlessAfterOrOccurrenceSaysWhich() throws {
+        let text = "providers = {\n  'google' => {'scope' => ['email']},\n  'microsoft' => {'scope' => ['offline_access', '①Mail.Send', '②Mail.Read']},\n}\n"
+        let m = Marked(text)
+        // Nothing says which: a warning at the anchor, and the first (Google's) list is read.
+        let ambiguous = try drift(catalog: catalog(path: "a.rb", anchor: "'scope' =>"), files: ["a.rb": m.text])
+        #expect(ambiguous == [
+            "client/a.rb 2:27 error missing-in-client mail offline_access",
+            "client/a.rb 2:27 error missing-in-client mail Mail.Send",
+            "client/a.rb 2:29 error undocumented-scope mail email",
+            "content/permissions.yaml 14:17 warning anchor-ambiguous mail -",
+        ])
+        for extra in ["\n        after: \"'microsoft' =>\"", "\n        occurrence: 2"] {
+            #expect(try drift(catalog: catalog(path: "a.rb", anchor: "'scope' =>", extra: extra), files: ["a.rb": m.text]) == [
+                "client/a.rb \(m["②"]) error undocumented-scope mail Mail.Read",
+            ])
+        }
+        let third = try drift(catalog: catalog(path: "a.rb", anchor: "'scope' =>", extra: "\n        occurrence: 3"), files: ["a.rb": m.text])
+        #expect(third == [
+            "content/permissions.yaml 15:21 error anchor-not-found mail -",
+        ])
+        let azure = try drift(catalog: catalog(path: "a.rb", anchor: "'scope' =>", extra: "\n        after: azure"), files: ["a.rb": m.text])
+        #expect(azure == [
+            "content/permissions.yaml 15:16 error anchor-not-found mail -",
+        ])
+    }
+
+    @Test func aSubsetLocationMayOmitScopesButNotAddAny() throws {
+        let files = ["refresh.ts": "const REFRESH = ['offline_access'];\n", "drift.ts": "const REFRESH = ['offline_access', ①'Mail.Read'];\n"]
+        let m = Marked(files["drift.ts"]!)
+        #expect(try drift(catalog: catalog(path: "refresh.ts", anchor: "REFRESH =", extra: "\n        subset: true"), files: files) == [])
+        #expect(try drift(catalog: catalog(path: "drift.ts", anchor: "REFRESH =", extra: "\n        subset: true"), files: ["drift.ts": m.text]) == [
+            "client/drift.ts 1:37 error undocumented-scope mail Mail.Read",
+        ])
+        // Without `subset`, the refresh list misses Mail.Send.
+        #expect(try drift(catalog: catalog(path: "refresh.ts", anchor: "REFRESH ="), files: files) == [
+            "client/refresh.ts 1:17 error missing-in-client mail Mail.Send",
+        ])
+    }
+
+    @Test func caseOnlyDifferencesWarnUnlessTheCatalogOrTheCommandSaysInsensitive() throws {
+        let files = ["a.py": "SCOPES = ['OFFLINE_ACCESS', 'mail.send']\n"]
+        #expect(try drift(catalog: catalog(path: "a.py", anchor: "SCOPES ="), files: files) == [
+            "client/a.py 1:12 warning scope-case mail offline_access",
+            "client/a.py 1:30 warning scope-case mail Mail.Send",
+        ])
+        #expect(try drift(catalog: catalog(path: "a.py", anchor: "SCOPES =", top: "scope_case: insensitive\n"), files: files) == [])
+    }
+
+    @Test func outlookScopesMatchByResourceAndName() throws {
+        let text = catalog(path: "a.js", anchor: "scopes =")
+            .replacingOccurrences(of: "  Mail.Send: {description: Send mail as you.}", with: "  https://outlook.office.com/SMTP.Send: {description: Send mail over SMTP.}")
+            .replacingOccurrences(of: "[offline_access, Mail.Send]", with: "[offline_access, https://outlook.office.com/SMTP.Send]")
+        // outlook.office365.com is the same resource.
+        #expect(try drift(catalog: text, files: ["a.js": "const scopes = ['offline_access', 'https://outlook.office365.com/SMTP.Send'];\n"]) == [])
+        // The bare name is Microsoft Graph's SMTP.Send: drift.
+        let temp = try TempFolder(prefix: "permdocs-drift")
+        defer { temp.remove() }
+        try temp.write("content/permissions.yaml", text)
+        try temp.write("client/a.js", "const scopes = ['offline_access', 'SMTP.Send'];\n")
+        let content = try #require(try ContentLoader.load(folder: temp.path + "/content").content)
+        let findings = try DriftChecker(content: content, clientRoot: temp.path + "/client").check()
+        #expect(findings.map { "\($0.location!.line):\($0.location!.column) \($0.kind): \($0.message)" } == [
+            "1:36 undocumented-scope: the client requests 'SMTP.Send' for feature 'mail', but the catalog does not list it; it lists 'https://outlook.office.com/SMTP.Send', on Office 365 Exchange Online, and the resource decides which token the client gets",
+            "1:16 missing-in-client: feature 'mail' lists 'https://outlook.office.com/SMTP.Send' in the catalog, but this list does not request it",
+        ])
+    }
+
+    @Test func aListBehindAConstantIsReadAndAMissingScopeNamesTheConstant() throws {
+        let m = Marked("const ①MAIL_SCOPES = ['offline_access'];\nexport const config = { scope: ②MAIL_SCOPES.join(' '), hosts: ['Mail.Send'] };\n")
+        let temp = try TempFolder(prefix: "permdocs-drift")
+        defer { temp.remove() }
+        try temp.write("content/permissions.yaml", catalog(path: "a.ts", anchor: "scope:"))
+        try temp.write("client/a.ts", m.text)
+        let content = try #require(try ContentLoader.load(folder: temp.path + "/content").content)
+        let findings = try DriftChecker(content: content, clientRoot: temp.path + "/client").check()
+        // The list after the reference is not read: Mail.Send is missing, at the reference.
+        #expect(findings.map { "\($0.location!.line):\($0.location!.column) \($0.kind) \($0.scope ?? "-")" } == ["\(m["②"]) missing-in-client Mail.Send"])
+        #expect(findings.first?.notes.map { "\($0.location!.line):\($0.location!.column) \($0.message)" } == ["\(m["①"]) 'MAIL_SCOPES' is defined here"])
+    }
+
     @Test func aMissingClientFolderIsAnIOError() throws {
         let content = try #require(try ContentLoader.load(folder: Repo.path("content")).content)
         #expect(throws: IOFailure.self) { try DriftChecker(content: content, clientRoot: "/no/such/folder").check() }
@@ -161,5 +241,45 @@ struct ManifestCheckerTests {
             "\(m["④"]) unknown-scope -",
             "\(m["①"]) manifest-missing Mail.Send",
         ])
+    }
+
+    @Test func graphDefaultRequestsEverythingListedForGraph() throws {
+        let temp = try TempFolder()
+        defer { temp.remove() }
+        let text = catalog(path: "a", anchor: "x")
+            .replacingOccurrences(of: "[offline_access, Mail.Send]", with: "[https://graph.microsoft.com/.default]")
+            .replacingOccurrences(of: "  Mail.Send: {description: Send mail as you.}", with: "  Mail.Send: {description: Send mail as you.}\n  https://graph.microsoft.com/.default: {description: Everything listed for Graph.}")
+        try temp.write("content/permissions.yaml", text)
+        let m = Marked("""
+        {"requiredResourceAccess": [{"resourceAppId": "00000003-0000-0000-c000-000000000000", "resourceAccess": [
+          {"id": "7427e0e9-2fba-42fe-b0c0-848c9e6a8182", "type": "Scope"},
+          {"id": "e383f46e-2787-4529-855e-0e479a3ffac0", "type": "Scope"},
+          {"id": ①"570282fd-fa5c-430d-a7fd-fc8dc98a9dca", "type": "Scope"}
+        ]}]}
+        """)
+        try temp.write("manifest.json", m.text)
+        let loaded = try ContentLoader.load(folder: temp.path + "/content")
+        #expect(loaded.diagnostics.all.map(\.description) == [])
+        let content = try #require(loaded.content)
+        let findings = try ManifestChecker(catalog: content.catalog).check(manifest: temp.path + "/manifest.json")
+        // offline_access and Mail.Send are described; Mail.Read is granted through .default but not described.
+        #expect(findings.map { "\($0.location!.line):\($0.location!.column) \($0.kind) \($0.scope ?? "-")" } == ["\(m["①"]) manifest-extra Mail.Read"])
+        try temp.write("empty.json", "{\"requiredResourceAccess\": []}")
+        #expect(try ManifestChecker(catalog: content.catalog).check(manifest: temp.path + "/empty.json").map(\.kind) == ["manifest-missing"])
+    }
+
+    @Test func exchangeOnlineScopesAreListedUnderGraphInTheRegistration() throws {
+        let temp = try TempFolder()
+        defer { temp.remove() }
+        let text = catalog(path: "a", anchor: "x")
+            .replacingOccurrences(of: "  Mail.Send: {description: Send mail as you.}", with: "  https://outlook.office.com/IMAP.AccessAsUser.All: {description: IMAP.}")
+            .replacingOccurrences(of: "[offline_access, Mail.Send]", with: "[offline_access, https://outlook.office.com/IMAP.AccessAsUser.All]")
+        try temp.write("content/permissions.yaml", text)
+        let content = try #require(try ContentLoader.load(folder: temp.path + "/content").content)
+        let graph = "{\"requiredResourceAccess\": [{\"resourceAppId\": \"00000003-0000-0000-c000-000000000000\", \"resourceAccess\": [{\"id\": \"7427e0e9-2fba-42fe-b0c0-848c9e6a8182\", \"type\": \"Scope\"}%@]}]}"
+        try temp.write("listed.json", graph.replacingOccurrences(of: "%@", with: ", {\"id\": \"652390e4-393a-48de-9484-05f9b1212954\", \"type\": \"Scope\"}"))
+        try temp.write("missing.json", graph.replacingOccurrences(of: "%@", with: ""))
+        #expect(try ManifestChecker(catalog: content.catalog).check(manifest: temp.path + "/listed.json").map(\.description) == [])
+        #expect(try ManifestChecker(catalog: content.catalog).check(manifest: temp.path + "/missing.json").map { "\($0.kind) \($0.scope ?? "-")" } == ["manifest-missing IMAP.AccessAsUser.All"])
     }
 }

@@ -47,11 +47,13 @@ struct Contexts {
     func scopeRow(_ scope: String) -> TemplateValue {
         let permission = reference.delegated(scope)
         let settings = consentModel.settingsAllowingUsers(scope)
+        let resource = reference.resourceName(of: scope)
         return [
-            "value": .text(permission?.value ?? scope),
+            "value": .text(permission?.value ?? content.catalog.declaredScope(scope) ?? scope),
+            "resource": .text(resource ?? ""), "has_resource": .bool(resource != nil),
             "description": .text(content.catalog.description(of: scope) ?? ""),
             "permission_id": .text(permission?.id ?? ""),
-            "admin_consent_required": .bool(reference.requiresAdminConsent(scope)),
+            "admin_consent_required": .bool(consentModel.requiresAdminConsent(scope)),
             "managed_policy_blocked": .bool(reference.blockedByManagedConsentPolicy(scope)),
             "user_consent_settings": .texts(settings.map(\.shortLabel)),
             "has_user_consent_settings": .bool(!settings.isEmpty),

@@ -40,14 +40,21 @@ enum PermissionsJSON {
                 "id": .string(f.id.value), "title": .string(f.title.value),
                 "scopes": .array(f.scopes.map { s in
                     let p = reference.delegated(s.value)
-                    return .object([
-                        "value": .string(p?.value ?? s.value), "id": .string(p?.id ?? ""),
+                    var scope: [String: JSONText] = [
+                        "value": .string(p?.value ?? catalog.declaredScope(s.value) ?? s.value), "id": .string(p?.id ?? ""),
                         "description": .string(catalog.description(of: s.value) ?? ""),
-                        "admin_consent_required": .bool(reference.requiresAdminConsent(s.value)),
+                        "admin_consent_required": .bool(model.requiresAdminConsent(s.value)),
                         "blocked_by_managed_consent_policy": .bool(reference.blockedByManagedConsentPolicy(s.value)),
                         "openid_connect": .bool(GraphReference.isOpenIDConnect(s.value)),
                         "who_can_consent": consent(settings.map { ($0, model.outcome(s.value, in: $0)) }),
-                    ])
+                    ]
+                    // Scopes on another resource than Microsoft Graph name it (URI and, when known, its name).
+                    let name = ScopeName(s.value)
+                    if !name.isGraph || name.isDefault {
+                        scope["resource"] = .string(name.resource ?? ScopeName.graphResource)
+                        scope["resource_name"] = .string(reference.resourceName(of: s.value) ?? "")
+                    }
+                    return .object(scope)
                 }),
                 "who_can_consent": consent(settings.map { ($0, model.outcome(of: f, in: $0).outcome) }),
             ]

@@ -49,7 +49,7 @@ public enum SiteSchemas {
         ],
         "feature": ["id": .text, "title": .text, "summary_html": .html, "has_summary": .bool],
         "scope-row": [
-            "value": .text, "description": .text, "permission_id": .text,
+            "value": .text, "resource": .text, "has_resource": .bool, "description": .text, "permission_id": .text,
             "admin_consent_required": .bool, "managed_policy_blocked": .bool,
             "user_consent_settings": .list(.text), "has_user_consent_settings": .bool,
         ],
