@@ -2,10 +2,14 @@
 // permdocs: a YAML catalog of Microsoft Graph permissions and Entra ID admin procedures
 // → a checked, published help center.
 //
-// The target list is the pipeline, one library per stage:
-//   PermdocsLoad (YAML → located nodes) → PermdocsModel (catalog, procedures) →
-//   PermdocsValidate (diagnostics) → PermdocsDrift (client code vs catalog) → PermdocsConsent (consent URLs) → PermdocsRender (templates → Markdown → cmark → HTML) →
-//   PermdocsWrite (atomic site) ; PermdocsCLI ties them together, `permdocs` is a thin executable.
+// The target list is the pipeline, one library per stage, each depending only on stages before
+// it (README's Architecture section draws this graph; ArchitectureTests holds it to this file):
+//   PermdocsDiagnostics, PermdocsSupport (utilities) → PermdocsLoad (YAML → located nodes) →
+//   PermdocsModel (catalog, procedures) → PermdocsValidate (semantic rules) → PermdocsDrift
+//   (client code vs catalog) → PermdocsConsent (consent URLs) → PermdocsTemplates (strict Mustache)
+//   → PermdocsMarkdown (libcmark) → PermdocsArticles (front matter, directives) → PermdocsSite
+//   (pages, link check, the SiteSink protocol) → PermdocsWrite (atomic site, a SiteSink);
+//   PermdocsCLI ties them together, `permdocs` is a thin executable.
 import PackageDescription
 
 let package = Package(
@@ -33,28 +37,36 @@ let package = Package(
 
         // MARK: - Pipeline stages
         .target(name: "PermdocsDiagnostics"),
-        .target(name: "PermdocsLoad", dependencies: ["CYAML", "PermdocsDiagnostics"]),
+        .target(name: "PermdocsSupport", dependencies: ["PermdocsDiagnostics"]),
+        .target(name: "PermdocsLoad", dependencies: ["CYAML", "PermdocsSupport", "PermdocsDiagnostics"]),
         .target(
             name: "PermdocsModel",
             dependencies: ["PermdocsLoad", "PermdocsDiagnostics"],
             resources: [.copy("Resources/graph-delegated-permissions.json"),
                         .copy("Resources/graph-application-permissions.json")]
         ),
-        .target(name: "PermdocsValidate", dependencies: ["PermdocsModel", "PermdocsLoad", "PermdocsDiagnostics"]),
+        .target(name: "PermdocsValidate", dependencies: ["PermdocsModel", "PermdocsLoad", "PermdocsSupport", "PermdocsDiagnostics"]),
+        .target(name: "PermdocsDrift", dependencies: ["PermdocsValidate", "PermdocsModel", "PermdocsLoad", "PermdocsSupport", "PermdocsDiagnostics"]),
         .target(name: "PermdocsConsent", dependencies: ["PermdocsModel", "PermdocsDiagnostics"]),
-        .target(name: "PermdocsDrift", dependencies: ["PermdocsValidate", "PermdocsModel", "PermdocsLoad", "PermdocsDiagnostics"]),
+        .target(name: "PermdocsTemplates", dependencies: ["PermdocsSupport", "PermdocsDiagnostics"]),
+        .target(name: "PermdocsMarkdown", dependencies: ["CCmark", "PermdocsSupport"]),
         .target(
-            name: "PermdocsRender",
+            name: "PermdocsArticles",
+            dependencies: ["PermdocsTemplates", "PermdocsValidate", "PermdocsModel", "PermdocsLoad", "PermdocsSupport", "PermdocsDiagnostics"]
+        ),
+        .target(
+            name: "PermdocsSite",
             dependencies: [
-                "CCmark", "PermdocsConsent", "PermdocsWrite", "PermdocsValidate", "PermdocsModel", "PermdocsLoad", "PermdocsDiagnostics",
+                "PermdocsArticles", "PermdocsMarkdown", "PermdocsTemplates", "PermdocsConsent", "PermdocsValidate", "PermdocsModel",
+                "PermdocsSupport", "PermdocsDiagnostics",
             ]
         ),
-        .target(name: "PermdocsWrite", dependencies: ["PermdocsDiagnostics"]),
+        .target(name: "PermdocsWrite", dependencies: ["PermdocsSite", "PermdocsSupport", "PermdocsDiagnostics"]),
         .target(
             name: "PermdocsCLI",
             dependencies: [
-                "PermdocsDiagnostics", "PermdocsLoad", "PermdocsModel", "PermdocsValidate",
-                "PermdocsRender", "PermdocsWrite", "PermdocsConsent", "PermdocsDrift",
+                "PermdocsDiagnostics", "PermdocsSupport", "PermdocsLoad", "PermdocsModel", "PermdocsValidate", "PermdocsDrift",
+                "PermdocsConsent", "PermdocsSite", "PermdocsWrite",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
             ]
         ),
@@ -64,17 +76,27 @@ let package = Package(
         // replays corpus files, which the tests use to run every seed and regression input).
         .executableTarget(
             name: "permdocs-fuzz",
-            dependencies: ["PermdocsDrift", "PermdocsRender", "PermdocsValidate", "PermdocsModel", "PermdocsLoad", "PermdocsDiagnostics"],
+            dependencies: [
+                "PermdocsDrift", "PermdocsSite", "PermdocsArticles", "PermdocsMarkdown", "PermdocsTemplates", "PermdocsValidate",
+                "PermdocsModel", "PermdocsLoad", "PermdocsSupport", "PermdocsDiagnostics",
+            ],
             path: "Sources/PermdocsFuzz"
         ),
 
         // MARK: - Tests
         // Golden files and running the real binary; a plain library so every test target shares it.
         .target(name: "PermdocsTestSupport", path: "Tests/PermdocsTestSupport"),
+        .testTarget(name: "PermdocsDiagnosticsTests", dependencies: ["PermdocsDiagnostics"]),
+        .testTarget(name: "PermdocsSupportTests", dependencies: ["PermdocsSupport", "PermdocsDiagnostics"]),
         .testTarget(
             name: "PermdocsLoadTests",
             dependencies: ["PermdocsLoad", "PermdocsDiagnostics"],
             exclude: ["Fixtures"]
+        ),
+        .testTarget(name: "PermdocsModelTests", dependencies: ["PermdocsModel", "PermdocsLoad", "PermdocsDiagnostics"]),
+        .testTarget(
+            name: "PermdocsValidateTests",
+            dependencies: ["PermdocsTestSupport", "PermdocsValidate", "PermdocsModel", "PermdocsLoad", "PermdocsDiagnostics"]
         ),
         .testTarget(
             name: "PermdocsDriftTests",
@@ -83,14 +105,24 @@ let package = Package(
         ),
         .testTarget(name: "PermdocsConsentTests", dependencies: ["PermdocsConsent", "PermdocsModel", "PermdocsValidate"]),
         .testTarget(
-            name: "PermdocsValidateTests",
-            dependencies: ["PermdocsTestSupport", "PermdocsValidate", "PermdocsModel", "PermdocsLoad", "PermdocsDiagnostics"]
-        ),
-        .testTarget(
-            name: "PermdocsRenderTests",
-            dependencies: ["PermdocsTestSupport", "PermdocsRender", "PermdocsValidate", "PermdocsModel", "PermdocsLoad", "PermdocsDiagnostics", "PermdocsWrite"],
+            name: "PermdocsTemplatesTests",
+            dependencies: ["PermdocsTestSupport", "PermdocsTemplates", "PermdocsSite", "PermdocsLoad", "PermdocsDiagnostics"],
             exclude: ["Fixtures"]
         ),
+        .testTarget(name: "PermdocsMarkdownTests", dependencies: ["PermdocsMarkdown", "PermdocsTemplates", "PermdocsSupport"]),
+        .testTarget(
+            name: "PermdocsArticlesTests",
+            dependencies: ["PermdocsTestSupport", "PermdocsArticles", "PermdocsSite", "PermdocsValidate", "PermdocsModel", "PermdocsDiagnostics"]
+        ),
+        .testTarget(
+            name: "PermdocsSiteTests",
+            dependencies: [
+                "PermdocsTestSupport", "PermdocsSite", "PermdocsArticles", "PermdocsMarkdown", "PermdocsTemplates", "PermdocsValidate",
+                "PermdocsModel", "PermdocsDiagnostics",
+            ],
+            exclude: ["Fixtures"]
+        ),
+        .testTarget(name: "PermdocsWriteTests", dependencies: ["PermdocsWrite", "PermdocsSite", "PermdocsDiagnostics"]),
         .testTarget(
             name: "PermdocsEndToEndTests",
             dependencies: ["PermdocsTestSupport"],

@@ -1,7 +1,7 @@
 import ArgumentParser
 import PermdocsDiagnostics
 import PermdocsDrift
-import PermdocsLoad
+import PermdocsSupport
 import PermdocsValidate
 
 enum FindingFormat: String, ExpressibleByArgument, CaseIterable {
@@ -59,7 +59,7 @@ struct CheckCommand: ParsableCommand {
         case .github:
             Console.out(GitHubReporter().report(sorted))
         case .sarif:
-            Console.out(SARIFReporter(version: PermdocsVersion.current).report(sorted))
+            Console.out(SARIFReporter(version: PermdocsBuildInfo.version).report(sorted))
         }
         if diagnostics.hasErrors || (strict && diagnostics.hasWarnings) { throw ExitCode(ExitStatus.findings) }
     }

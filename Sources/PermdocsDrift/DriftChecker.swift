@@ -2,6 +2,7 @@ public import PermdocsDiagnostics
 public import PermdocsModel
 public import PermdocsValidate
 import PermdocsLoad
+import PermdocsSupport
 import Foundation
 
 /// Compares each feature's documented scopes with the scopes the client code requests at the

@@ -1,5 +1,6 @@
 internal import CYAML
 public import PermdocsDiagnostics
+import PermdocsSupport
 import Foundation
 
 /// Loads one YAML document into located `YAMLNode`s through libyaml's event API.
