@@ -1,4 +1,3 @@
-public import PermdocsDiagnostics
 public import PermdocsModel
 
 /// A help article: `content/articles/NAME.md`, a small YAML front matter and Markdown that may use

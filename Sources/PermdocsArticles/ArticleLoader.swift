@@ -74,6 +74,13 @@ public enum ArticleLoader {
 
     static let reservedSlugs: Set<String> = ["index", "consent", "consent-urls", "permissions", "style"]
 
+    /// Whether the line starting at byte `i` is `---`.
+    static func isFence(_ raw: [UInt8], at i: Int) -> Bool {
+        let dash = UInt8(ascii: "-")
+        return i + 3 <= raw.count && raw[i] == dash && raw[i + 1] == dash && raw[i + 2] == dash
+            && (i + 3 == raw.count || raw[i + 3] == UInt8(ascii: "\n"))
+    }
+
     /// Where the closing '---' line starts (byte offset) and its 0-based line number.
     static func frontMatterEnd(_ raw: [UInt8]) -> (Int, Int)? {
         var line = 0
@@ -81,10 +88,10 @@ public enum ArticleLoader {
         let n = raw.count
         while i < n {
             // raw[i] starts a line.
-            if line > 0, i + 3 <= n, raw[i] == 45, raw[i + 1] == 45, raw[i + 2] == 45, i + 3 == n || raw[i + 3] == 10 {
+            if line > 0, isFence(raw, at: i) {
                 return (i, line)
             }
-            while i < n, raw[i] != 10 { i += 1 }
+            while i < n, raw[i] != UInt8(ascii: "\n") { i += 1 }
             i += 1
             line += 1
         }
@@ -102,16 +109,16 @@ public enum ArticleLoader {
             diagnostics.append(error)
             return nil
         }
-        if raw.withUnsafeBufferPointer({ $0.baseAddress.map { Bytes.find(13, in: $0, from: 0, to: raw.count) != nil } ?? false }) {
+        let (cr, newline) = (UInt8(ascii: "\r"), UInt8(ascii: "\n"))
+        if raw.withUnsafeBufferPointer({ $0.baseAddress.map { Bytes.find(cr, in: $0, from: 0, to: raw.count) != nil } ?? false }) {
             // CRLF to LF, in bytes.
             var lf: [UInt8] = []
             lf.reserveCapacity(raw.count)
-            for (i, b) in raw.enumerated() where !(b == 13 && i + 1 < raw.count && raw[i + 1] == 10) { lf.append(b) }
+            for (i, b) in raw.enumerated() where !(b == cr && i + 1 < raw.count && raw[i + 1] == newline) { lf.append(b) }
             raw = lf
         }
         // The front matter: '---' on the first line, up to the next line that is '---'.
-        let opens = raw.count >= 3 && raw[0] == 45 && raw[1] == 45 && raw[2] == 45 && (raw.count == 3 || raw[3] == 10)
-        guard opens, let (closeStart, _) = frontMatterEnd(raw) else {
+        guard isFence(raw, at: 0), let (closeStart, _) = frontMatterEnd(raw) else {
             diagnostics.error("missing-front-matter", "an article starts with a front matter: '---', 'title: …', '---'", at: start)
             return nil
         }
@@ -128,7 +135,7 @@ public enum ArticleLoader {
         // blank lines in place (every byte but the line breaks turns into a space).
         let afterClose = min(raw.count, closeStart + 3)
         raw.withUnsafeMutableBufferPointer { b in
-            for i in 0..<afterClose where b[i] != 10 { b[i] = 32 }
+            for i in 0..<afterClose where b[i] != newline { b[i] = UInt8(ascii: " ") }
         }
         let body = raw
         let directives = DirectiveScanner.scan(body: body, file: file, content: content, into: &diagnostics)

@@ -5,6 +5,9 @@ import PermdocsSupport
 
 /// Finds and checks directive lines in an article's raw Markdown, outside fenced code blocks.
 enum DirectiveScanner {
+    private static let newline = UInt8(ascii: "\n"), space = UInt8(ascii: " "), tab = UInt8(ascii: "\t"), colon = UInt8(ascii: ":")
+    private static let backtick = UInt8(ascii: "`"), tilde = UInt8(ascii: "~")
+
     static func scan(body bytes: [UInt8], file: String, content: Content, into diagnostics: inout Diagnostics) -> [Directive] {
         // One pass over the bytes finds the lines that matter: fence lines and lines starting
         // with '::' (most lines are neither, and are not materialized).
@@ -17,17 +20,17 @@ enum DirectiveScanner {
             var line = 0
             guard let base = b.baseAddress else { return }
             while start <= n {
-                let end = Bytes.find(10, in: base, from: start, to: n) ?? n
+                let end = Bytes.find(newline, in: base, from: start, to: n) ?? n
                 // Most lines start with a letter: neither a fence nor a directive.
-                if end > start, let first = Optional(b[start]), first != 32, first != 96, first != 126, first != 58 {
+                if end > start, let first = Optional(b[start]), first != space, first != backtick, first != tilde, first != colon {
                     start = end + 1
                     line += 1
                     continue
                 }
                 var j = start
-                while j < end, b[j] == 32, j - start < 4 { j += 1 }
+                while j < end, b[j] == space, j - start < 4 { j += 1 }
                 var isFence = false
-                if j - start <= 3, j < end, b[j] == 96 || b[j] == 126 {
+                if j - start <= 3, j < end, b[j] == backtick || b[j] == tilde {
                     let marker = b[j]
                     var k = j
                     while k < end, b[k] == marker { k += 1 }
@@ -35,14 +38,14 @@ enum DirectiveScanner {
                         isFence = true
                         if let open = fence {
                             var rest = k
-                            while rest < end, b[rest] == 32 || b[rest] == 9 { rest += 1 }
+                            while rest < end, ASCII.isBlank(b[rest]) { rest += 1 }
                             if marker == open.byte, k - j >= open.count, rest == end { fence = nil }
                         } else {
                             fence = (marker, k - j)
                         }
                     }
                 }
-                if !isFence, fence == nil, end - start >= 2, b[start] == 58, b[start + 1] == 58 {
+                if !isFence, fence == nil, end - start >= 2, b[start] == colon, b[start + 1] == colon {
                     candidates.append((line, start, end))
                 }
                 start = end + 1
@@ -51,7 +54,7 @@ enum DirectiveScanner {
         }
         func isBlank(_ from: Int, _ to: Int) -> Bool {
             var i = from
-            while i < to { if bytes[i] != 32 && bytes[i] != 9 && bytes[i] != 13 { return false }; i += 1 }
+            while i < to { if !ASCII.isBlank(bytes[i]) && bytes[i] != UInt8(ascii: "\r") { return false }; i += 1 }
             return true
         }
         var found: [Directive] = []
@@ -61,7 +64,7 @@ enum DirectiveScanner {
             let raw = bytes[candidate.start..<candidate.end]
             let lineNumber = index + 1
             let at = { (column: Int) in SourceLocation(file: file, line: lineNumber, column: column) }
-            if zip(raw, raw.dropFirst()).contains(where: { $0 == 123 && $1 == 123 }) {
+            if zip(raw, raw.dropFirst()).contains(where: { $0 == UInt8(ascii: "{") && $1 == UInt8(ascii: "{") }) {
                 diagnostics.error("directive-syntax", "directive arguments must be literal; template tags are not allowed here", at: at(1))
                 continue
             }
@@ -69,17 +72,17 @@ enum DirectiveScanner {
             var prevStart = candidate.start - 1
             if prevStart >= 0 {
                 prevStart -= 1
-                while prevStart >= 0, bytes[prevStart] != 10 { prevStart -= 1 }
+                while prevStart >= 0, bytes[prevStart] != newline { prevStart -= 1 }
                 prevStart += 1
             }
             let previousBlank = candidate.start == 0 || isBlank(prevStart, candidate.start - 1)
-            let previousHeading = candidate.start > 0 && bytes[prevStart] == 35
+            let previousHeading = candidate.start > 0 && bytes[prevStart] == UInt8(ascii: "#")
             if !(previousBlank || previousHeading) {
                 diagnostics.error("directive-syntax", "leave an empty line before a directive", at: at(1))
                 continue
             }
             var nextEnd = candidate.end + 1
-            while nextEnd < bytes.count, bytes[nextEnd] != 10 { nextEnd += 1 }
+            while nextEnd < bytes.count, bytes[nextEnd] != newline { nextEnd += 1 }
             if candidate.end + 1 < bytes.count, !isBlank(candidate.end + 1, min(nextEnd, bytes.count)) {
                 diagnostics.error("directive-syntax", "leave an empty line after a directive", at: at(1))
                 continue
@@ -91,9 +94,9 @@ enum DirectiveScanner {
             var k = candidate.start + 2
             while k < candidate.end {
                 let b = bytes[k]
-                if b == 32 || b == 9 { k += 1; column += 1; continue }
+                if ASCII.isBlank(b) { k += 1; column += 1; continue }
                 let wordStart = k, wordColumn = column
-                while k < candidate.end, bytes[k] != 32, bytes[k] != 9 {
+                while k < candidate.end, !ASCII.isBlank(bytes[k]) {
                     if bytes[k] & 0xC0 != 0x80 { column += 1 }
                     k += 1
                 }
@@ -112,7 +115,7 @@ enum DirectiveScanner {
             arguments.reserveCapacity(words.count - 1)
             var options: [String: Located<String>] = [:]
             for word in words.dropFirst() {
-                if let eq = word.value.utf8.firstIndex(of: 61) {
+                if let eq = word.value.utf8.firstIndex(of: UInt8(ascii: "=")) {
                     options[String(word.value[..<eq])] = Located(String(word.value[word.value.utf8.index(after: eq)...]), at: word.location)
                 } else {
                     arguments.append(word)

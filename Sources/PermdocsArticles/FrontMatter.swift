@@ -1,6 +1,7 @@
 import PermdocsDiagnostics
 import PermdocsLoad
 import PermdocsModel
+import PermdocsSupport
 
 /// An article's front matter: `title` (required), `slug`, `summary`, `nav_title`, `order`.
 struct FrontMatter: Equatable {
@@ -19,7 +20,7 @@ struct FrontMatter: Equatable {
     static func withYAML(_ yaml: ArraySlice<UInt8>, file: String, into diagnostics: inout Diagnostics) -> FrontMatter {
         let start = SourceLocation(file: file, line: 1, column: 1)
         // Loaded with the file's line numbers: line 1 is the opening '---'.
-        let document = YAMLLoader(maxDepth: 8).load(bytes: [10] + Array(yaml), file: file)
+        let document = YAMLLoader(maxDepth: 8).load(bytes: [UInt8(ascii: "\n")] + Array(yaml), file: file)
         diagnostics.append(contentsOf: document.diagnostics.filter { $0.kind != "empty-file" })
         var reader = NodeReader()
         var front = FrontMatter()
@@ -52,14 +53,15 @@ struct FrontMatter: Equatable {
         var lineNumber = 2
         var i = yaml.startIndex
         let end = yaml.endIndex
+        let (newline, space) = (UInt8(ascii: "\n"), UInt8(ascii: " "))
         while i < end {
             var lineEnd = i
-            while lineEnd < end, yaml[lineEnd] != 10 { lineEnd += 1 }
+            while lineEnd < end, yaml[lineEnd] != newline { lineEnd += 1 }
             defer { i = lineEnd + 1; lineNumber += 1 }
-            if lineEnd == i || yaml[i] == 35 { continue }                       // empty line, '# comment'
+            if lineEnd == i || yaml[i] == UInt8(ascii: "#") { continue }      // empty line, '# comment'
             var k = i
-            while k < lineEnd, (yaml[k] >= 97 && yaml[k] <= 122) || yaml[k] == 95 { k += 1 }
-            guard k > i, k + 1 < lineEnd, yaml[k] == 58, yaml[k + 1] == 32 else { return nil }
+            while k < lineEnd, ASCII.isLower(yaml[k]) || yaml[k] == UInt8(ascii: "_") { k += 1 }
+            guard k > i, k + 1 < lineEnd, yaml[k] == UInt8(ascii: ":"), yaml[k + 1] == space else { return nil }
             let key = String(decoding: yaml[i..<k], as: UTF8.self)
             let bit: Int
             switch key {
@@ -73,9 +75,9 @@ struct FrontMatter: Equatable {
             guard seen & bit == 0 else { return nil }
             seen |= bit
             var v = k + 1
-            while v < lineEnd, yaml[v] == 32 { v += 1 }
+            while v < lineEnd, yaml[v] == space { v += 1 }
             guard v < lineEnd, let text = value(yaml[v..<lineEnd]) else { return nil }
-            guard text.utf8.contains(where: { $0 != 32 }) else { return nil }
+            guard text.utf8.contains(where: { $0 != space }) else { return nil }
             let located = Located(text, at: SourceLocation(file: file, line: lineNumber, column: v - i + 1))
             switch key {
             case "title": front.title = located
@@ -83,7 +85,7 @@ struct FrontMatter: Equatable {
             case "summary": front.summary = text
             case "nav_title": front.navTitle = text
             default:
-                guard yaml[v] != 34, yaml[v] != 39, text.utf8.count <= 9, text.utf8.allSatisfy({ $0 >= 48 && $0 <= 57 }) else { return nil }
+                guard yaml[v] != UInt8(ascii: "\""), yaml[v] != UInt8(ascii: "'"), text.utf8.count <= 9, text.utf8.allSatisfy(ASCII.isDigit) else { return nil }
                 front.order = Int(text)
             }
         }
@@ -93,24 +95,28 @@ struct FrontMatter: Equatable {
     /// One value: the text of a quoted or plain scalar that needs no YAML rule beyond the obvious.
     private static func value(_ v: ArraySlice<UInt8>) -> String? {
         var last = v.endIndex
-        while last > v.startIndex, v[last - 1] == 32 { last -= 1 }
+        let (space, doubleQuote, singleQuote) = (UInt8(ascii: " "), UInt8(ascii: "\""), UInt8(ascii: "'"))
+        while last > v.startIndex, v[last - 1] == space { last -= 1 }
         let quote = v[v.startIndex]
         let inner: ArraySlice<UInt8>
-        if quote == 34 || quote == 39 {
+        if quote == doubleQuote || quote == singleQuote {
             guard last - v.startIndex >= 2, v[last - 1] == quote else { return nil }
             inner = v[(v.startIndex + 1)..<(last - 1)]
             // No escapes, no quote inside ('' in single quotes is one), nothing after the closing one.
-            guard !inner.contains(quote), quote == 39 || !inner.contains(92) else { return nil }
+            guard !inner.contains(quote), quote == singleQuote || !inner.contains(UInt8(ascii: "\\")) else { return nil }
         } else {
             let first = quote
-            guard (first >= 48 && first <= 57) || (first >= 65 && first <= 90) || (first >= 97 && first <= 122) || first >= 0x80 else { return nil }
+            guard ASCII.isDigit(first) || ASCII.isUpper(first) || ASCII.isLower(first) || first >= 0x80 else { return nil }
             inner = v[v.startIndex..<last]
             var previous: UInt8 = 0
             for (n, b) in zip(inner.indices, inner) {
                 // ': ' (or ':' at the end) makes a mapping; ' #' starts a comment.
-                if b == 58, n + 1 == inner.endIndex || inner[n + 1] == 32 { return nil }
-                if b == 35, previous == 32 { return nil }
-                if b == 91 || b == 93 || b == 123 || b == 125 || b == 9 { return nil }
+                if b == UInt8(ascii: ":"), n + 1 == inner.endIndex || inner[n + 1] == space { return nil }
+                if b == UInt8(ascii: "#"), previous == space { return nil }
+                switch b {
+                case UInt8(ascii: "["), UInt8(ascii: "]"), UInt8(ascii: "{"), UInt8(ascii: "}"), UInt8(ascii: "\t"): return nil
+                default: break
+                }
                 previous = b
             }
             let text = String(decoding: inner, as: UTF8.self)
@@ -121,7 +127,7 @@ struct FrontMatter: Equatable {
         var k = inner.startIndex
         while k < inner.endIndex {
             let b = inner[k]
-            if b < 32 || b == 127 { return nil }
+            if b < 0x20 || b == 0x7F { return nil }
             if b == 0xC2, k + 1 < inner.endIndex, inner[k + 1] < 0xA0 { return nil }
             if b == 0xE2, k + 2 < inner.endIndex, inner[k + 1] == 0x80, inner[k + 2] == 0xA8 || inner[k + 2] == 0xA9 { return nil }
             if b == 0xEF, k + 2 < inner.endIndex, inner[k + 1] == 0xBB, inner[k + 2] == 0xBF { return nil }

@@ -47,7 +47,7 @@ public enum CommonMark {
     private static func holdsParagraph(_ bytes: [UInt8]) -> Bool {
         var i = 0
         while i + 2 < bytes.count {
-            if bytes[i] == 60, bytes[i + 1] == 112, bytes[i + 2] == 62 { return true }
+            if bytes[i] == UInt8(ascii: "<"), bytes[i + 1] == UInt8(ascii: "p"), bytes[i + 2] == UInt8(ascii: ">") { return true }
             i += 1
         }
         return false
@@ -166,12 +166,12 @@ public enum CommonMark {
                 var offset = 0
                 let n = markdown.count
                 for (node, number) in directiveParagraphs {
-                    while line < number, let newline = Bytes.find(10, in: base, from: offset, to: n) {
+                    while line < number, let newline = Bytes.find(UInt8(ascii: "\n"), in: base, from: offset, to: n) {
                         offset = newline + 1
                         line += 1
                     }
-                    guard line == number, offset + 1 < n, base[offset] == 58, base[offset + 1] == 58 else { continue }
-                    let end = Bytes.find(10, in: base, from: offset, to: n) ?? n
+                    guard line == number, offset + 1 < n, base[offset] == UInt8(ascii: ":"), base[offset + 1] == UInt8(ascii: ":") else { continue }
+                    let end = Bytes.find(UInt8(ascii: "\n"), in: base, from: offset, to: n) ?? n
                     guard let index = directive(UnsafeBufferPointer(rebasing: markdown[offset..<end]), number) else { continue }
                     replace(node, withHTML: "<\u{1}\(index)>", mem: tree.arena.mem)
                     blocks.append(index)
@@ -212,34 +212,33 @@ public enum CommonMark {
                 var copied = 0
                 var i = 0
                 var headingIndex = 0
-                while let at = Bytes.find(60, in: p, from: i, to: count) {     // '<'
+                while let at = Bytes.find(UInt8(ascii: "<"), in: p, from: i, to: count) {
                     i = at + 1
                     guard at + 3 < count else { break }
                     let next = p[at + 1]
-                    if next == 104, p[at + 2] >= 49, p[at + 2] <= 54, p[at + 3] == 62 {          // <hN>
+                    if next == UInt8(ascii: "h"), p[at + 2] >= UInt8(ascii: "1"), p[at + 2] <= UInt8(ascii: "6"), p[at + 3] == UInt8(ascii: ">") {          // <hN>
                         defer { headingIndex += 1 }
                         guard headingIndex < ids.count, let id = ids[headingIndex] else { continue }
                         out.append(contentsOf: UnsafeBufferPointer(start: p + copied, count: at + 3 - copied))
                         out.append(contentsOf: " id=\"".utf8)
                         out.append(contentsOf: id.utf8)
-                        out.append(34)
+                        out.append(UInt8(ascii: "\""))
                         copied = at + 3
                     } else if next == 1 {                                                        // <\u{1}N>
                         var j = at + 2
                         var index = 0
-                        while j < count, p[j] >= 48, p[j] <= 57 { index = index * 10 + Int(p[j] - 48); j += 1 }
-                        guard j < count, p[j] == 62 else { continue }
+                        while j < count, ASCII.isDigit(p[j]) { index = index * 10 + ASCII.digitValue(p[j]); j += 1 }
+                        guard j < count, p[j] == UInt8(ascii: ">") else { continue }
                         out.append(contentsOf: UnsafeBufferPointer(start: p + copied, count: at - copied))
                         blocks(index) { out.append(contentsOf: $0) }
                         copied = j + 1
                         // cmark ended the marker's line; with the block in its place, that line
                         // break is only there if the block did not end its own line (`cr()`).
-                        if copied < count, p[copied] == 10, out.count == start || out.last == 10 { copied += 1 }
+                        if copied < count, p[copied] == UInt8(ascii: "\n"), out.count == start || out.last == UInt8(ascii: "\n") { copied += 1 }
                         i = copied
-                    } else if next == 97, at + 9 < count, p[at + 2] == 32, p[at + 3] == 104, p[at + 4] == 114, p[at + 5] == 101,
-                              p[at + 6] == 102, p[at + 7] == 61, p[at + 8] == 34 {              // <a href="
+                    } else if next == UInt8(ascii: "a"), at + 9 < count, CommonMark.holds("<a href=\"", in: p, at: at) {              // <a href="
                         let valueStart = at + 9
-                        let end = Bytes.find(34, in: p, from: valueStart, to: count) ?? count
+                        let end = Bytes.find(UInt8(ascii: "\""), in: p, from: valueStart, to: count) ?? count
                         hrefs.append(String(decoding: UnsafeBufferPointer(start: p + valueStart, count: end - valueStart), as: UTF8.self))
                         i = end
                     }
@@ -275,9 +274,9 @@ public enum CommonMark {
                 var n = 0
                 var pendingDash = false
                 for b in bytes {
-                    let c = b >= 65 && b <= 90 ? b + 32 : b
-                    if (c >= 97 && c <= 122) || (c >= 48 && c <= 57) {
-                        if pendingDash && n > 0 { out[n] = 45; n += 1 }
+                    let c = ASCII.lowercased(b)
+                    if ASCII.isLower(c) || ASCII.isDigit(c) {
+                        if pendingDash && n > 0 { out[n] = UInt8(ascii: "-"); n += 1 }
                         pendingDash = false
                         out[n] = c
                         n += 1
@@ -305,6 +304,13 @@ public enum CommonMark {
         return out.isEmpty ? "section" : out
     }
 
+    /// Whether the bytes at `p + at` are `text` (the caller checked there are enough of them).
+    @inline(__always)
+    fileprivate static func holds(_ text: StaticString, in p: UnsafePointer<UInt8>, at: Int) -> Bool {
+        for k in 0..<text.utf8CodeUnitCount where p[at + k] != text.utf8Start[k] { return false }
+        return true
+    }
+
     // MARK: - cmark plumbing
 
     private static func replace(_ node: OpaquePointer, withHTML html: String, mem: UnsafeMutablePointer<cmark_mem>) {
@@ -330,7 +336,7 @@ public enum CommonMark {
                     text.append(contentsOf: UnsafeRawBufferPointer(start: literal, count: strlen(literal)))
                 }
             case CMARK_NODE_SOFTBREAK, CMARK_NODE_LINEBREAK:
-                text.append(32)
+                text.append(UInt8(ascii: " "))
             default:
                 appendText(of: current, to: &text)
             }

@@ -8,11 +8,11 @@ public enum HTMLEscaping {
             for (i, b) in bytes.enumerated() {
                 let entity: StaticString
                 switch b {
-                case 38: entity = "&amp;"
-                case 60: entity = "&lt;"
-                case 62: entity = "&gt;"
-                case 34: entity = "&quot;"
-                case 39: entity = "&#39;"
+                case UInt8(ascii: "&"): entity = "&amp;"
+                case UInt8(ascii: "<"): entity = "&lt;"
+                case UInt8(ascii: ">"): entity = "&gt;"
+                case UInt8(ascii: "\""): entity = "&quot;"
+                case UInt8(ascii: "'"): entity = "&#39;"
                 default: continue
                 }
                 out.append(contentsOf: UnsafeBufferPointer(rebasing: bytes[run..<i]))

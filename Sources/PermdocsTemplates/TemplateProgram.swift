@@ -1,3 +1,4 @@
+import PermdocsSupport
 import Foundation
 
 /// A checked template compiled for rendering: literal text as byte ranges of the source, tags as
@@ -91,14 +92,15 @@ public struct TemplateProgram: Sendable {
     /// unconsumed text starts: a line shared with an earlier tag is never standalone.
     static func standalone(_ range: Range<Int>, in s: [UInt8], from floor: Int) -> Range<Int>? {
         var start = range.lowerBound
-        while start > 0, s[start - 1] == 32 || s[start - 1] == 9 { start -= 1 }
-        guard start == 0 || s[start - 1] == 10 else { return nil }
+        let newline = UInt8(ascii: "\n")
+        while start > 0, ASCII.isBlank(s[start - 1]) { start -= 1 }
+        guard start == 0 || s[start - 1] == newline else { return nil }
         guard start >= floor else { return nil }
         var end = range.upperBound
-        while end < s.count, s[end] == 32 || s[end] == 9 { end += 1 }
+        while end < s.count, ASCII.isBlank(s[end]) { end += 1 }
         if end == s.count { return start..<end }
-        if s[end] == 10 { return start..<(end + 1) }
-        if s[end] == 13, end + 1 < s.count, s[end + 1] == 10 { return start..<(end + 2) }
+        if s[end] == newline { return start..<(end + 1) }
+        if s[end] == UInt8(ascii: "\r"), end + 1 < s.count, s[end + 1] == newline { return start..<(end + 2) }
         return nil
     }
 
@@ -122,7 +124,7 @@ public struct TemplateProgram: Sendable {
                 } else {
                     // Every line of an indented partial starts with the indentation.
                     var start = range.lowerBound
-                    for k in range where src[k] == 10 && k + 1 < range.upperBound {
+                    for k in range where src[k] == UInt8(ascii: "\n") && k + 1 < range.upperBound {
                         indent(&out, indentation)
                         out.append(contentsOf: UnsafeBufferPointer(rebasing: src[start...k]))
                         start = k + 1
@@ -186,7 +188,7 @@ public struct TemplateProgram: Sendable {
     /// Adds `indentation` when `out` is at the start of a line.
     @inline(__always)
     private static func indent(_ out: inout [UInt8], _ indentation: [UInt8]) {
-        if out.isEmpty || out.last == 10 { out.append(contentsOf: indentation) }
+        if out.isEmpty || out.last == UInt8(ascii: "\n") { out.append(contentsOf: indentation) }
     }
 
     /// Mustache lookup: the first name from the innermost context outwards, then object fields.

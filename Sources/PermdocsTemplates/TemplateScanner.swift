@@ -56,7 +56,7 @@ public enum TemplateScanner {
         func advance(to target: Int) {
             var lineStart = -1
             var p = i
-            while let newline = Bytes.find(10, in: base, from: p, to: target) {
+            while let newline = Bytes.find(UInt8(ascii: "\n"), in: base, from: p, to: target) {
                 line += 1
                 p = newline + 1
                 lineStart = p
@@ -152,8 +152,9 @@ public enum TemplateScanner {
     /// The offset of the next `{{` at or after `from`, or `count`.
     static func nextTagStart(_ base: UnsafePointer<UInt8>, from: Int, count n: Int) -> Int {
         var p = from
-        while let q = Bytes.find(123, in: base, from: p, to: n - 1) {
-            if base[q + 1] == 123 { return q }
+        let brace = UInt8(ascii: "{")
+        while let q = Bytes.find(brace, in: base, from: p, to: n - 1) {
+            if base[q + 1] == brace { return q }
             p = q + 1
         }
         return n
@@ -162,7 +163,7 @@ public enum TemplateScanner {
     /// `.` or dot-separated names of letters, digits, `_` and `-`.
     private static func checkedName(_ name: Substring, at location: SourceLocation, _ diagnostics: inout Diagnostics) -> String? {
         if name == "." { return "." }
-        if name.utf8.contains(40) {     // "("
+        if name.utf8.contains(UInt8(ascii: "(")) {
             diagnostics.error("template-unsupported", "transforms ('\(name)') are not supported", at: location)
             return nil
         }
@@ -170,8 +171,8 @@ public enum TemplateScanner {
         if name.utf8.allSatisfy({ $0 < 0x80 }) {
             var previousDot = true
             for b in name.utf8 {
-                let ok = (b >= 97 && b <= 122) || (b >= 65 && b <= 90) || (b >= 48 && b <= 57) || b == 95 || b == 45
-                if b == 46 {
+                let ok = ASCII.isLower(b) || ASCII.isUpper(b) || ASCII.isDigit(b) || b == UInt8(ascii: "_") || b == UInt8(ascii: "-")
+                if b == UInt8(ascii: ".") {
                     if previousDot { break }
                     previousDot = true
                 } else if ok {
@@ -201,8 +202,8 @@ extension String {
         if utf8.allSatisfy({ $0 < 0x80 }) {
             let u = Array(utf8)
             var a = 0, b = u.count
-            while a < b, u[a] == 32 || (u[a] >= 9 && u[a] <= 13) { a += 1 }
-            while b > a, u[b - 1] == 32 || (u[b - 1] >= 9 && u[b - 1] <= 13) { b -= 1 }
+            while a < b, ASCII.isWhitespace(u[a]) { a += 1 }
+            while b > a, ASCII.isWhitespace(u[b - 1]) { b -= 1 }
             return a == 0 && b == u.count ? self : String(decoding: u[a..<b], as: UTF8.self)
         }
         var s = Substring(self)

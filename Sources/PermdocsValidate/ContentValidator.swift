@@ -1,5 +1,6 @@
 public import PermdocsDiagnostics
 public import PermdocsModel
+import PermdocsSupport
 import Foundation
 
 /// The semantic rules over a decoded catalog and its procedures. Each rule appends located findings;
@@ -107,8 +108,9 @@ public struct ContentValidator: Sendable {
     /// or ending with '-'.
     public static func isValidID(_ id: String) -> Bool {
         let u = id.utf8
-        guard let first = u.first, let last = u.last, u.count <= 64, first != 45, last != 45 else { return false }
-        return u.allSatisfy { ($0 >= 97 && $0 <= 122) || ($0 >= 48 && $0 <= 57) || $0 == 45 }
+        let dash = UInt8(ascii: "-")
+        guard let first = u.first, let last = u.last, u.count <= 64, first != dash, last != dash else { return false }
+        return u.allSatisfy { ASCII.isLower($0) || ASCII.isDigit($0) || $0 == dash }
     }
 
     func validateFeatures(_ catalog: Catalog, into d: inout Diagnostics) {
