@@ -123,6 +123,7 @@ let package = Package(
             exclude: ["Fixtures"]
         ),
         .testTarget(name: "PermdocsWriteTests", dependencies: ["PermdocsWrite", "PermdocsSite", "PermdocsDiagnostics"]),
+        .testTarget(name: "PermdocsCLITests", dependencies: ["PermdocsCLI", "PermdocsDiagnostics"]),
         .testTarget(
             name: "PermdocsEndToEndTests",
             dependencies: ["PermdocsTestSupport"],

@@ -39,7 +39,7 @@ public enum ArticleLoader {
             }
             do throws(IOFailure) {
                 guard let bytes = try FileInput.read(file, displayPath: file, limit: maxArticleBytes) else {
-                    d.error("file-too-large", "article is larger than \(maxArticleBytes) bytes", at: SourceLocation(file: file, line: 1, column: 1))
+                    d.error(InputRule.fileTooLarge, "article is larger than \(maxArticleBytes) bytes", at: SourceLocation(file: file, line: 1, column: 1))
                     return (nil, d.all, nil)
                 }
                 let article = parse(bytes: bytes, file: file, stem: String(name.dropLast(3)), content: content, schema: schema, into: &d)
@@ -59,11 +59,11 @@ public enum ArticleLoader {
         var slugs: [String: SourceLocation] = [:]
         for a in articles {
             if let first = slugs[a.slug.value] {
-                diagnostics.error("duplicate-slug", "two articles have the slug '\(a.slug.value)'", at: a.slug.location, notes: [.init("the other one", at: first)])
+                diagnostics.error(ArticleRule.duplicateSlug, "two articles have the slug '\(a.slug.value)'", at: a.slug.location, notes: [.init("the other one", at: first)])
             }
             slugs[a.slug.value] = a.slug.location
             if reservedSlugs.contains(a.slug.value) || a.slug.value.hasPrefix("checklist-") {
-                diagnostics.error("reserved-slug", "slug '\(a.slug.value)' is used by a generated page; choose another", at: a.slug.location)
+                diagnostics.error(ArticleRule.reservedSlug, "slug '\(a.slug.value)' is used by a generated page; choose another", at: a.slug.location)
             }
         }
         defer { timings?.mark("  slugs and order") }
@@ -119,7 +119,7 @@ public enum ArticleLoader {
         }
         // The front matter: '---' on the first line, up to the next line that is '---'.
         guard isFence(raw, at: 0), let (closeStart, _) = frontMatterEnd(raw) else {
-            diagnostics.error("missing-front-matter", "an article starts with a front matter: '---', 'title: …', '---'", at: start)
+            diagnostics.error(ArticleRule.missingFrontMatter, "an article starts with a front matter: '---', 'title: …', '---'", at: start)
             return nil
         }
         let front = FrontMatter.read(raw[4..<closeStart], file: file, into: &diagnostics)
@@ -129,7 +129,7 @@ public enum ArticleLoader {
         let navTitle = front.navTitle
         let order = front.order ?? Int.max
         if !ContentValidator.isValidID(slug.value) {
-            diagnostics.error("invalid-id", "slug '\(slug.value)' must be lowercase letters, digits and '-' (it is the page's file name)", at: slug.location)
+            diagnostics.error(CatalogRule.invalidID, "slug '\(slug.value)' must be lowercase letters, digits and '-' (it is the page's file name)", at: slug.location)
         }
         // The body keeps its lines and columns: the front matter, '---' lines included, becomes
         // blank lines in place (every byte but the line breaks turns into a space).
@@ -167,7 +167,7 @@ public enum ArticleLoader {
             for (k, n) in numbers.enumerated() {
                 if let first = numbers[..<k].firstIndex(of: n) {
                     let id = article.procedureIDs[k]
-                    diagnostics.error("duplicate-directive", "procedure '\(id.value)' is already shown in this article", at: id.location,
+                    diagnostics.error(ArticleRule.duplicateDirective, "procedure '\(id.value)' is already shown in this article", at: id.location,
                                       notes: [.init("shown here", at: article.procedureIDs[first].location)])
                 }
                 shown[n] = true
@@ -175,7 +175,7 @@ public enum ArticleLoader {
         }
         if !articles.isEmpty {
             for (n, p) in content.procedures.enumerated() where !shown[n] && p.audience == .user {
-                diagnostics.warning("unused-procedure", "procedure '\(p.id.value)' is shown in no article (and is not an admin procedure, so no checklist holds it)", at: p.id.location)
+                diagnostics.warning(ArticleRule.unusedProcedure, "procedure '\(p.id.value)' is shown in no article (and is not an admin procedure, so no checklist holds it)", at: p.id.location)
             }
         }
     }

@@ -65,7 +65,7 @@ enum DirectiveScanner {
             let lineNumber = index + 1
             let at = { (column: Int) in SourceLocation(file: file, line: lineNumber, column: column) }
             if zip(raw, raw.dropFirst()).contains(where: { $0 == UInt8(ascii: "{") && $1 == UInt8(ascii: "{") }) {
-                diagnostics.error("directive-syntax", "directive arguments must be literal; template tags are not allowed here", at: at(1))
+                diagnostics.error(ArticleRule.directiveSyntax, "directive arguments must be literal; template tags are not allowed here", at: at(1))
                 continue
             }
             // The previous line: from the start of the line before up to this line's start.
@@ -78,13 +78,13 @@ enum DirectiveScanner {
             let previousBlank = candidate.start == 0 || isBlank(prevStart, candidate.start - 1)
             let previousHeading = candidate.start > 0 && bytes[prevStart] == UInt8(ascii: "#")
             if !(previousBlank || previousHeading) {
-                diagnostics.error("directive-syntax", "leave an empty line before a directive", at: at(1))
+                diagnostics.error(ArticleRule.directiveSyntax, "leave an empty line before a directive", at: at(1))
                 continue
             }
             var nextEnd = candidate.end + 1
             while nextEnd < bytes.count, bytes[nextEnd] != newline { nextEnd += 1 }
             if candidate.end + 1 < bytes.count, !isBlank(candidate.end + 1, min(nextEnd, bytes.count)) {
-                diagnostics.error("directive-syntax", "leave an empty line after a directive", at: at(1))
+                diagnostics.error(ArticleRule.directiveSyntax, "leave an empty line after a directive", at: at(1))
                 continue
             }
             // Words with their columns (1-based, in Unicode scalars), split on spaces and tabs.
@@ -103,12 +103,12 @@ enum DirectiveScanner {
                 words.append(Located(String(decoding: bytes[wordStart..<k], as: UTF8.self), at: at(wordColumn)))
             }
             guard let nameWord = words.first else {
-                diagnostics.error("directive-syntax", "a directive needs a name after '::'", at: at(1))
+                diagnostics.error(ArticleRule.directiveSyntax, "a directive needs a name after '::'", at: at(1))
                 continue
             }
             guard let name = Directive.Name(rawValue: nameWord.value) else {
                 let names = Directive.Name.allCases.map(\.rawValue)
-                diagnostics.error("unknown-directive", "unknown directive '\(nameWord.value)'\(DidYouMean.hint(for: nameWord.value, among: names)) (one of: \(names.joined(separator: ", ")))", at: nameWord.location)
+                diagnostics.error(ArticleRule.unknownDirective, "unknown directive '\(nameWord.value)'\(DidYouMean.hint(for: nameWord.value, among: names)) (one of: \(names.joined(separator: ", ")))", at: nameWord.location)
                 continue
             }
             var arguments: [Located<String>] = []
@@ -140,7 +140,7 @@ enum DirectiveScanner {
         var ok = true
         func expectArguments(_ n: Int, _ what: String) {
             if d.arguments.count != n {
-                diagnostics.error("directive-syntax", "'::\(d.name.rawValue)' takes \(what)", at: d.arguments.dropFirst(n).first?.location ?? d.location)
+                diagnostics.error(ArticleRule.directiveSyntax, "'::\(d.name.rawValue)' takes \(what)", at: d.arguments.dropFirst(n).first?.location ?? d.location)
                 ok = false
             }
         }
@@ -148,12 +148,12 @@ enum DirectiveScanner {
             if d.options.isEmpty { return }
             for (key, value) in d.options.sorted(by: { $0.key < $1.key }) {
                 guard let values = allowed.first(where: { $0.key == key })?.value else {
-                    diagnostics.error("directive-syntax", "'::\(d.name.rawValue)' has no option '\(key)'", at: value.location)
+                    diagnostics.error(ArticleRule.directiveSyntax, "'::\(d.name.rawValue)' has no option '\(key)'", at: value.location)
                     ok = false
                     continue
                 }
                 if !values.contains(value.value) {
-                    diagnostics.error("directive-syntax", "option '\(key)' is one of: \(values.joined(separator: ", "))", at: value.location)
+                    diagnostics.error(ArticleRule.directiveSyntax, "option '\(key)' is one of: \(values.joined(separator: ", "))", at: value.location)
                     ok = false
                 }
             }
@@ -166,7 +166,7 @@ enum DirectiveScanner {
                 target = n
             } else if let id = d.arguments.first {
                 let ids = content.catalog.features.map(\.id.value)
-                diagnostics.error("unresolved-reference", "no feature '\(id.value)'\(DidYouMean.hint(for: id.value, among: ids))", at: id.location)
+                diagnostics.error(CatalogRule.unresolvedReference, "no feature '\(id.value)'\(DidYouMean.hint(for: id.value, among: ids))", at: id.location)
                 ok = false
             }
         case .procedure:
@@ -176,7 +176,7 @@ enum DirectiveScanner {
                 target = n
             } else if let id = d.arguments.first {
                 let ids = content.procedures.map(\.id.value)
-                diagnostics.error("unresolved-reference", "no procedure '\(id.value)'\(DidYouMean.hint(for: id.value, among: ids))", at: id.location)
+                diagnostics.error(CatalogRule.unresolvedReference, "no procedure '\(id.value)'\(DidYouMean.hint(for: id.value, among: ids))", at: id.location)
                 ok = false
             }
         case .checklists:

@@ -21,7 +21,7 @@ struct FrontMatter: Equatable {
         let start = SourceLocation(file: file, line: 1, column: 1)
         // Loaded with the file's line numbers: line 1 is the opening '---'.
         let document = YAMLLoader(maxDepth: 8).load(bytes: [UInt8(ascii: "\n")] + Array(yaml), file: file)
-        diagnostics.append(contentsOf: document.diagnostics.filter { $0.kind != "empty-file" })
+        diagnostics.append(contentsOf: document.diagnostics.filter { $0.kind != YAMLRule.emptyFile.id })
         var reader = NodeReader()
         var front = FrontMatter()
         if let root = document.root, let map = reader.mapping(root, what: "the front matter", required: ["title"], optional: ["slug", "summary", "order", "nav_title"]) {
@@ -31,11 +31,11 @@ struct FrontMatter: Equatable {
             front.navTitle = reader.string(in: map, "nav_title")?.value
             if let node = map.value("order") {
                 if let n = node.scalar?.int { front.order = n } else {
-                    reader.diagnostics.error("wrong-type", "'order' must be a whole number", at: node.location)
+                    reader.diagnostics.error(ModelRule.wrongType, "'order' must be a whole number", at: node.location)
                 }
             }
         } else if document.root == nil, !document.hasErrors {
-            reader.diagnostics.error("missing-key", "the front matter is missing required key 'title'", at: start)
+            reader.diagnostics.error(ModelRule.missingKey, "the front matter is missing required key 'title'", at: start)
         }
         diagnostics.append(contentsOf: reader.diagnostics.all)
         return front

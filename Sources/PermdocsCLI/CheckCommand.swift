@@ -59,7 +59,7 @@ struct CheckCommand: ParsableCommand {
         case .github:
             Console.out(GitHubReporter().report(sorted))
         case .sarif:
-            Console.out(SARIFReporter(version: PermdocsBuildInfo.version).report(sorted))
+            Console.out(SARIFReporter(version: PermdocsBuildInfo.version, catalog: .permdocs).report(sorted))
         }
         if diagnostics.hasErrors || (strict && diagnostics.hasWarnings) { throw ExitCode(ExitStatus.findings) }
     }

@@ -52,7 +52,7 @@ public struct DriftChecker: Sendable {
                     files = tree!.filter(glob.matches)
                 }
                 if files.isEmpty {
-                    d.append(.error("file-not-found", "no file in \(clientRoot) matches '\(location.path.value)' (client location of feature '\(feature.id.value)')",
+                    d.append(.error(DriftRule.fileNotFound, "no file in \(clientRoot) matches '\(location.path.value)' (client location of feature '\(feature.id.value)')",
                                     at: location.path.location, feature: feature.id.value))
                     continue
                 }
@@ -69,7 +69,7 @@ public struct DriftChecker: Sendable {
     func check(file: String, location: Catalog.ClientLocation, feature: Catalog.Feature, into d: inout Diagnostics) throws(IOFailure) {
         let full = path(file)
         guard let bytes = try FileInput.read(full, displayPath: full, limit: Self.maxFileBytes) else {
-            d.append(.error("file-too-large", "client file is larger than \(Self.maxFileBytes) bytes", at: SourceLocation(file: full, line: 1, column: 1), feature: feature.id.value))
+            d.append(.error(InputRule.fileTooLarge, "client file is larger than \(Self.maxFileBytes) bytes", at: SourceLocation(file: full, line: 1, column: 1), feature: feature.id.value))
             return
         }
         let found: ScopeList?
@@ -79,10 +79,10 @@ public struct DriftChecker: Sendable {
             case .list(let list):
                 found = list
             case .anchorNotFound:
-                d.append(.error("anchor-not-found", "'\(anchor.value)' does not occur in the code of \(full) (outside comments and strings)", at: anchor.location, feature: feature.id.value))
+                d.append(.error(DriftRule.anchorNotFound, "'\(anchor.value)' does not occur in the code of \(full) (outside comments and strings)", at: anchor.location, feature: feature.id.value))
                 found = nil
             case .noListAfter(let at):
-                d.append(.error("anchor-not-found", "no scope list or string follows '\(anchor.value)' here", at: at, feature: feature.id.value))
+                d.append(.error(DriftRule.anchorNotFound, "no scope list or string follows '\(anchor.value)' here", at: at, feature: feature.id.value))
                 found = nil
             }
         } else if let key = location.key {
@@ -107,7 +107,7 @@ public struct DriftChecker: Sendable {
             guard let next = node[part] else {
                 let available = node.mapping?.map(\.key.text) ?? []
                 let place = walked.isEmpty ? "at the top level" : "under '\(walked.joined(separator: "."))'"
-                d.append(.error("key-not-found", "key '\(key.value)' not found in \(file): no '\(part)' \(place)\(DidYouMean.hint(for: part, among: available))",
+                d.append(.error(DriftRule.keyNotFound, "key '\(key.value)' not found in \(file): no '\(part)' \(place)\(DidYouMean.hint(for: part, among: available))",
                                 at: key.location, feature: feature.id.value))
                 return nil
             }
@@ -161,31 +161,31 @@ public struct DriftChecker: Sendable {
         for s in feature.scopes { documented[s.value.lowercased()] = s.value }
         var seen: [String: SourceLocation] = [:]
         for element in list.nonLiterals {
-            d.append(.error("non-literal", "'\(element.text)' is not a string literal; permdocs cannot tell which scopes it requests, so list them literally", at: element.location, feature: id))
+            d.append(.error(DriftRule.nonLiteral, "'\(element.text)' is not a string literal; permdocs cannot tell which scopes it requests, so list them literally", at: element.location, feature: id))
         }
         for written in list.scopes {
             let scope = Self.normalize(written.text)
             let key = scope.lowercased()
             if let first = seen[key] {
-                d.append(.warning("duplicate-scope", "'\(scope)' is requested twice in this list", at: written.location, notes: [.init("first requested here", at: first)], feature: id, scope: scope))
+                d.append(.warning(CatalogRule.duplicateScope, "'\(scope)' is requested twice in this list", at: written.location, notes: [.init("first requested here", at: first)], feature: id, scope: scope))
                 continue
             }
             seen[key] = written.location
             guard let permission = reference.delegated(scope) else {
                 let hint = DidYouMean.hint(for: scope, among: reference.delegated.lazy.map(\.value))
-                d.append(.error("unknown-scope", "unknown scope '\(scope)'\(hint)", at: written.location, feature: id, scope: scope))
+                d.append(.error(CatalogRule.unknownScope, "unknown scope '\(scope)'\(hint)", at: written.location, feature: id, scope: scope))
                 continue
             }
             guard let catalogSpelling = documented[key] else {
-                d.append(.error("undocumented-scope", "the client requests '\(permission.value)' for feature '\(id)', but the catalog does not list it", at: written.location, feature: id, scope: permission.value))
+                d.append(.error(DriftRule.undocumentedScope, "the client requests '\(permission.value)' for feature '\(id)', but the catalog does not list it", at: written.location, feature: id, scope: permission.value))
                 continue
             }
             if scope != catalogSpelling {
-                d.append(.warning("scope-case", "'\(scope)' is written '\(catalogSpelling)' in the catalog", at: written.location, feature: id, scope: catalogSpelling))
+                d.append(.warning(CatalogRule.scopeCase, "'\(scope)' is written '\(catalogSpelling)' in the catalog", at: written.location, feature: id, scope: catalogSpelling))
             }
         }
         for s in feature.scopes where seen[s.value.lowercased()] == nil {
-            d.append(.error("missing-in-client", "feature '\(id)' lists '\(s.value)' in the catalog, but this list does not request it", at: list.location, feature: id, scope: s.value))
+            d.append(.error(DriftRule.missingInClient, "feature '\(id)' lists '\(s.value)' in the catalog, but this list does not request it", at: list.location, feature: id, scope: s.value))
         }
     }
 }

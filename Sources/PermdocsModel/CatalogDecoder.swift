@@ -32,7 +32,7 @@ public enum CatalogDecoder {
                     scopes.append(Catalog.ScopeText(scope: scope, description: description))
                 }
             } else {
-                reader.diagnostics.error("wrong-type", "'scopes' must be a mapping from scope to its text, not \(node.kindDescription)", at: node.location)
+                reader.diagnostics.error(ModelRule.wrongType, "'scopes' must be a mapping from scope to its text, not \(node.kindDescription)", at: node.location)
             }
         }
 
@@ -43,7 +43,7 @@ public enum CatalogDecoder {
                 if let feature = decodeFeature(item, into: &reader) { features.append(feature) }
             }
             if node.sequence?.isEmpty == true {
-                reader.diagnostics.error("empty-value", "'features' lists no features", at: node.location)
+                reader.diagnostics.error(ModelRule.emptyValue, "'features' lists no features", at: node.location)
             }
         }
 
@@ -59,7 +59,7 @@ public enum CatalogDecoder {
         let summary = reader.string(in: map, "summary")
         let scopes = reader.stringList(in: map, "scopes")
         if let node = map.value("scopes"), node.sequence?.isEmpty == true {
-            reader.diagnostics.error("empty-value", "\(label) requests no scopes", at: node.location)
+            reader.diagnostics.error(ModelRule.emptyValue, "\(label) requests no scopes", at: node.location)
         }
         var client: [Catalog.ClientLocation] = []
         if let node = map.value("client") {
@@ -70,9 +70,9 @@ public enum CatalogDecoder {
                 let key = reader.string(in: m, "key")
                 switch (anchor, key) {
                 case (nil, nil) where m.value("anchor") == nil && m.value("key") == nil:
-                    reader.diagnostics.error("missing-key", "a client location needs 'anchor' (source code) or 'key' (JSON or YAML)", at: item.location)
+                    reader.diagnostics.error(ModelRule.missingKey, "a client location needs 'anchor' (source code) or 'key' (JSON or YAML)", at: item.location)
                 case (_?, _?):
-                    reader.diagnostics.error("conflicting-keys", "a client location has either 'anchor' or 'key', not both", at: item.location)
+                    reader.diagnostics.error(ModelRule.conflictingKeys, "a client location has either 'anchor' or 'key', not both", at: item.location)
                 default:
                     break
                 }

@@ -17,7 +17,7 @@ public enum ProcedureDecoder {
                 if let s = reader.oneOf(item, name: "scenario", Procedure.Scenario.self) { scenarios.append(s) }
             }
             if node.sequence?.isEmpty == true {
-                reader.diagnostics.error("empty-value", "'scenarios' must name at least one scenario", at: node.location)
+                reader.diagnostics.error(ModelRule.emptyValue, "'scenarios' must name at least one scenario", at: node.location)
             }
         }
         var audience = Procedure.Audience.admin
@@ -28,7 +28,7 @@ public enum ProcedureDecoder {
         if let node = map.value("steps") {
             steps = decodeSteps(node, name: "steps", into: &reader)
             if node.sequence?.isEmpty == true {
-                reader.diagnostics.error("empty-value", "a procedure needs at least one step", at: node.location)
+                reader.diagnostics.error(ModelRule.emptyValue, "a procedure needs at least one step", at: node.location)
             }
         }
         let procedure = Procedure(

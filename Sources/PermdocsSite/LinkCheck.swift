@@ -136,7 +136,7 @@ struct SiteLinks {
             }
             for problem in problems {
                 let location = articlesByHref?[p.path].flatMap { Self.locate(problem.raw, in: $0) } ?? SourceLocation(file: p.path, line: 1, column: 1)
-                diagnostics.error("broken-link", problem.message, at: location)
+                diagnostics.error(SiteRule.brokenLink, problem.message, at: location)
             }
         }
     }

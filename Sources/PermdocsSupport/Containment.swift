@@ -32,7 +32,7 @@ public enum Containment {
 
     /// The located error for a file that leads outside `root`.
     public static func diagnostic(_ path: String, root: String, target: String) -> Diagnostic {
-        .error("symlink-outside", "'\(path)' is a symbolic link to \(target), outside \(root); permdocs reads only files inside it",
+        .error(InputRule.symlinkOutside, "'\(path)' is a symbolic link to \(target), outside \(root); permdocs reads only files inside it",
                at: SourceLocation(file: path, line: 1, column: 1))
     }
 

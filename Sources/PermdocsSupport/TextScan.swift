@@ -80,11 +80,11 @@ public enum TextScan {
     /// without NUL bytes. Used before any file reaches libyaml or libcmark.
     public static func encodingError(in bytes: UnsafeBufferPointer<UInt8>, file: String) -> Diagnostic? {
         guard let problem = firstProblem(in: bytes) else { return nil }
-        let (offset, kind, message) = switch problem {
-        case .invalidUTF8(let o): (o, "invalid-utf8", "invalid UTF-8 byte sequence")
-        case .nulByte(let o): (o, "nul-byte", "NUL byte in text")
+        let (offset, rule, message) = switch problem {
+        case .invalidUTF8(let o): (o, InputRule.invalidUTF8, "invalid UTF-8 byte sequence")
+        case .nulByte(let o): (o, InputRule.nulByte, "NUL byte in text")
         }
         let (line, column) = lineAndColumn(ofOffset: offset, in: bytes)
-        return .error(kind, message, at: SourceLocation(file: file, line: line, column: column))
+        return .error(rule, message, at: SourceLocation(file: file, line: line, column: column))
     }
 }

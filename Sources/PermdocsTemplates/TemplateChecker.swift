@@ -34,16 +34,16 @@ public struct TemplateChecker {
                     case (.text, true), (.html, false):
                         break
                     case (.html, true):
-                        report("template-type", "'\(tag.name)' is HTML; write {{{\(tag.name)}}}", at: tag.location)
+                        report(TemplateRule.type, "'\(tag.name)' is HTML; write {{{\(tag.name)}}}", at: tag.location)
                     case (.text, false):
-                        report("template-type", "'\(tag.name)' is text and must be escaped; write {{\(tag.name)}}", at: tag.location)
+                        report(TemplateRule.type, "'\(tag.name)' is text and must be escaped; write {{\(tag.name)}}", at: tag.location)
                     default:
-                        report("template-type", "'\(tag.name)' is \(type) and cannot be printed; use a section {{#\(tag.name)}}…{{/\(tag.name)}}", at: tag.location)
+                        report(TemplateRule.type, "'\(tag.name)' is \(type) and cannot be printed; use a section {{#\(tag.name)}}…{{/\(tag.name)}}", at: tag.location)
                     }
                 case .partial:
                     guard let body = partials[tag.name] else {
                         let hint = DidYouMean.hint(for: tag.name, among: partials.keys.sorted())
-                        report("template-unknown-partial", "unknown partial '\(tag.name)'\(hint)", at: tag.location)
+                        report(TemplateRule.unknownPartial, "unknown partial '\(tag.name)'\(hint)", at: tag.location)
                         continue
                     }
                     // A partial is checked once per context it is used in. An outer frame that
@@ -76,15 +76,15 @@ public struct TemplateChecker {
                 case .object:
                     check(children, stack: stack + [type])
                 case .text, .html:
-                    report("template-type", "'\(tag.name)' is \(type); a section needs a condition, a list or an object (is there a 'has_\(tag.name)'?)", at: tag.location)
+                    report(TemplateRule.type, "'\(tag.name)' is \(type); a section needs a condition, a list or an object (is there a 'has_\(tag.name)'?)", at: tag.location)
                     check(children, stack: stack)
                 }
             }
         }
     }
 
-    private mutating func report(_ kind: String, _ message: String, at location: SourceLocation?) {
-        let d = Diagnostic.error(kind, message, at: location)
+    private mutating func report(_ rule: TemplateRule, _ message: String, at location: SourceLocation?) {
+        let d = Diagnostic.error(rule, message, at: location)
         if seen.insert(d).inserted { found.append(d) }
     }
 
@@ -114,13 +114,13 @@ public struct TemplateChecker {
                 return []
             }
             let hint = DidYouMean.hint(for: parts[0], among: visible.sorted())
-            report("template-unknown-variable", "unknown variable '\(parts[0])'\(hint)", at: tag.location)
+            report(TemplateRule.unknownVariable, "unknown variable '\(parts[0])'\(hint)", at: tag.location)
             return nil
         }
         for part in parts.dropFirst() {
             guard case .object(let name) = type, let t = schemas.objects[name]?[part] else {
                 let fields: [String] = if case .object(let name) = type { schemas.objects[name].map { $0.keys.sorted() } ?? [] } else { [] }
-                report("template-unknown-variable", "unknown variable '\(tag.name)': \(type) has no '\(part)'\(DidYouMean.hint(for: part, among: fields))", at: tag.location)
+                report(TemplateRule.unknownVariable, "unknown variable '\(tag.name)': \(type) has no '\(part)'\(DidYouMean.hint(for: part, among: fields))", at: tag.location)
                 return nil
             }
             type = t

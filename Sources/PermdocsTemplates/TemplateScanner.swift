@@ -81,7 +81,7 @@ public enum TemplateScanner {
             var j = i + width
             while j < n, !(bytes[j] == close && j + 1 < n && bytes[j + 1] == close && (!triple || (j + 2 < n && bytes[j + 2] == close))) { j += 1 }
             guard j < n else {
-                diagnostics.error("template-syntax", "unclosed tag: '{{' without '\(triple ? "}}}" : "}}")'", at: location)
+                diagnostics.error(TemplateRule.syntax, "unclosed tag: '{{' without '\(triple ? "}}}" : "}}")'", at: location)
                 return root
             }
             let inner = String(decoding: UnsafeBufferPointer(rebasing: bytes[(i + width)..<j]), as: UTF8.self)
@@ -102,13 +102,13 @@ public enum TemplateScanner {
             case "#", "^", "/", ">", "&":
                 body = body.dropFirst()
             case "=":
-                diagnostics.error("template-unsupported", "changing delimiters ('{{=') is not supported", at: location)
+                diagnostics.error(TemplateRule.unsupported, "changing delimiters ('{{=') is not supported", at: location)
                 continue
             case "%":
-                diagnostics.error("template-unsupported", "pragmas ('{{%') are not supported; permdocs sets the content type itself", at: location)
+                diagnostics.error(TemplateRule.unsupported, "pragmas ('{{%') are not supported; permdocs sets the content type itself", at: location)
                 continue
             case "$", "<":
-                diagnostics.error("template-unsupported", "template inheritance ('{{\(sigil!)') is not supported; use partials", at: location)
+                diagnostics.error(TemplateRule.unsupported, "template inheritance ('{{\(sigil!)') is not supported; use partials", at: location)
                 continue
             default:
                 break
@@ -117,9 +117,9 @@ public enum TemplateScanner {
             switch sigil {
             case ">":
                 if trimmed.hasPrefix("*") {
-                    diagnostics.error("template-unsupported", "dynamic partials ('{{>*') are not supported", at: location)
+                    diagnostics.error(TemplateRule.unsupported, "dynamic partials ('{{>*') are not supported", at: location)
                 } else if trimmed.isEmpty {
-                    diagnostics.error("template-syntax", "a partial tag needs a name", at: location)
+                    diagnostics.error(TemplateRule.syntax, "a partial tag needs a name", at: location)
                 } else {
                     append(.tag(TemplateTag(kind: .partial, name: String(trimmed), location: location, range: range)))
                 }
@@ -129,11 +129,11 @@ public enum TemplateScanner {
                 }
             case "/":
                 guard let open = stack.popLast() else {
-                    diagnostics.error("template-syntax", "'{{/\(trimmed)}}' closes no open section", at: location)
+                    diagnostics.error(TemplateRule.syntax, "'{{/\(trimmed)}}' closes no open section", at: location)
                     continue
                 }
                 if open.tag.name != trimmed {
-                    diagnostics.error("template-syntax", "'{{/\(trimmed)}}' does not close '\(open.tag.name)'", at: location,
+                    diagnostics.error(TemplateRule.syntax, "'{{/\(trimmed)}}' does not close '\(open.tag.name)'", at: location,
                                       notes: [.init("'\(open.tag.name)' is opened here", at: open.tag.location)])
                 }
                 append(.section(open.tag, open.children, close: range))
@@ -144,7 +144,7 @@ public enum TemplateScanner {
             }
         }
         for open in stack.reversed() {
-            diagnostics.error("template-syntax", "section '\(open.tag.name)' is never closed", at: open.tag.location)
+            diagnostics.error(TemplateRule.syntax, "section '\(open.tag.name)' is never closed", at: open.tag.location)
         }
         return root
     }
@@ -164,7 +164,7 @@ public enum TemplateScanner {
     private static func checkedName(_ name: Substring, at location: SourceLocation, _ diagnostics: inout Diagnostics) -> String? {
         if name == "." { return "." }
         if name.utf8.contains(UInt8(ascii: "(")) {
-            diagnostics.error("template-unsupported", "transforms ('\(name)') are not supported", at: location)
+            diagnostics.error(TemplateRule.unsupported, "transforms ('\(name)') are not supported", at: location)
             return nil
         }
         // ASCII names (all of them in practice) without Unicode property lookups.
@@ -189,7 +189,7 @@ public enum TemplateScanner {
             !part.isEmpty && part.unicodeScalars.allSatisfy { $0.properties.isAlphabetic || ("0"..."9").contains($0) || $0 == "_" || $0 == "-" }
         }
         guard valid else {
-            diagnostics.error("template-syntax", "'\(name)' is not a valid tag name", at: location)
+            diagnostics.error(TemplateRule.syntax, "'\(name)' is not a valid tag name", at: location)
             return nil
         }
         return String(name)

@@ -52,11 +52,11 @@ public struct TemplateSet: Sendable {
                 return
             }
             guard let bytes = try FileInput.read(file, displayPath: file, limit: maxTemplateBytes) else {
-                diagnostics.error("file-too-large", "template is larger than \(maxTemplateBytes) bytes", at: SourceLocation(file: file, line: 1, column: 1))
+                diagnostics.error(InputRule.fileTooLarge, "template is larger than \(maxTemplateBytes) bytes", at: SourceLocation(file: file, line: 1, column: 1))
                 return
             }
             guard let text = String(validating: bytes, as: UTF8.self) else {
-                diagnostics.error("invalid-utf8", "template is not valid UTF-8", at: SourceLocation(file: file, line: 1, column: 1))
+                diagnostics.error(InputRule.invalidUTF8, "template is not valid UTF-8", at: SourceLocation(file: file, line: 1, column: 1))
                 return
             }
             sources[String(name.dropLast(".mustache".count))] = (file, text)
@@ -65,7 +65,7 @@ public struct TemplateSet: Sendable {
         for name in try Paths.listFiles(Paths.join(folder, "partials"), extensions: ["mustache"]) {
             let key = String(name.dropLast(".mustache".count))
             if let page = sources[key] {
-                diagnostics.error("duplicate-template", "partial '\(key)' has the name of a page template", at: SourceLocation(file: Paths.join(Paths.join(folder, "partials"), name), line: 1, column: 1),
+                diagnostics.error(TemplateRule.duplicateTemplate, "partial '\(key)' has the name of a page template", at: SourceLocation(file: Paths.join(Paths.join(folder, "partials"), name), line: 1, column: 1),
                                   notes: [.init("the page template", at: SourceLocation(file: page.file, line: 1, column: 1))])
                 continue
             }
@@ -76,7 +76,7 @@ public struct TemplateSet: Sendable {
         let required = contract.pages.keys.sorted() + contract.partials.keys.sorted()
         for name in required where sources[name] == nil {
             let isPage = contract.pages[name] != nil
-            diagnostics.error("template-missing", "missing template '\(isPage ? "" : "partials/")\(name).mustache'", at: SourceLocation(file: folder, line: 1, column: 1))
+            diagnostics.error(TemplateRule.missing, "missing template '\(isPage ? "" : "partials/")\(name).mustache'", at: SourceLocation(file: folder, line: 1, column: 1))
         }
 
         // Scan everything, then check pages and directive partials from their roots.
@@ -104,11 +104,11 @@ public struct TemplateSet: Sendable {
             if let bytes = try FileInput.read(file, displayPath: file, limit: maxTemplateBytes) {
                 assets.append((name, bytes))
             } else {
-                diagnostics.error("file-too-large", "\(name) is larger than \(maxTemplateBytes) bytes", at: SourceLocation(file: file, line: 1, column: 1))
+                diagnostics.error(InputRule.fileTooLarge, "\(name) is larger than \(maxTemplateBytes) bytes", at: SourceLocation(file: file, line: 1, column: 1))
             }
         }
         if !assets.contains(where: { $0.0 == "style.css" }) {
-            diagnostics.error("template-missing", "missing stylesheet 'style.css'", at: SourceLocation(file: folder, line: 1, column: 1))
+            diagnostics.error(TemplateRule.missing, "missing stylesheet 'style.css'", at: SourceLocation(file: folder, line: 1, column: 1))
         }
 
         if diagnostics.hasErrors { return (nil, diagnostics.all) }

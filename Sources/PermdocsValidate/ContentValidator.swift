@@ -29,13 +29,13 @@ public struct ContentValidator: Sendable {
 
     func validateApp(_ app: Catalog.App, into d: inout Diagnostics) {
         if !Self.isGUID(app.clientID.value) {
-            d.error("invalid-client-id", "client_id '\(app.clientID.value)' is not a GUID (8-4-4-4-12 hexadecimal digits, the Application (client) ID of the app registration)", at: app.clientID.location)
+            d.error(CatalogRule.invalidClientID, "client_id '\(app.clientID.value)' is not a GUID (8-4-4-4-12 hexadecimal digits, the Application (client) ID of the app registration)", at: app.clientID.location)
         }
         if let problem = Self.redirectURIProblem(app.redirectURI.value) {
-            d.error("invalid-redirect-uri", problem, at: app.redirectURI.location)
+            d.error(CatalogRule.invalidRedirectURI, problem, at: app.redirectURI.location)
         }
         if let support = app.supportURL, let problem = Self.webURLProblem(support.value, name: "support_url") {
-            d.error("invalid-url", problem, at: support.location)
+            d.error(CatalogRule.invalidURL, problem, at: support.location)
         }
     }
 
@@ -68,11 +68,11 @@ public struct ContentValidator: Sendable {
     func checkScopeName(_ scope: Located<String>, into d: inout Diagnostics) -> String? {
         guard let permission = reference.delegated(scope.value) else {
             let hint = DidYouMean.hint(for: scope.value, among: reference.delegated.lazy.map(\.value))
-            d.error("unknown-scope", "unknown scope '\(scope.value)'\(hint)", at: scope.location)
+            d.error(CatalogRule.unknownScope, "unknown scope '\(scope.value)'\(hint)", at: scope.location)
             return nil
         }
         if permission.value != scope.value {
-            d.warning("scope-case", "scope '\(scope.value)' is not in canonical case; write '\(permission.value)' (Microsoft matches scopes case-insensitively but shows the canonical form)", at: scope.location)
+            d.warning(CatalogRule.scopeCase, "scope '\(scope.value)' is not in canonical case; write '\(permission.value)' (Microsoft matches scopes case-insensitively but shows the canonical form)", at: scope.location)
         }
         return permission.value
     }
@@ -83,18 +83,18 @@ public struct ContentValidator: Sendable {
             checkScopeName(text.scope, into: &d)
             let key = text.scope.value.lowercased()
             if let first = seen[key] {
-                d.error("duplicate-scope", "scope '\(text.scope.value)' is described twice", at: text.scope.location,
+                d.error(CatalogRule.duplicateScope, "scope '\(text.scope.value)' is described twice", at: text.scope.location,
                         notes: [.init("first described here", at: first)])
             } else {
                 seen[key] = text.scope.location
             }
             if text.description == nil {
-                d.error("missing-description", "scope '\(text.scope.value)' has no description", at: text.scope.location)
+                d.error(CatalogRule.missingDescription, "scope '\(text.scope.value)' has no description", at: text.scope.location)
             }
         }
         let requested = Set(catalog.features.flatMap { $0.scopes.map { $0.value.lowercased() } })
         for text in catalog.scopes where !requested.contains(text.scope.value.lowercased()) {
-            d.warning("unused-scope", "scope '\(text.scope.value)' is described but no feature requests it", at: text.scope.location)
+            d.warning(CatalogRule.unusedScope, "scope '\(text.scope.value)' is described but no feature requests it", at: text.scope.location)
         }
     }
 
@@ -120,10 +120,10 @@ public struct ContentValidator: Sendable {
         for feature in catalog.features {
             let id = feature.id
             if !Self.isValidID(id.value) {
-                d.error("invalid-id", "feature id '\(id.value)' must be lowercase letters, digits and '-'", at: id.location)
+                d.error(CatalogRule.invalidID, "feature id '\(id.value)' must be lowercase letters, digits and '-'", at: id.location)
             }
             if let first = ids[id.value] {
-                d.error("duplicate-id", "duplicate feature id '\(id.value)'", at: id.location, notes: [.init("'\(id.value)' is first defined here", at: first)])
+                d.error(CatalogRule.duplicateID, "duplicate feature id '\(id.value)'", at: id.location, notes: [.init("'\(id.value)' is first defined here", at: first)])
             } else {
                 ids[id.value] = id.location
             }
@@ -132,13 +132,13 @@ public struct ContentValidator: Sendable {
                 let known = checkScopeName(scope, into: &d)
                 let key = scope.value.lowercased()
                 if let first = seen[key] {
-                    d.warning("duplicate-scope", "feature '\(id.value)' lists scope '\(scope.value)' twice", at: scope.location,
+                    d.warning(CatalogRule.duplicateScope, "feature '\(id.value)' lists scope '\(scope.value)' twice", at: scope.location,
                               notes: [.init("first listed here", at: first)])
                     continue
                 }
                 seen[key] = scope.location
                 if known != nil, !described.contains(key) {
-                    d.error("missing-description", "scope '\(scope.value)' of feature '\(id.value)' has no description under 'scopes'", at: scope.location)
+                    d.error(CatalogRule.missingDescription, "scope '\(scope.value)' of feature '\(id.value)' has no description under 'scopes'", at: scope.location)
                 }
             }
         }
@@ -152,7 +152,7 @@ public struct ContentValidator: Sendable {
         func resolve(_ ref: Located<String>) {
             if !idSet.contains(ref.value) {
                 let hint = DidYouMean.hint(for: ref.value, among: ids)
-                d.error("unresolved-reference", "no procedure '\(ref.value)'\(hint)", at: ref.location)
+                d.error(CatalogRule.unresolvedReference, "no procedure '\(ref.value)'\(hint)", at: ref.location)
             }
         }
         func walk(_ steps: [Procedure.Step]) {
@@ -164,16 +164,16 @@ public struct ContentValidator: Sendable {
         }
         for p in content.procedures {
             if !Self.isValidID(p.id.value) {
-                d.error("invalid-id", "procedure file name '\(p.id.value)' must be lowercase letters, digits and '-' (it is the procedure's id)", at: p.id.location)
+                d.error(CatalogRule.invalidID, "procedure file name '\(p.id.value)' must be lowercase letters, digits and '-' (it is the procedure's id)", at: p.id.location)
             }
             p.seeAlso.forEach(resolve)
             walk(p.steps)
             for code in p.fixes {
                 if code.value.range(of: "^AADSTS[0-9]{4,7}$", options: .regularExpression) == nil {
-                    d.error("invalid-value", "'\(code.value)' is not an AADSTS error code (e.g. AADSTS90094)", at: code.location)
+                    d.error(ModelRule.invalidValue, "'\(code.value)' is not an AADSTS error code (e.g. AADSTS90094)", at: code.location)
                 } else if SignInError.named(code.value) == nil {
                     let known = SignInError.known.map(\.code)
-                    d.warning("unknown-error-code", "permdocs does not describe \(code.value), so the consent page will not list it\(DidYouMean.hint(for: code.value, among: known)) (known: \(known.joined(separator: ", ")))", at: code.location)
+                    d.warning(CatalogRule.unknownErrorCode, "permdocs does not describe \(code.value), so the consent page will not list it\(DidYouMean.hint(for: code.value, among: known)) (known: \(known.joined(separator: ", ")))", at: code.location)
                 }
             }
         }
