@@ -2,7 +2,7 @@
 SWIFT    ?= swift
 PERMDOCS := .build/release/permdocs
 
-.PHONY: deps release site test test-asan test-tsan check bench fuzz clean
+.PHONY: deps release site test test-asan test-tsan check bench fuzz format format-check clean
 
 SIZE ?= 20000
 REPS ?= 3
@@ -45,6 +45,15 @@ check: release
 bench: release
 	@command -v hugo >/dev/null || echo "bench: hugo is not installed; 'apt-get install hugo' adds it to the comparison"
 	BENCH_SKIP_BUILD=1 python3 bench/run.py --size $(SIZE) --reps $(REPS)
+
+## Format Package.swift, Sources/ and Tests/ in place with the toolchain's swift-format and
+## .swift-format; format-check fails on any difference (not yet part of .ci/run).
+FORMAT_PATHS := Package.swift Sources Tests
+format:
+	$(SWIFT) format format --configuration .swift-format --in-place --recursive --parallel $(FORMAT_PATHS)
+
+format-check:
+	$(SWIFT) format lint --configuration .swift-format --strict --recursive --parallel $(FORMAT_PATHS)
 
 clean:
 	rm -rf .build

@@ -66,7 +66,7 @@ let package = Package(
             name: "PermdocsCLI",
             dependencies: [
                 "PermdocsDiagnostics", "PermdocsSupport", "PermdocsLoad", "PermdocsModel", "PermdocsValidate", "PermdocsDrift",
-                "PermdocsConsent", "PermdocsSite", "PermdocsWrite",
+                "PermdocsConsent", "PermdocsTemplates", "PermdocsArticles", "PermdocsSite", "PermdocsWrite",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
             ]
         ),
