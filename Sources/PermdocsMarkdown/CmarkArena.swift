@@ -4,9 +4,8 @@ import Foundation
 
 /// A bump allocator for one cmark document at a time: cmark's parser, its nodes, its inline
 /// scratch buffers and `cmark_render_html`'s output all come out of one block of memory, and the
-/// whole document is let go by moving one pointer back. cmark allocates a few thousand small
-/// blocks per article through `malloc`/`calloc`/`realloc`/`free`, and in a build of 20,000
-/// articles on two cores those calls were a fifth of the CPU time (`perf`, BENCHMARKS.md).
+/// whole document is let go by moving one pointer back, instead of the few thousand small
+/// `malloc`/`calloc`/`realloc`/`free` calls cmark makes per article.
 ///
 /// cmark's `cmark_mem` is three plain C function pointers with no context argument, so `calloc`
 /// finds the arena through a thread-local slot, set only while permdocs calls into cmark for a

@@ -1,8 +1,7 @@
 /// A value a template renders (the site builds one for each schema of its contract).
 ///
 /// A closed enum instead of `[String: Any]`: rendering looks a name up and switches on the case,
-/// with no dynamic casts or protocol-conformance lookups (which were a third of a large build
-/// when templates rendered through `Any`).
+/// with no dynamic casts or protocol-conformance lookups.
 public indirect enum TemplateValue: Sendable, Equatable {
     /// Text or HTML: which one is the schema's business (`{{name}}` escapes, `{{{name}}}` does not).
     case string(String)
