@@ -8,7 +8,6 @@ import Foundation
 /// Reads and checks the articles of a content folder against the validated content: front
 /// matter, directives resolved to the catalog and procedures, template tags against `schema`, and
 /// where procedures are shown. What it returns is all rendering ever sees.
-
 public enum ArticleLoader {
     public static let folder = "articles"
     public static let maxArticleBytes = 4 << 20
@@ -23,6 +22,7 @@ public enum ArticleLoader {
         return articles
     }
 
+    /// Every article read and checked on its own (in parallel), then slugs and order.
     static func read(contentFolder: String, content: Content, schema: ArticleSchema, into diagnostics: inout Diagnostics,
                      timings: PhaseTimings?) throws(IOFailure) -> [Article] {
         let dir = Paths.join(contentFolder, folder)
