@@ -12,7 +12,7 @@ public enum CommonMark {
     /// No `CMARK_OPT_VALIDATE_UTF8`: every input is a Swift string or an article whose bytes
     /// passed `TextScan.encodingError`, so it is valid UTF-8 already (and cmark replaces NUL
     /// bytes whatever the options).
-    static let options: Int32 = CMARK_OPT_DEFAULT
+    fileprivate static let options: Int32 = CMARK_OPT_DEFAULT
 
     /// One heading of a rendered document, for a table of contents.
     public struct Heading: Sendable, Equatable {
@@ -347,7 +347,7 @@ public enum CommonMark {
 
 /// A parsed cmark document whose every block is in `arena`; the arena's `reset` lets it go and
 /// checks it is gone (`liveDocuments`), so no node outlives its memory.
-final class ParsedDocument {
+fileprivate final class ParsedDocument {
     let root: OpaquePointer
     let arena: CmarkArena
 
