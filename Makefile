@@ -2,7 +2,7 @@
 SWIFT    ?= swift
 PERMDOCS := .build/release/permdocs
 
-.PHONY: deps release site test test-asan test-tsan check bench fuzz clean screenshots a11y
+.PHONY: deps release site test test-asan test-tsan check bench fuzz format format-check clean screenshots a11y
 
 SIZE ?= 20000
 REPS ?= 3
@@ -64,6 +64,15 @@ dist: deps
 ## folder with an empty environment (scripts/dist-check; run by .ci/run).
 dist-check: dist
 	scripts/dist-check
+
+## Format Package.swift, Sources/ and Tests/ in place with the toolchain's swift-format and
+## .swift-format; format-check fails on any difference (not yet part of .ci/run).
+FORMAT_PATHS := Package.swift Sources Tests
+format:
+	$(SWIFT) format format --configuration .swift-format --in-place --recursive --parallel $(FORMAT_PATHS)
+
+format-check:
+	$(SWIFT) format lint --configuration .swift-format --strict --recursive --parallel $(FORMAT_PATHS)
 
 clean:
 	rm -rf .build

@@ -2,10 +2,14 @@
 // permdocs: a YAML catalog of Microsoft Graph permissions and Entra ID admin procedures
 // → a checked, published help center.
 //
-// The target list is the pipeline, one library per stage:
-//   PermdocsLoad (YAML → located nodes) → PermdocsModel (catalog, procedures) →
-//   PermdocsValidate (diagnostics) → PermdocsDrift (client code vs catalog) → PermdocsConsent (consent URLs) → PermdocsRender (templates → Markdown → cmark → HTML) →
-//   PermdocsWrite (atomic site) ; PermdocsCLI ties them together, `permdocs` is a thin executable.
+// The target list is the pipeline, one library per stage, each depending only on stages before
+// it (README's Architecture section draws this graph; ArchitectureTests holds it to this file):
+//   PermdocsDiagnostics, PermdocsSupport (utilities) → PermdocsLoad (YAML → located nodes) →
+//   PermdocsModel (catalog, procedures) → PermdocsValidate (semantic rules) → PermdocsDrift
+//   (client code vs catalog) → PermdocsConsent (consent URLs) → PermdocsTemplates (strict Mustache)
+//   → PermdocsMarkdown (libcmark) → PermdocsArticles (front matter, directives) → PermdocsSite
+//   (pages, link check, the SiteSink protocol) → PermdocsWrite (atomic site, a SiteSink);
+//   PermdocsCLI ties them together, `permdocs` is a thin executable.
 import PackageDescription
 
 let package = Package(
@@ -36,7 +40,8 @@ let package = Package(
 
         // MARK: - Pipeline stages
         .target(name: "PermdocsDiagnostics"),
-        .target(name: "PermdocsLoad", dependencies: ["CYAML", "PermdocsDiagnostics"]),
+        .target(name: "PermdocsSupport", dependencies: ["PermdocsDiagnostics"]),
+        .target(name: "PermdocsLoad", dependencies: ["CYAML", "PermdocsSupport", "PermdocsDiagnostics"]),
         .target(
             name: "PermdocsModel",
             dependencies: ["PermdocsLoad", "PermdocsDiagnostics"],
@@ -44,21 +49,28 @@ let package = Package(
             exclude: ["Resources"],
             plugins: ["EmbedResources"]
         ),
-        .target(name: "PermdocsValidate", dependencies: ["PermdocsModel", "PermdocsLoad", "PermdocsDiagnostics"]),
+        .target(name: "PermdocsValidate", dependencies: ["PermdocsModel", "PermdocsLoad", "PermdocsSupport", "PermdocsDiagnostics"]),
+        .target(name: "PermdocsDrift", dependencies: ["PermdocsValidate", "PermdocsModel", "PermdocsLoad", "PermdocsSupport", "PermdocsDiagnostics"]),
         .target(name: "PermdocsConsent", dependencies: ["PermdocsModel", "PermdocsDiagnostics"]),
-        .target(name: "PermdocsDrift", dependencies: ["PermdocsValidate", "PermdocsModel", "PermdocsLoad", "PermdocsDiagnostics"]),
+        .target(name: "PermdocsTemplates", dependencies: ["PermdocsSupport", "PermdocsDiagnostics"]),
+        .target(name: "PermdocsMarkdown", dependencies: ["CCmark", "PermdocsSupport"]),
         .target(
-            name: "PermdocsRender",
+            name: "PermdocsArticles",
+            dependencies: ["PermdocsTemplates", "PermdocsValidate", "PermdocsModel", "PermdocsLoad", "PermdocsSupport", "PermdocsDiagnostics"]
+        ),
+        .target(
+            name: "PermdocsSite",
             dependencies: [
-                "CCmark", "PermdocsConsent", "PermdocsWrite", "PermdocsValidate", "PermdocsModel", "PermdocsLoad", "PermdocsDiagnostics",
+                "PermdocsArticles", "PermdocsMarkdown", "PermdocsTemplates", "PermdocsConsent", "PermdocsValidate", "PermdocsModel",
+                "PermdocsSupport", "PermdocsDiagnostics",
             ]
         ),
-        .target(name: "PermdocsWrite", dependencies: ["PermdocsDiagnostics"]),
+        .target(name: "PermdocsWrite", dependencies: ["PermdocsSite", "PermdocsSupport", "PermdocsDiagnostics"]),
         .target(
             name: "PermdocsCLI",
             dependencies: [
-                "PermdocsDiagnostics", "PermdocsLoad", "PermdocsModel", "PermdocsValidate",
-                "PermdocsRender", "PermdocsWrite", "PermdocsConsent", "PermdocsDrift",
+                "PermdocsDiagnostics", "PermdocsSupport", "PermdocsLoad", "PermdocsModel", "PermdocsValidate", "PermdocsDrift",
+                "PermdocsConsent", "PermdocsTemplates", "PermdocsArticles", "PermdocsSite", "PermdocsWrite",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
             ]
         ),
@@ -68,17 +80,27 @@ let package = Package(
         // replays corpus files, which the tests use to run every seed and regression input).
         .executableTarget(
             name: "permdocs-fuzz",
-            dependencies: ["PermdocsDrift", "PermdocsRender", "PermdocsValidate", "PermdocsModel", "PermdocsLoad", "PermdocsDiagnostics"],
+            dependencies: [
+                "PermdocsDrift", "PermdocsSite", "PermdocsArticles", "PermdocsMarkdown", "PermdocsTemplates", "PermdocsValidate",
+                "PermdocsModel", "PermdocsLoad", "PermdocsSupport", "PermdocsDiagnostics",
+            ],
             path: "Sources/PermdocsFuzz"
         ),
 
         // MARK: - Tests
         // Golden files and running the real binary; a plain library so every test target shares it.
         .target(name: "PermdocsTestSupport", path: "Tests/PermdocsTestSupport"),
+        .testTarget(name: "PermdocsDiagnosticsTests", dependencies: ["PermdocsDiagnostics"]),
+        .testTarget(name: "PermdocsSupportTests", dependencies: ["PermdocsSupport", "PermdocsDiagnostics"]),
         .testTarget(
             name: "PermdocsLoadTests",
             dependencies: ["PermdocsLoad", "PermdocsDiagnostics"],
             exclude: ["Fixtures"]
+        ),
+        .testTarget(name: "PermdocsModelTests", dependencies: ["PermdocsModel", "PermdocsLoad", "PermdocsDiagnostics"]),
+        .testTarget(
+            name: "PermdocsValidateTests",
+            dependencies: ["PermdocsTestSupport", "PermdocsValidate", "PermdocsModel", "PermdocsLoad", "PermdocsDiagnostics"]
         ),
         .testTarget(
             name: "PermdocsDriftTests",
@@ -87,14 +109,25 @@ let package = Package(
         ),
         .testTarget(name: "PermdocsConsentTests", dependencies: ["PermdocsConsent", "PermdocsModel", "PermdocsValidate", "PermdocsDiagnostics"]),
         .testTarget(
-            name: "PermdocsValidateTests",
-            dependencies: ["PermdocsTestSupport", "PermdocsValidate", "PermdocsModel", "PermdocsLoad", "PermdocsDiagnostics"]
-        ),
-        .testTarget(
-            name: "PermdocsRenderTests",
-            dependencies: ["PermdocsTestSupport", "PermdocsRender", "PermdocsValidate", "PermdocsModel", "PermdocsLoad", "PermdocsDiagnostics", "PermdocsWrite"],
+            name: "PermdocsTemplatesTests",
+            dependencies: ["PermdocsTestSupport", "PermdocsTemplates", "PermdocsSite", "PermdocsLoad", "PermdocsDiagnostics"],
             exclude: ["Fixtures"]
         ),
+        .testTarget(name: "PermdocsMarkdownTests", dependencies: ["PermdocsMarkdown", "PermdocsTemplates", "PermdocsSupport"]),
+        .testTarget(
+            name: "PermdocsArticlesTests",
+            dependencies: ["PermdocsTestSupport", "PermdocsArticles", "PermdocsSite", "PermdocsValidate", "PermdocsModel", "PermdocsDiagnostics"]
+        ),
+        .testTarget(
+            name: "PermdocsSiteTests",
+            dependencies: [
+                "PermdocsTestSupport", "PermdocsSite", "PermdocsArticles", "PermdocsMarkdown", "PermdocsTemplates", "PermdocsValidate",
+                "PermdocsModel", "PermdocsDiagnostics",
+            ],
+            exclude: ["Fixtures"]
+        ),
+        .testTarget(name: "PermdocsWriteTests", dependencies: ["PermdocsWrite", "PermdocsSite", "PermdocsDiagnostics"]),
+        .testTarget(name: "PermdocsCLITests", dependencies: ["PermdocsCLI", "PermdocsDiagnostics"]),
         .testTarget(
             name: "PermdocsEndToEndTests",
             dependencies: ["PermdocsTestSupport"],

@@ -1,7 +1,8 @@
 import ArgumentParser
 import PermdocsDiagnostics
 import PermdocsValidate
-import PermdocsRender
+import PermdocsSite
+import PermdocsSupport
 import PermdocsWrite
 import Foundation
 
@@ -29,6 +30,12 @@ struct BuildCommand: ParsableCommand {
     var strict = false
 
     func run() throws {
+        _ = try build()
+    }
+
+    /// Validates, renders and writes the site; returns what the build loaded and rendered, for
+    /// the executable to free or keep up to its exit (`PermdocsMain.Outcome.leftovers`).
+    func build() throws -> [Any] {
         let timings = PhaseTimings()
         let loaded = try Stage.io { () throws(IOFailure) in try ContentLoader.load(folder: content) }
         timings.mark("load and validate content")
@@ -44,7 +51,9 @@ struct BuildCommand: ParsableCommand {
         }
         timings.mark("load and check templates and articles")
         guard let model = loaded.content, let prepared, !diagnostics.hasErrors, !(strict && diagnostics.hasWarnings) else {
-            throw ExitCode(Report.diagnostics(diagnostics, strict: strict) == ExitStatus.clean ? ExitStatus.findings : ExitStatus.findings)
+            // Whatever stopped the build (an error, a warning under --strict) is a finding.
+            _ = Report.diagnostics(diagnostics, strict: strict)
+            throw ExitCode(ExitStatus.findings)
         }
         if let folder = expandedMarkdown {
             try Stage.io { () throws(IOFailure) in
@@ -59,15 +68,15 @@ struct BuildCommand: ParsableCommand {
         }
         // Nothing is touched until here. Pages stream into a temporary folder beside the output,
         // which replaces the previous site only when every page is written and every link checked.
-        let leftovers = PermdocsMain.exitsWithoutTeardown ? Leftovers() : nil
         let transaction = try Stage.io { () throws(IOFailure) in try SiteWriter(output: output, protected: [content, templates]).begin() }
-        var written = 0
+        let written: Int
+        let rendered: SiteBuilder.Rendered
         do throws(IOFailure) {
             let sink = CountingSink(base: transaction)
             var builder = SiteBuilder(content: model)
             builder.timings = timings.enabled ? timings : nil
-            builder.leftovers = leftovers
-            diagnostics.append(contentsOf: try builder.render(prepared, into: sink).all)
+            rendered = try builder.render(prepared, into: sink)
+            diagnostics.append(contentsOf: rendered.diagnostics.all)
             written = sink.count + 1
             timings.mark("render, write and check links")
             if diagnostics.hasErrors {
@@ -84,34 +93,21 @@ struct BuildCommand: ParsableCommand {
         let status = Report.diagnostics(diagnostics, strict: strict)
         guard status == ExitStatus.clean else { throw ExitCode(status) }
         Console.err("permdocs: wrote \(written) files to \(output)\n")
-        if PermdocsMain.exitsWithoutTeardown {
-            // Everything the build loaded stays alive up to the exit (ARC would otherwise free
-            // it at its last use, above).
-            withExtendedLifetime((loaded, prepared, leftovers)) { Foundation.exit(ExitStatus.clean) }
-        }
+        return [loaded, prepared, rendered.leftovers]
     }
 }
 
 /// Counts what a build writes, for the closing message.
-final class CountingSink: SiteSink, @unchecked Sendable {
+final class CountingSink: SiteSink {
     let base: SiteSink
-    private let lock = NSLock()
-    private var n = 0
+    private let written = Locked(0)
 
     init(base: SiteSink) { self.base = base }
 
     func write(_ file: OutputFile) throws(IOFailure) {
         try base.write(file)
-        lock.lock()
-        n += 1
-        lock.unlock()
+        written.withLock { $0 += 1 }
     }
 
-    var count: Int {
-        lock.lock()
-        defer { lock.unlock() }
-        return n
-    }
+    var count: Int { written.current }
 }
-
-

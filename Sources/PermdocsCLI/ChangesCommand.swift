@@ -4,6 +4,7 @@ import PermdocsConsent
 import PermdocsDiagnostics
 import PermdocsLoad
 import PermdocsModel
+import PermdocsSupport
 import PermdocsValidate
 
 enum ChangesFormat: String, ExpressibleByArgument, CaseIterable {

@@ -4,6 +4,7 @@ import PermdocsDiagnostics
 import PermdocsDrift
 import PermdocsLoad
 import PermdocsModel
+import PermdocsSupport
 import PermdocsValidate
 
 enum ScopeCaseOption: String, ExpressibleByArgument, CaseIterable {
@@ -72,7 +73,7 @@ struct CheckCommand: ParsableCommand {
             Console.out(GitHubReporter().report(sorted))
             try StepSummary.append(sorted)
         case .sarif:
-            Console.out(SARIFReporter(version: PermdocsVersion.current).report(sorted))
+            Console.out(SARIFReporter(version: PermdocsBuildInfo.version, catalog: .permdocs).report(sorted))
         case .markdown:
             Console.out(MarkdownReporter().report(sorted))
         }

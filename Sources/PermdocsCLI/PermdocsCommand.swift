@@ -1,6 +1,7 @@
 import ArgumentParser
 import PermdocsDiagnostics
 import PermdocsModel
+import PermdocsSupport
 import Foundation
 
 /// The `permdocs` command: a thin layer over the pipeline libraries.
@@ -18,11 +19,9 @@ public struct PermdocsCommand: ParsableCommand {
 }
 
 public enum PermdocsVersion {
-    public static let current = "0.1.0"
-
     /// `permdocs --version`: the version and the dates of the Microsoft data compiled in.
     public static var withBundledData: String {
-        "\(current) (Microsoft Graph permissions of \(GraphReference.dataDate), "
+        "\(PermdocsBuildInfo.version) (Microsoft Graph permissions of \(GraphReference.dataDate), "
             + "managed consent policy of \(ManagedConsentPolicy.shared.published))"
     }
 }
@@ -34,37 +33,46 @@ public enum ExitStatus {
     public static let usage: Int32 = 2
 }
 
-/// Runs permdocs with `arguments` (without the program name) and returns the exit status. Parse and
-/// validation errors, which swift-argument-parser exits with 64, become 2.
+/// Runs permdocs with `arguments` (without the program name). Parse and validation errors, which
+/// swift-argument-parser exits with 64, become 2.
 public enum PermdocsMain {
-    /// Set by the executable, never by tests that run commands in-process: a finished build
-    /// exits without freeing what it loaded. A 20,000-article build holds a few hundred thousand
-    /// small objects, and releasing them one by one took 0.1 s on the main thread after the site
-    /// was already written; the kernel takes the whole address space back at once (clang's
-    /// `-disable-free` does the same). Under a leak checker the build frees everything as usual,
-    /// so the sanitizer run still proves nothing leaks.
-    nonisolated(unsafe) public static var exitsWithoutTeardown = false
+    /// How a run ended.
+    public struct Outcome {
+        public let status: Int32
+        /// What a finished build loaded and rendered, handed back instead of freed: the caller
+        /// decides whether to free it (drop it) or keep it up to `exit` (see `main.swift`).
+        public let leftovers: [Any]
+    }
 
-    public static func run(_ arguments: [String]) -> Int32 {
+    public static func run(_ arguments: [String]) -> Outcome {
         do {
-            var command = try PermdocsCommand.parseAsRoot(arguments)
-            try command.run()
-            return ExitStatus.clean
+            let command = try PermdocsCommand.parseAsRoot(arguments)
+            if let build = command as? BuildCommand {
+                return Outcome(status: ExitStatus.clean, leftovers: try build.build())
+            }
+            var other = command
+            try other.run()
+            return Outcome(status: ExitStatus.clean, leftovers: [])
         } catch {
-            let code = PermdocsCommand.exitCode(for: error)
-            if code == .success {
-                // --help and --version print to stdout and exit 0.
-                let message = PermdocsCommand.fullMessage(for: error)
-                if !message.isEmpty { Console.out(message + "\n") }
-                return ExitStatus.clean
-            }
-            if let exit = error as? ExitCode {
-                return exit.rawValue
-            }
-            let message = PermdocsCommand.fullMessage(for: error)
-            if !message.isEmpty { Console.err(message + "\n") }
-            return code.rawValue == ExitStatus.findings ? ExitStatus.findings : ExitStatus.usage
+            return Outcome(status: status(for: error), leftovers: [])
         }
+    }
+
+    /// The exit status for a parse error, `--help`/`--version`, or a command's failure.
+    private static func status(for error: any Error) -> Int32 {
+        let code = PermdocsCommand.exitCode(for: error)
+        if code == .success {
+            // --help and --version print to stdout and exit 0.
+            let message = PermdocsCommand.fullMessage(for: error)
+            if !message.isEmpty { Console.out(message + "\n") }
+            return ExitStatus.clean
+        }
+        if let exit = error as? ExitCode {
+            return exit.rawValue
+        }
+        let message = PermdocsCommand.fullMessage(for: error)
+        if !message.isEmpty { Console.err(message + "\n") }
+        return code.rawValue == ExitStatus.findings ? ExitStatus.findings : ExitStatus.usage
     }
 }
 

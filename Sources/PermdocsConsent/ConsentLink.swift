@@ -104,12 +104,12 @@ public struct ConsentURLBuilder: Sendable {
         out.reserveCapacity(256)
         out.append(contentsOf: "https://\(cloud.loginHost)/".utf8)
         Self.percentEncode(tenant.description, into: &out)
-        out.append(47)
+        out.append(UInt8(ascii: "/"))
         out.append(contentsOf: path.utf8)
         for (i, (name, value)) in query.enumerated() {
-            out.append(i == 0 ? 63 : 38)     // ? &
+            out.append(i == 0 ? UInt8(ascii: "?") : UInt8(ascii: "&"))
             Self.percentEncode(name, into: &out)
-            out.append(61)
+            out.append(UInt8(ascii: "="))
             Self.percentEncode(value, into: &out)
         }
         return String(decoding: out, as: UTF8.self)
@@ -130,7 +130,7 @@ public struct ConsentURLBuilder: Sendable {
                  UInt8(ascii: "-"), UInt8(ascii: "."), UInt8(ascii: "_"), UInt8(ascii: "~"):
                 out.append(byte)
             default:
-                out.append(37)
+                out.append(UInt8(ascii: "%"))
                 out.append(hex.utf8Start[Int(byte >> 4)])
                 out.append(hex.utf8Start[Int(byte & 15)])
             }

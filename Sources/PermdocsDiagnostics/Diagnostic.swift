@@ -27,7 +27,7 @@ public struct Diagnostic: Hashable, Sendable, CustomStringConvertible {
     }
 
     public var severity: Severity
-    /// Stable rule id, e.g. `unknown-scope`. Tests, JSON, GitHub and SARIF output all use it.
+    /// The id of its `Rule`, e.g. `unknown-scope`. Tests, JSON, GitHub and SARIF output all use it.
     public var kind: String
     public var message: String
     public var location: SourceLocation?
@@ -37,9 +37,9 @@ public struct Diagnostic: Hashable, Sendable, CustomStringConvertible {
     /// The scope a finding is about, when there is one.
     public var scope: String?
 
-    public init(_ severity: Severity, _ kind: String, _ message: String, at location: SourceLocation?, notes: [Note] = [], feature: String? = nil, scope: String? = nil) {
+    public init(_ severity: Severity, _ rule: some Rule, _ message: String, at location: SourceLocation?, notes: [Note] = [], feature: String? = nil, scope: String? = nil) {
         self.severity = severity
-        self.kind = kind
+        self.kind = rule.id
         self.message = message
         self.location = location
         self.notes = notes
@@ -47,12 +47,12 @@ public struct Diagnostic: Hashable, Sendable, CustomStringConvertible {
         self.scope = scope
     }
 
-    public static func error(_ kind: String, _ message: String, at location: SourceLocation?, notes: [Note] = [], feature: String? = nil, scope: String? = nil) -> Diagnostic {
-        Diagnostic(.error, kind, message, at: location, notes: notes, feature: feature, scope: scope)
+    public static func error(_ rule: some Rule, _ message: String, at location: SourceLocation?, notes: [Note] = [], feature: String? = nil, scope: String? = nil) -> Diagnostic {
+        Diagnostic(.error, rule, message, at: location, notes: notes, feature: feature, scope: scope)
     }
 
-    public static func warning(_ kind: String, _ message: String, at location: SourceLocation?, notes: [Note] = [], feature: String? = nil, scope: String? = nil) -> Diagnostic {
-        Diagnostic(.warning, kind, message, at: location, notes: notes, feature: feature, scope: scope)
+    public static func warning(_ rule: some Rule, _ message: String, at location: SourceLocation?, notes: [Note] = [], feature: String? = nil, scope: String? = nil) -> Diagnostic {
+        Diagnostic(.warning, rule, message, at: location, notes: notes, feature: feature, scope: scope)
     }
 
     /// GCC style: `file:line:column: error: message [kind]`.

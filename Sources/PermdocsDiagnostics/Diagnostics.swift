@@ -7,12 +7,12 @@ public struct Diagnostics: Sendable {
     public mutating func append(_ diagnostic: Diagnostic) { all.append(diagnostic) }
     public mutating func append(contentsOf other: [Diagnostic]) { all.append(contentsOf: other) }
 
-    public mutating func error(_ kind: String, _ message: String, at location: SourceLocation?, notes: [Diagnostic.Note] = []) {
-        all.append(.error(kind, message, at: location, notes: notes))
+    public mutating func error(_ rule: some Rule, _ message: String, at location: SourceLocation?, notes: [Diagnostic.Note] = []) {
+        all.append(.error(rule, message, at: location, notes: notes))
     }
 
-    public mutating func warning(_ kind: String, _ message: String, at location: SourceLocation?, notes: [Diagnostic.Note] = []) {
-        all.append(.warning(kind, message, at: location, notes: notes))
+    public mutating func warning(_ rule: some Rule, _ message: String, at location: SourceLocation?, notes: [Diagnostic.Note] = []) {
+        all.append(.warning(rule, message, at: location, notes: notes))
     }
 
     public var errorCount: Int { all.lazy.filter { $0.severity == .error }.count }

@@ -2,6 +2,7 @@ public import PermdocsDiagnostics
 public import PermdocsModel
 public import PermdocsValidate
 import PermdocsLoad
+import PermdocsSupport
 import Foundation
 
 /// Compares each feature's documented scopes with the scopes the client code requests at the
@@ -45,7 +46,7 @@ public struct DriftChecker: Sendable {
                     files = glob.files(under: clientRoot)
                 }
                 if files.isEmpty {
-                    d.append(.error("file-not-found", "no file in \(clientRoot) matches '\(location.path.value)' (client location of feature '\(feature.id.value)')",
+                    d.append(.error(DriftRule.fileNotFound, "no file in \(clientRoot) matches '\(location.path.value)' (client location of feature '\(feature.id.value)')",
                                     at: location.path.location, feature: feature.id.value))
                     continue
                 }
@@ -64,7 +65,7 @@ public struct DriftChecker: Sendable {
     func check(file: String, location: Catalog.ClientLocation, feature: Catalog.Feature, into d: inout Diagnostics) throws(IOFailure) {
         let full = path(file)
         guard let bytes = try FileInput.read(full, displayPath: full, limit: Self.maxFileBytes) else {
-            d.append(.error("file-too-large", "client file is larger than \(Self.maxFileBytes) bytes", at: SourceLocation(file: full, line: 1, column: 1), feature: feature.id.value))
+            d.append(.error(InputRule.fileTooLarge, "client file is larger than \(Self.maxFileBytes) bytes", at: SourceLocation(file: full, line: 1, column: 1), feature: feature.id.value))
             return
         }
         let found: ScopeList?
@@ -75,23 +76,23 @@ public struct DriftChecker: Sendable {
             case .list(let list):
                 found = list
                 if list.ambiguous.count > 1 {
-                    d.append(.warning("anchor-ambiguous", "'\(anchor.value)' occurs \(list.ambiguous.count) times in the code of \(full); the first is read. Add 'after:' (an anchor that comes first) or 'occurrence:' to say which",
+                    d.append(.warning(DriftRule.anchorAmbiguous, "'\(anchor.value)' occurs \(list.ambiguous.count) times in the code of \(full); the first is read. Add 'after:' (an anchor that comes first) or 'occurrence:' to say which",
                                       at: anchor.location, notes: list.ambiguous.map { .init("occurs here", at: $0) }, feature: feature.id.value))
                 }
             case .anchorNotFound:
                 let place = location.after.map { " after '\($0.value)'" } ?? ""
-                d.append(.error("anchor-not-found", "'\(anchor.value)' does not occur in the code of \(full)\(place) (outside comments and strings)", at: anchor.location, feature: feature.id.value))
+                d.append(.error(DriftRule.anchorNotFound, "'\(anchor.value)' does not occur in the code of \(full)\(place) (outside comments and strings)", at: anchor.location, feature: feature.id.value))
                 found = nil
             case .afterNotFound:
                 let after = location.after!
-                d.append(.error("anchor-not-found", "'\(after.value)' does not occur in the code of \(full) (outside comments and strings)", at: after.location, feature: feature.id.value))
+                d.append(.error(DriftRule.anchorNotFound, "'\(after.value)' does not occur in the code of \(full) (outside comments and strings)", at: after.location, feature: feature.id.value))
                 found = nil
             case .tooFewOccurrences(let count):
                 let occurrence = location.occurrence!
-                d.append(.error("anchor-not-found", "'\(anchor.value)' occurs \(count) time\(count == 1 ? "" : "s") in the code of \(full)\(location.after.map { " after '\($0.value)'" } ?? ""), not \(occurrence.value)", at: occurrence.location, feature: feature.id.value))
+                d.append(.error(DriftRule.anchorNotFound, "'\(anchor.value)' occurs \(count) time\(count == 1 ? "" : "s") in the code of \(full)\(location.after.map { " after '\($0.value)'" } ?? ""), not \(occurrence.value)", at: occurrence.location, feature: feature.id.value))
                 found = nil
             case .noListAfter(let at):
-                d.append(.error("anchor-not-found", "no scope list or string follows '\(anchor.value)' here", at: at, feature: feature.id.value))
+                d.append(.error(DriftRule.anchorNotFound, "no scope list or string follows '\(anchor.value)' here", at: at, feature: feature.id.value))
                 found = nil
             }
         } else if let key = location.key {
@@ -116,7 +117,7 @@ public struct DriftChecker: Sendable {
             guard let next = node[part] else {
                 let available = node.mapping?.map(\.key.text) ?? []
                 let place = walked.isEmpty ? "at the top level" : "under '\(walked.joined(separator: "."))'"
-                d.append(.error("key-not-found", "key '\(key.value)' not found in \(file): no '\(part)' \(place)\(DidYouMean.hint(for: part, among: available))",
+                d.append(.error(DriftRule.keyNotFound, "key '\(key.value)' not found in \(file): no '\(part)' \(place)\(DidYouMean.hint(for: part, among: available))",
                                 at: key.location, feature: feature.id.value))
                 return nil
             }
@@ -172,21 +173,21 @@ public struct DriftChecker: Sendable {
         for s in feature.scopes { documented[ScopeName.key(s.value)] = s.value }
         var seen: [String: SourceLocation] = [:]
         for element in list.nonLiterals {
-            d.append(.error("non-literal", "'\(element.text)' is not a string literal (nor a constant defined in this file as a literal list or string); permdocs cannot tell which scopes it requests, so list them literally", at: element.location, feature: id))
+            d.append(.error(DriftRule.nonLiteral, "'\(element.text)' is not a string literal (nor a constant defined in this file as a literal list or string); permdocs cannot tell which scopes it requests, so list them literally", at: element.location, feature: id))
         }
         for written in list.scopes {
             let name = ScopeName(written.text)
             let scope = name.canonical
             let key = name.key
             if let first = seen[key] {
-                d.append(.warning("duplicate-scope", "'\(scope)' is requested twice in this list", at: written.location, notes: [.init("first requested here", at: first)], feature: id, scope: scope))
+                d.append(.warning(CatalogRule.duplicateScope, "'\(scope)' is requested twice in this list", at: written.location, notes: [.init("first requested here", at: first)], feature: id, scope: scope))
                 continue
             }
             seen[key] = written.location
             guard let canonical = catalog.declaredScope(written.text) ?? reference.delegated(written.text)?.value else {
                 let hint = name.isGraph || name.isOutlook ? DidYouMean.hint(for: scope, among: reference.knownValues) : ""
                 let resource = name.isGraph || name.isOutlook ? "" : " on resource '\(name.resource!)', which the catalog does not declare"
-                d.append(.error("unknown-scope", "unknown scope '\(scope)'\(resource)\(hint)", at: written.location, feature: id, scope: scope))
+                d.append(.error(CatalogRule.unknownScope, "unknown scope '\(scope)'\(resource)\(hint)", at: written.location, feature: id, scope: scope))
                 continue
             }
             guard let catalogSpelling = documented[key] else {
@@ -194,16 +195,16 @@ public struct DriftChecker: Sendable {
                 let other = feature.scopes.first { ScopeName($0.value).name.lowercased() == name.name.lowercased() }.map {
                     "; it lists '\($0.value)', on \(reference.resourceName(of: $0.value) ?? "Microsoft Graph"), and the resource decides which token the client gets"
                 } ?? ""
-                d.append(.error("undocumented-scope", "the client requests '\(canonical)' for feature '\(id)', but the catalog does not list it\(other)", at: written.location, feature: id, scope: canonical))
+                d.append(.error(DriftRule.undocumentedScope, "the client requests '\(canonical)' for feature '\(id)', but the catalog does not list it\(other)", at: written.location, feature: id, scope: canonical))
                 continue
             }
             if ScopeName(catalogSpelling).name != name.name, !caseInsensitive {
-                d.append(.warning("scope-case", "'\(scope)' is written '\(catalogSpelling)' in the catalog", at: written.location, feature: id, scope: catalogSpelling))
+                d.append(.warning(CatalogRule.scopeCase, "'\(scope)' is written '\(catalogSpelling)' in the catalog", at: written.location, feature: id, scope: catalogSpelling))
             }
         }
         for s in feature.scopes where seen[ScopeName.key(s.value)] == nil && !subset {
             let notes = list.constants.map { Diagnostic.Note("'\($0.name)' is defined here", at: $0.location) }
-            d.append(.error("missing-in-client", "feature '\(id)' lists '\(s.value)' in the catalog, but this list does not request it", at: list.location, notes: notes, feature: id, scope: s.value))
+            d.append(.error(DriftRule.missingInClient, "feature '\(id)' lists '\(s.value)' in the catalog, but this list does not request it", at: list.location, notes: notes, feature: id, scope: s.value))
         }
     }
 }

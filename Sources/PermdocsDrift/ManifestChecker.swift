@@ -1,5 +1,6 @@
 public import PermdocsDiagnostics
 public import PermdocsModel
+import PermdocsValidate
 import PermdocsLoad
 import Foundation
 
@@ -22,7 +23,7 @@ public struct ManifestChecker: Sendable {
         var d = Diagnostics()
         let top = SourceLocation(file: path, line: 1, column: 1)
         guard let required = root["requiredResourceAccess"] else {
-            d.error("key-not-found", "the manifest has no 'requiredResourceAccess'", at: top)
+            d.error(DriftRule.keyNotFound, "the manifest has no 'requiredResourceAccess'", at: top)
             return d.all
         }
         let graphEntry = required.sequence?.first { entry in
@@ -56,40 +57,40 @@ public struct ManifestChecker: Sendable {
             }
         }
         if let first = graphDefault.first, (listed?.sequence ?? []).isEmpty {
-            d.append(.error("manifest-missing", "'\(first)' requests '\(ScopeName.graphResource)/.default', everything the app registration lists for Microsoft Graph, but it lists nothing for Graph",
+            d.append(.error(DriftRule.manifestMissing, "'\(first)' requests '\(ScopeName.graphResource)/.default', everything the app registration lists for Microsoft Graph, but it lists nothing for Graph",
                             at: missingAt, feature: first, scope: "\(ScopeName.graphResource)/.default"))
         }
 
         var granted: Set<String> = []
         for item in listed?.sequence ?? [] {
             guard let id = item["id"]?.scalar?.text, let type = item["type"]?.scalar?.text else {
-                d.error("wrong-type", "a resourceAccess entry needs 'id' and 'type'", at: item.location)
+                d.error(ModelRule.wrongType, "a resourceAccess entry needs 'id' and 'type'", at: item.location)
                 continue
             }
             let at = item["id"]?.location ?? item.location
             switch type {
             case "Scope":
                 guard let permission = reference.delegated(id: id) else {
-                    d.error("unknown-scope", "'\(id)' is not a Microsoft Graph delegated permission id", at: at)
+                    d.error(CatalogRule.unknownScope, "'\(id)' is not a Microsoft Graph delegated permission id", at: at)
                     continue
                 }
                 granted.insert(permission.value.lowercased())
                 if documentedBy[permission.value.lowercased()] == nil, let feature = graphDefault.first {
                     if catalog.description(of: permission.value) == nil {
-                        d.append(.error("manifest-extra", "the app registration lists delegated permission '\(permission.value)', which '\(feature)' requests through '.default'; describe it under 'scopes' so the docs say what '.default' grants", at: at, scope: permission.value))
+                        d.append(.error(DriftRule.manifestExtra, "the app registration lists delegated permission '\(permission.value)', which '\(feature)' requests through '.default'; describe it under 'scopes' so the docs say what '.default' grants", at: at, scope: permission.value))
                     }
                 } else if documentedBy[permission.value.lowercased()] == nil {
-                    d.append(.error("manifest-extra", "the app registration lists delegated permission '\(permission.value)', which no feature documents", at: at, scope: permission.value))
+                    d.append(.error(DriftRule.manifestExtra, "the app registration lists delegated permission '\(permission.value)', which no feature documents", at: at, scope: permission.value))
                 }
             case "Role":
                 let name = GraphReference.application(id: id)?.value ?? id
-                d.append(.error("manifest-extra", "the app registration lists application permission '\(name)' (Role): it lets the app access data without a signed-in user, and no feature documents it", at: at, scope: name))
+                d.append(.error(DriftRule.manifestExtra, "the app registration lists application permission '\(name)' (Role): it lets the app access data without a signed-in user, and no feature documents it", at: at, scope: name))
             default:
-                d.error("wrong-type", "'type' is 'Scope' or 'Role', not '\(type)'", at: item["type"]?.location ?? at)
+                d.error(ModelRule.wrongType, "'type' is 'Scope' or 'Role', not '\(type)'", at: item["type"]?.location ?? at)
             }
         }
         for (key, entry) in documentedBy.sorted(by: { $0.key < $1.key }) where !granted.contains(key) {
-            d.append(.error("manifest-missing", "the app registration does not list '\(entry.scope)', which \(entry.features.map { "'\($0)'" }.joined(separator: ", ")) request\(entry.features.count == 1 ? "s" : ""); admin consent for the app registration will not grant it",
+            d.append(.error(DriftRule.manifestMissing, "the app registration does not list '\(entry.scope)', which \(entry.features.map { "'\($0)'" }.joined(separator: ", ")) request\(entry.features.count == 1 ? "s" : ""); admin consent for the app registration will not grant it",
                             at: missingAt, feature: entry.features.first, scope: entry.scope))
         }
         return d.all

@@ -3,7 +3,9 @@ import PermdocsDiagnostics
 import PermdocsDrift
 import PermdocsLoad
 import PermdocsModel
-import PermdocsRender
+import PermdocsArticles
+import PermdocsMarkdown
+import PermdocsSite
 import PermdocsValidate
 
 /// Fuzz targets: each takes arbitrary bytes and must neither crash, hang nor leak, whatever they hold.
@@ -60,10 +62,10 @@ enum FuzzTargets {
     static func directives(_ bytes: [UInt8]) {
         guard let content = example else { return }
         var diagnostics = Diagnostics()
-        guard let article = ArticleLoader.parse(bytes: bytes, file: "fuzz.md", stem: "fuzz", content: content, into: &diagnostics) else { return }
+        guard let article = ArticleLoader.parse(bytes: bytes, file: "fuzz.md", stem: "fuzz", content: content, schema: SiteSchemas.articles, into: &diagnostics) else { return }
         let known = Set(article.directives.map(\.source))
         _ = CommonMark.renderDocument(article.body) { line, _ in
-            known.contains(SiteBuilder.normalizedDirective(line)) ? "<div>directive</div>" : nil
+            known.contains(Directive.normalized(line)) ? "<div>directive</div>" : nil
         }
     }
 }

@@ -1,5 +1,6 @@
 internal import CYAML
 public import PermdocsDiagnostics
+import PermdocsSupport
 import Foundation
 
 /// Loads one YAML document into located `YAMLNode`s through libyaml's event API.
@@ -35,7 +36,7 @@ public struct YAMLLoader: Sendable {
         let bytes = try FileInput.read(path, displayPath: name, limit: maxBytes)
         guard let bytes else {
             return Document(root: nil, diagnostics: [.error(
-                "file-too-large", "file is larger than \(maxBytes) bytes; split it or raise the limit",
+                InputRule.fileTooLarge, "file is larger than \(maxBytes) bytes; split it or raise the limit",
                 at: SourceLocation(file: name, line: 1, column: 1))])
         }
         return load(bytes: bytes, file: name)
@@ -50,7 +51,7 @@ public struct YAMLLoader: Sendable {
     public func load(bytes: [UInt8], file: String) -> Document {
         if bytes.count > maxBytes {
             return Document(root: nil, diagnostics: [.error(
-                "file-too-large", "file is larger than \(maxBytes) bytes; split it or raise the limit",
+                InputRule.fileTooLarge, "file is larger than \(maxBytes) bytes; split it or raise the limit",
                 at: SourceLocation(file: file, line: 1, column: 1))])
         }
         // A UTF-8 byte-order mark is accepted and not counted as a column.
@@ -125,7 +126,7 @@ private struct TreeBuilder {
 
     mutating func run() -> YAMLLoader.Document {
         guard let parser = Parser(input: input) else {
-            return .init(root: nil, diagnostics: [.error("yaml-internal", "libyaml could not be initialised", at: nil)])
+            return .init(root: nil, diagnostics: [.error(YAMLRule.libyamlFailed, "libyaml could not be initialised", at: nil)])
         }
         var event = yaml_event_t()
         while true {
@@ -140,17 +141,17 @@ private struct TreeBuilder {
                 break
             case YAML_STREAM_END_EVENT:
                 if documents == 0 {
-                    diagnostics.append(.error("empty-file", "the file holds no YAML document", at: SourceLocation(file: file, line: 1, column: 1)))
+                    diagnostics.append(.error(YAMLRule.emptyFile, "the file holds no YAML document", at: SourceLocation(file: file, line: 1, column: 1)))
                 }
                 return .init(root: root, diagnostics: diagnostics)
             case YAML_DOCUMENT_START_EVENT:
                 documents += 1
                 if documents > 1 {
-                    diagnostics.append(.error("multiple-documents", "a file holds one YAML document; this is a second one", at: here))
+                    diagnostics.append(.error(YAMLRule.multipleDocuments, "a file holds one YAML document; this is a second one", at: here))
                     return .init(root: root, diagnostics: diagnostics)
                 }
             case YAML_ALIAS_EVENT:
-                diagnostics.append(.error("yaml-alias", "aliases are not supported; repeat the value instead", at: here))
+                diagnostics.append(.error(YAMLRule.alias, "aliases are not supported; repeat the value instead", at: here))
                 attach(YAMLNode(.scalar(YAMLScalar("", style: .plain)), at: here))
             case YAML_SCALAR_EVENT:
                 let s = event.data.scalar
@@ -185,7 +186,7 @@ private struct TreeBuilder {
 
     private mutating func push(_ frame: Frame, at here: SourceLocation) -> Bool {
         if stack.count >= maxDepth {
-            diagnostics.append(.error("too-deep", "nesting deeper than \(maxDepth) levels", at: here))
+            diagnostics.append(.error(YAMLRule.tooDeep, "nesting deeper than \(maxDepth) levels", at: here))
             return false
         }
         stack.append(frame)
@@ -195,11 +196,11 @@ private struct TreeBuilder {
     private mutating func checkAnchorAndTag(anchor: UnsafeMutablePointer<yaml_char_t>?, tag: UnsafeMutablePointer<yaml_char_t>?, at here: SourceLocation) {
         if let anchor {
             let name = String(cString: anchor)
-            diagnostics.append(.error("yaml-anchor", "anchors are not supported ('&\(name)'); repeat the value instead", at: here))
+            diagnostics.append(.error(YAMLRule.anchor, "anchors are not supported ('&\(name)'); repeat the value instead", at: here))
         }
         if let tag {
             let name = String(cString: tag)
-            diagnostics.append(.error("yaml-tag", "tags are not supported ('\(name)'); write the plain value", at: here))
+            diagnostics.append(.error(YAMLRule.tag, "tags are not supported ('\(name)'); write the plain value", at: here))
         }
     }
 
@@ -222,14 +223,14 @@ private struct TreeBuilder {
             return
         }
         guard let key = node.scalar else {
-            diagnostics.append(.error("complex-key", "mapping keys must be scalars, not \(node.kindDescription)", at: node.location))
+            diagnostics.append(.error(YAMLRule.complexKey, "mapping keys must be scalars, not \(node.kindDescription)", at: node.location))
             // Keep the shape: the value that follows is read and dropped under a placeholder key.
             stack[top].pendingKey = (YAMLScalar("", style: .plain), node.location)
             return
         }
         if let first = stack[top].seen[key.text] {
             diagnostics.append(.error(
-                "duplicate-key", "duplicate key '\(key.text)'", at: node.location,
+                YAMLRule.duplicateKey, "duplicate key '\(key.text)'", at: node.location,
                 notes: [.init("'\(key.text)' is first defined here", at: first)]))
         } else {
             stack[top].seen[key.text] = node.location
@@ -242,12 +243,12 @@ private struct TreeBuilder {
         if parser.error == YAML_READER_ERROR {
             // Reader errors carry a byte offset rather than a mark.
             let (line, column) = TextScan.lineAndColumn(ofOffset: Int(parser.problem_offset), in: input)
-            return .error("yaml-syntax", problem, at: SourceLocation(file: file, line: line, column: column))
+            return .error(YAMLRule.syntax, problem, at: SourceLocation(file: file, line: line, column: column))
         }
         var notes: [Diagnostic.Note] = []
         if let context = parser.context {
             notes.append(.init(String(cString: context), at: location(parser.context_mark)))
         }
-        return .error("yaml-syntax", problem, at: location(parser.problem_mark), notes: notes)
+        return .error(YAMLRule.syntax, problem, at: location(parser.problem_mark), notes: notes)
     }
 }

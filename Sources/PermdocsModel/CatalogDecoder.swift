@@ -37,7 +37,7 @@ public enum CatalogDecoder {
                     scopes.append(Catalog.ScopeText(scope: scope, description: description, adminConsent: adminConsent))
                 }
             } else {
-                reader.diagnostics.error("wrong-type", "'scopes' must be a mapping from scope to its text, not \(node.kindDescription)", at: node.location)
+                reader.diagnostics.error(ModelRule.wrongType, "'scopes' must be a mapping from scope to its text, not \(node.kindDescription)", at: node.location)
             }
         }
 
@@ -48,7 +48,7 @@ public enum CatalogDecoder {
                 if let feature = decodeFeature(item, into: &reader) { features.append(feature) }
             }
             if node.sequence?.isEmpty == true {
-                reader.diagnostics.error("empty-value", "'features' lists no features", at: node.location)
+                reader.diagnostics.error(ModelRule.emptyValue, "'features' lists no features", at: node.location)
             }
         }
 
@@ -65,7 +65,7 @@ public enum CatalogDecoder {
         let summary = reader.string(in: map, "summary")
         let scopes = reader.stringList(in: map, "scopes")
         if let node = map.value("scopes"), node.sequence?.isEmpty == true {
-            reader.diagnostics.error("empty-value", "\(label) requests no scopes", at: node.location)
+            reader.diagnostics.error(ModelRule.emptyValue, "\(label) requests no scopes", at: node.location)
         }
         var client: [Catalog.ClientLocation] = []
         if let node = map.value("client") {
@@ -81,17 +81,17 @@ public enum CatalogDecoder {
                     if let text = node.scalar?.text, node.scalar?.style == .plain, let n = Int(text), n >= 1 {
                         occurrence = Located(n, at: node.location)
                     } else {
-                        reader.diagnostics.error("wrong-type", "'occurrence' must be a whole number from 1, not \(node.scalar.map { "'\($0.text)'" } ?? node.kindDescription)", at: node.location)
+                        reader.diagnostics.error(ModelRule.wrongType, "'occurrence' must be a whole number from 1, not \(node.scalar.map { "'\($0.text)'" } ?? node.kindDescription)", at: node.location)
                     }
                 }
                 if key != nil, after != nil || occurrence != nil {
-                    reader.diagnostics.error("conflicting-keys", "'after' and 'occurrence' choose among occurrences of an 'anchor'; a 'key' location has neither", at: item.location)
+                    reader.diagnostics.error(ModelRule.conflictingKeys, "'after' and 'occurrence' choose among occurrences of an 'anchor'; a 'key' location has neither", at: item.location)
                 }
                 switch (anchor, key) {
                 case (nil, nil) where m.value("anchor") == nil && m.value("key") == nil:
-                    reader.diagnostics.error("missing-key", "a client location needs 'anchor' (source code) or 'key' (JSON or YAML)", at: item.location)
+                    reader.diagnostics.error(ModelRule.missingKey, "a client location needs 'anchor' (source code) or 'key' (JSON or YAML)", at: item.location)
                 case (_?, _?):
-                    reader.diagnostics.error("conflicting-keys", "a client location has either 'anchor' or 'key', not both", at: item.location)
+                    reader.diagnostics.error(ModelRule.conflictingKeys, "a client location has either 'anchor' or 'key', not both", at: item.location)
                 default:
                     break
                 }

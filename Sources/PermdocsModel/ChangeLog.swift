@@ -44,12 +44,12 @@ public enum ChangeLogDecoder {
                 guard let map = reader.mapping(item, what: "a change", required: ["date", "feature"], optional: ["added", "removed", "note"]) else { continue }
                 guard let date = reader.string(in: map, "date"), let feature = reader.string(in: map, "feature") else { continue }
                 if !isISODate(date.value) {
-                    reader.diagnostics.error("invalid-value", "'\(date.value)' is not a date: write YYYY-MM-DD", at: date.location)
+                    reader.diagnostics.error(ModelRule.invalidValue, "'\(date.value)' is not a date: write YYYY-MM-DD", at: date.location)
                 }
                 let added = reader.stringList(in: map, "added")
                 let removed = reader.stringList(in: map, "removed")
                 if added.isEmpty && removed.isEmpty {
-                    reader.diagnostics.error("empty-value", "a change adds or removes at least one scope ('added', 'removed')", at: item.location)
+                    reader.diagnostics.error(ModelRule.emptyValue, "a change adds or removes at least one scope ('added', 'removed')", at: item.location)
                 }
                 entries.append(ChangeLog.Entry(date: date, feature: feature, added: added, removed: removed,
                                                note: reader.string(in: map, "note"), location: item.location))

@@ -24,16 +24,16 @@ public struct NodeReader {
     /// Opens `node` as a mapping with the given keys; reports wrong type and unknown keys.
     public mutating func mapping(_ node: YAMLNode, what: String, required: [String], optional: [String] = []) -> Mapping? {
         guard let pairs = node.mapping else {
-            diagnostics.error("wrong-type", "\(what) must be a mapping, not \(node.kindDescription)", at: node.location)
+            diagnostics.error(ModelRule.wrongType, "\(what) must be a mapping, not \(node.kindDescription)", at: node.location)
             return nil
         }
         let known = required + optional
         for pair in pairs where !known.contains(pair.key.text) {
             let hint = DidYouMean.hint(for: pair.key.text, among: known)
-            diagnostics.error("unknown-key", "unknown key '\(pair.key.text)' in \(what)\(hint)", at: pair.keyLocation)
+            diagnostics.error(ModelRule.unknownKey, "unknown key '\(pair.key.text)' in \(what)\(hint)", at: pair.keyLocation)
         }
         for key in required where !pairs.contains(where: { $0.key.text == key }) {
-            diagnostics.error("missing-key", "\(what) is missing required key '\(key)'", at: node.location)
+            diagnostics.error(ModelRule.missingKey, "\(what) is missing required key '\(key)'", at: node.location)
         }
         return Mapping(node: node, what: what, pairs: pairs)
     }
@@ -42,14 +42,14 @@ public struct NodeReader {
     public mutating func string(_ node: YAMLNode, name: String, allowEmpty: Bool = false) -> Located<String>? {
         guard let scalar = node.scalar, !scalar.isNull || (allowEmpty && scalar.text.isEmpty) else {
             if node.isNull && !allowEmpty {
-                diagnostics.error("empty-value", "'\(name)' must not be empty", at: node.location)
+                diagnostics.error(ModelRule.emptyValue, "'\(name)' must not be empty", at: node.location)
             } else {
-                diagnostics.error("wrong-type", "'\(name)' must be a string, not \(node.kindDescription)", at: node.location)
+                diagnostics.error(ModelRule.wrongType, "'\(name)' must be a string, not \(node.kindDescription)", at: node.location)
             }
             return nil
         }
         if !allowEmpty && scalar.text.allSatisfy(\.isWhitespace) {
-            diagnostics.error("empty-value", "'\(name)' must not be empty", at: node.location)
+            diagnostics.error(ModelRule.emptyValue, "'\(name)' must not be empty", at: node.location)
             return nil
         }
         return Located(scalar.text, at: node.location)
@@ -63,7 +63,7 @@ public struct NodeReader {
     public mutating func bool(in map: Mapping, _ key: String) -> Located<Bool>? {
         guard let node = map.value(key) else { return nil }
         guard let value = node.scalar?.bool else {
-            diagnostics.error("wrong-type", "'\(key)' must be true or false, not \(node.scalar.map { "'\($0.text)'" } ?? node.kindDescription)", at: node.location)
+            diagnostics.error(ModelRule.wrongType, "'\(key)' must be true or false, not \(node.scalar.map { "'\($0.text)'" } ?? node.kindDescription)", at: node.location)
             return nil
         }
         return Located(value, at: node.location)
@@ -72,7 +72,7 @@ public struct NodeReader {
     /// A list of non-empty strings; a single string is not accepted (write `[x]`).
     public mutating func stringList(_ node: YAMLNode, name: String) -> [Located<String>] {
         guard let items = node.sequence else {
-            diagnostics.error("wrong-type", "'\(name)' must be a list of strings, not \(node.kindDescription)", at: node.location)
+            diagnostics.error(ModelRule.wrongType, "'\(name)' must be a list of strings, not \(node.kindDescription)", at: node.location)
             return []
         }
         return items.compactMap { string($0, name: "an item of '\(name)'") }
@@ -85,7 +85,7 @@ public struct NodeReader {
     /// A list of mappings (or anything); reports a wrong type.
     public mutating func list(_ node: YAMLNode, name: String) -> [YAMLNode] {
         guard let items = node.sequence else {
-            diagnostics.error("wrong-type", "'\(name)' must be a list, not \(node.kindDescription)", at: node.location)
+            diagnostics.error(ModelRule.wrongType, "'\(name)' must be a list, not \(node.kindDescription)", at: node.location)
             return []
         }
         return items
@@ -97,7 +97,7 @@ public struct NodeReader {
         if let value = E(rawValue: text.value) { return Located(value, at: text.location) }
         let names = E.allCases.map(\.rawValue)
         let hint = DidYouMean.hint(for: text.value, among: names)
-        diagnostics.error("invalid-value", "'\(text.value)' is not a valid \(name)\(hint) (one of: \(names.joined(separator: ", ")))", at: text.location)
+        diagnostics.error(ModelRule.invalidValue, "'\(text.value)' is not a valid \(name)\(hint) (one of: \(names.joined(separator: ", ")))", at: text.location)
         return nil
     }
 }

@@ -20,7 +20,7 @@ public enum ProcedureDecoder {
         if let node = map.value("steps") {
             steps = decodeSteps(node, name: "steps", into: &reader)
             if node.sequence?.isEmpty == true {
-                reader.diagnostics.error("empty-value", "a procedure needs at least one step", at: node.location)
+                reader.diagnostics.error(ModelRule.emptyValue, "a procedure needs at least one step", at: node.location)
             }
         }
         let procedure = Procedure(
@@ -35,7 +35,7 @@ public enum ProcedureDecoder {
 
     static func decodeScenarios(_ node: YAMLNode, into reader: inout NodeReader) -> [Located<Procedure.Scenario>] {
         if node.sequence?.isEmpty == true {
-            reader.diagnostics.error("empty-value", "'scenarios' must name at least one scenario", at: node.location)
+            reader.diagnostics.error(ModelRule.emptyValue, "'scenarios' must name at least one scenario", at: node.location)
         }
         return reader.list(node, name: "scenarios").compactMap { reader.oneOf($0, name: "scenario", Procedure.Scenario.self) }
     }

@@ -1,6 +1,7 @@
 public import PermdocsDiagnostics
 public import PermdocsModel
 import PermdocsLoad
+import PermdocsSupport
 import Foundation
 
 /// Loads `permissions.yaml` and `procedures/*.yaml` from a content folder, decodes them and runs the

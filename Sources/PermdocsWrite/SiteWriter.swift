@@ -1,4 +1,6 @@
 public import PermdocsDiagnostics
+public import PermdocsSite
+import PermdocsSupport
 import Foundation
 
 /// Writes a site atomically and safely:
@@ -12,6 +14,8 @@ import Foundation
 /// - a lock file beside the output makes a second concurrent build wait;
 /// - files are written with POSIX calls, without Foundation's per-file fsync; the site is made
 ///   durable once (`syncfs` before the swap).
+///
+/// A begun `Transaction` is the `SiteSink` that `SiteBuilder.render` writes pages to.
 public struct SiteWriter: Sendable {
     /// The marker that says "permdocs made this folder".
     public static let marker = ".permdocs-site"
@@ -22,18 +26,12 @@ public struct SiteWriter: Sendable {
     public let protected: [String]
 
     public init(output: String, protected: [String] = []) {
-        self.output = Self.normalize(output)
+        self.output = Paths.trimmingTrailingSlashes(output)
         self.protected = protected
     }
 
-    static func normalize(_ path: String) -> String {
-        var p = Substring(path)
-        while p.count > 1, p.hasSuffix("/") { p = p.dropLast() }
-        return String(p)
-    }
-
-    var parent: String { Paths2.parent(output) }
-    var name: String { Paths2.lastComponent(output) }
+    var parent: String { Paths.parent(output) }
+    var name: String { Paths.lastComponent(output) }
     var tempPrefix: String { ".\(name).permdocs-tmp-" }
 
     /// Starts writing a new site: takes the lock, checks the target, creates the temporary folder.
@@ -41,11 +39,11 @@ public struct SiteWriter: Sendable {
     public func begin() throws(IOFailure) -> Transaction {
         try checkTarget()
         try mkdirs(parent)
-        let lock = try Lock(path: Paths2.join(parent, ".\(name).permdocs-lock"))
+        let lock = try Lock(path: Paths.join(parent, ".\(name).permdocs-lock"))
         do throws(IOFailure) {
             try checkExistingOutput()
             removeStaleTemporaryFolders()
-            let temp = Paths2.join(parent, tempPrefix + String(getpid()))
+            let temp = Paths.join(parent, tempPrefix + String(getpid()))
             guard mkdir(temp, 0o755) == 0 else { throw failure("cannot create \(temp)") }
             return Transaction(writer: self, temp: temp, lock: lock)
         } catch {
@@ -59,9 +57,8 @@ public struct SiteWriter: Sendable {
         let writer: SiteWriter
         let temp: String
         let lock: Lock
-        private let state = NSLock()
-        private var finished = false
-        private var folders: Set<String> = []
+        /// Whether the transaction is over, and the sub-folders created so far.
+        private let state = Locked<(finished: Bool, folders: Set<String>)>((false, []))
 
         /// The temporary folder, open: files at its top level are created relative to it, without
         /// resolving the whole path again for each of thousands of pages.
@@ -80,11 +77,11 @@ public struct SiteWriter: Sendable {
 
         /// Creates a sub-folder once, however many threads ask.
         func ensureFolder(_ path: String) throws(IOFailure) {
-            state.lock()
-            defer { state.unlock() }
-            if folders.contains(path) { return }
-            try writer.mkdirs(path)
-            folders.insert(path)
+            try state.withLock { (state) throws(IOFailure) in
+                if state.folders.contains(path) { return }
+                try writer.mkdirs(path)
+                state.folders.insert(path)
+            }
         }
 
         /// Writes the marker, flushes once, and swaps the new site in.
@@ -107,12 +104,12 @@ public struct SiteWriter: Sendable {
         }
 
         private func finish() {
-            state.lock()
-            defer { state.unlock() }
-            if !finished {
-                finished = true
-                if folder >= 0 { close(folder) }
-                lock.release()
+            state.withLock { state in
+                if !state.finished {
+                    state.finished = true
+                    if folder >= 0 { close(folder) }
+                    lock.release()
+                }
             }
         }
     }
@@ -141,7 +138,7 @@ public struct SiteWriter: Sendable {
         defer { closedir(dir) }
         while let entry = readdir(dir) {
             let name = withUnsafeBytes(of: entry.pointee.d_name) { raw in Array(raw.prefix(while: { $0 != 0 })) }
-            if name != [46] && name != [46, 46] { return false }
+            if name != Array(".".utf8) && name != Array("..".utf8) { return false }
         }
         return true
     }
@@ -157,7 +154,7 @@ public struct SiteWriter: Sendable {
         }
         // The marker, or else no entry at all (found without listing a 20,000-page site).
         var markerInfo = stat()
-        let hasMarker = lstat(Paths2.join(output, Self.marker), &markerInfo) == 0 && (markerInfo.st_mode & S_IFMT) == S_IFREG
+        let hasMarker = lstat(Paths.join(output, Self.marker), &markerInfo) == 0 && (markerInfo.st_mode & S_IFMT) == S_IFREG
         if !hasMarker && !Self.isEmptyFolder(output) {
             throw IOFailure("--output \(output): is not a permdocs site (no \(Self.marker) marker) and is not empty; refusing to replace it")
         }
@@ -171,7 +168,7 @@ public struct SiteWriter: Sendable {
         guard !path.isEmpty, !path.hasPrefix("/"), !path.utf8.contains(0) else { return false }
         if path == marker { return true }
         // One plain name (every page of a flat site): not hidden, not '.' or '..'.
-        if !path.utf8.contains(47) { return path.utf8.first != 46 }
+        if !path.utf8.contains(UInt8(ascii: "/")) { return path.utf8.first != UInt8(ascii: ".") }
         return path.split(separator: "/", omittingEmptySubsequences: false).allSatisfy { part in
             !part.isEmpty && part != "." && part != ".." && !part.hasPrefix(".")
         }
@@ -179,13 +176,13 @@ public struct SiteWriter: Sendable {
 
     func writeFile(_ file: OutputFile, under root: String, knownFolders: Transaction) throws(IOFailure) {
         guard Self.isSafeRelativePath(file.path) else { throw IOFailure("refusing to write '\(file.path)': not a plain relative path") }
-        var full: String { Paths2.join(root, file.path) }
+        var full: String { Paths.join(root, file.path) }
         let flags = O_WRONLY | O_CREAT | O_EXCL | O_CLOEXEC | O_NOFOLLOW
         let fd: Int32
-        if knownFolders.folder >= 0, !file.path.utf8.contains(47) {
+        if knownFolders.folder >= 0, !file.path.utf8.contains(UInt8(ascii: "/")) {
             fd = openat(knownFolders.folder, file.path, flags, 0o644)
         } else {
-            let dir = Paths2.parent(full)
+            let dir = Paths.parent(full)
             if dir != root { try knownFolders.ensureFolder(dir) }
             fd = open(full, flags, 0o644)
         }
@@ -209,7 +206,7 @@ public struct SiteWriter: Sendable {
     func mkdirs(_ path: String) throws(IOFailure) {
         var info = stat()
         if stat(path, &info) == 0 { return }
-        let parent = Paths2.parent(path)
+        let parent = Paths.parent(path)
         if parent != path && parent != "." && parent != "/" { try mkdirs(parent) }
         if mkdir(path, 0o755) != 0 && errno != EEXIST { throw failure("cannot create folder \(path)") }
     }
@@ -249,7 +246,7 @@ public struct SiteWriter: Sendable {
             return
         }
         // No RENAME_EXCHANGE (an old kernel or a file system without it): two renames.
-        let old = Paths2.join(parent, ".\(name).permdocs-old-\(getpid())")
+        let old = Paths.join(parent, ".\(name).permdocs-old-\(getpid())")
         guard rename(output, old) == 0 else { throw failure("cannot move the previous site aside") }
         guard rename(temp, output) == 0 else {
             _ = rename(old, output)
@@ -264,15 +261,15 @@ public struct SiteWriter: Sendable {
     func removeStaleTemporaryFolders() {
         guard let entries = try? FileManager.default.contentsOfDirectory(atPath: parent) else { return }
         for entry in entries.sorted() where entry.hasPrefix(tempPrefix) || entry.hasPrefix(".\(name).permdocs-old-") {
-            removeOurFolder(Paths2.join(parent, entry))
+            removeOurFolder(Paths.join(parent, entry))
         }
     }
 
     /// Removes a folder permdocs made: only one named with our prefixes or carrying the marker.
     func removeOurFolder(_ path: String) {
-        let base = Paths2.lastComponent(path)
+        let base = Paths.lastComponent(path)
         let named = base.hasPrefix(tempPrefix) || base.hasPrefix(".\(name).permdocs-old-")
-        let marked = FileManager.default.fileExists(atPath: Paths2.join(path, Self.marker))
+        let marked = FileManager.default.fileExists(atPath: Paths.join(path, Self.marker))
         let empty = ((try? FileManager.default.contentsOfDirectory(atPath: path)) ?? ["x"]).isEmpty
         guard named || marked || empty else { return }
         try? FileManager.default.removeItem(atPath: path)
@@ -309,24 +306,5 @@ final class Lock: @unchecked Sendable {
     func release() {
         flock(fd, LOCK_UN)
         close(fd)
-    }
-}
-
-/// Path splitting without NSString's path methods (Foundation on Linux traps on some one-letter
-/// paths in `deletingLastPathComponent`).
-enum Paths2 {
-    static func join(_ a: String, _ b: String) -> String { a == "." ? b : a + "/" + b }
-
-    /// "a/b/c" → "a/b"; "c" → "."; "/c" → "/".
-    static func parent(_ path: String) -> String {
-        guard let slash = path.lastIndex(of: "/") else { return "." }
-        if slash == path.startIndex { return "/" }
-        return String(path[..<slash])
-    }
-
-    /// "a/b/c" → "c".
-    static func lastComponent(_ path: String) -> String {
-        guard let slash = path.lastIndex(of: "/") else { return path }
-        return String(path[path.index(after: slash)...])
     }
 }

@@ -1,11 +1,12 @@
 import Testing
 import PermdocsDiagnostics
+import PermdocsDrift
 
 @Suite("Markdown summary")
 struct MarkdownReporterTests {
     private func findings(_ n: Int) -> [Diagnostic] {
         (1...n).map { i in
-            .error("undocumented-scope", "the client requests 'Scope\(i)' for feature 'mail', but the catalog does not list it",
+            .error(DriftRule.undocumentedScope, "the client requests 'Scope\(i)' for feature 'mail', but the catalog does not list it",
                    at: SourceLocation(file: "src/mail.ts", line: i, column: 4), feature: "mail", scope: "Scope\(i)")
         }
     }

@@ -1,21 +1,24 @@
-/// SARIF 2.1.0 for code scanning: every rule of `RuleCatalog` in the driver, one result per
+/// SARIF 2.1.0 for code scanning: every rule of the catalog in the driver, one result per
 /// finding with `ruleId` = kind, repository-relative `artifactLocation.uri`, and 1-based
 /// `region.startLine`/`startColumn` counted in Unicode code points (declared in `columnKind`).
 public struct SARIFReporter: Sendable {
     public var version: String
+    public var catalog: RuleCatalog
 
-    public init(version: String) { self.version = version }
+    public init(version: String, catalog: RuleCatalog) {
+        self.version = version
+        self.catalog = catalog
+    }
 
     public func report(_ diagnostics: [Diagnostic]) -> String {
-        let rules = RuleCatalog.rules
-        let index = Dictionary(uniqueKeysWithValues: rules.enumerated().map { ($1.id, $0) })
+        let rules = catalog.rules
         let results: [JSONText] = diagnostics.map { d in
             var result: [String: JSONText] = [
                 "ruleId": .string(d.kind),
                 "level": .string(Self.level(d.severity)),
                 "message": .object(["text": .string(d.message)]),
             ]
-            if let i = index[d.kind] { result["ruleIndex"] = .int(i) }
+            if let i = catalog.position(of: d.kind) { result["ruleIndex"] = .int(i) }
             if let l = d.location { result["locations"] = .array([Self.location(l)]) }
             let related: [JSONText] = d.notes.enumerated().compactMap { i, note in
                 guard let l = note.location, case .object(var loc) = Self.location(l) else { return nil }
@@ -37,8 +40,8 @@ public struct SARIFReporter: Sendable {
             "rules": .array(rules.map { r in
                 .object([
                     "id": .string(r.id),
-                    "shortDescription": .object(["text": .string(r.description)]),
-                    "fullDescription": .object(["text": .string(RuleHelp.fullDescription(r.id, description: r.description))]),
+                    "shortDescription": .object(["text": .string(r.explanation)]),
+                    "fullDescription": .object(["text": .string(RuleHelp.fullDescription(r.id, description: r.explanation))]),
                     "helpUri": .string(RuleHelp.helpURI(r.id)),
                     "defaultConfiguration": .object(["level": .string(Self.level(r.severity))]),
                 ])

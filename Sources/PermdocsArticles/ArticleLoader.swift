@@ -1,0 +1,182 @@
+public import PermdocsDiagnostics
+public import PermdocsValidate
+public import PermdocsSupport
+import PermdocsModel
+import PermdocsTemplates
+import Foundation
+
+/// Reads and checks the articles of a content folder against the validated content: front
+/// matter, directives resolved to the catalog and procedures, template tags against `schema`, and
+/// where procedures are shown. What it returns is all rendering ever sees.
+public enum ArticleLoader {
+    public static let folder = "articles"
+    public static let maxArticleBytes = 4 << 20
+
+    /// Loads every `*.md` in `content/articles`, sorted by `order` then file name, and checks
+    /// where they show procedures.
+    public static func load(contentFolder: String, content: Content, schema: ArticleSchema, into diagnostics: inout Diagnostics,
+                            timings: PhaseTimings? = nil) throws(IOFailure) -> [Article] {
+        let articles = try read(contentFolder: contentFolder, content: content, schema: schema, into: &diagnostics, timings: timings)
+        checkProcedureUse(articles, content: content, into: &diagnostics)
+        timings?.mark("  procedure use")
+        return articles
+    }
+
+    /// Every article read and checked on its own (in parallel), then slugs and order.
+    static func read(contentFolder: String, content: Content, schema: ArticleSchema, into diagnostics: inout Diagnostics,
+                     timings: PhaseTimings?) throws(IOFailure) -> [Article] {
+        let dir = Paths.join(contentFolder, folder)
+        // Articles are read and checked in parallel; results come back in file-name order.
+        let entries = try Paths.listEntries(dir, extensions: ["md"])
+        let containment = Containment.Folder(dir, root: contentFolder)
+        timings?.mark("  list articles")
+        let loaded: [(Article?, [Diagnostic], IOFailure?)] = parallelMap(entries.count) { i in
+            let name = entries[i].name
+            let file = Paths.join(dir, name)
+            var d = Diagnostics()
+            if let target = containment.escape(file, entry: entries[i]) {
+                return (nil, [Containment.diagnostic(file, root: contentFolder, target: target)], nil)
+            }
+            do throws(IOFailure) {
+                guard let bytes = try FileInput.read(file, displayPath: file, limit: maxArticleBytes) else {
+                    d.error(InputRule.fileTooLarge, "article is larger than \(maxArticleBytes) bytes", at: SourceLocation(file: file, line: 1, column: 1))
+                    return (nil, d.all, nil)
+                }
+                let article = parse(bytes: bytes, file: file, stem: String(name.dropLast(3)), content: content, schema: schema, into: &d)
+                return (article, d.all, nil)
+            } catch {
+                return (nil, [], error)
+            }
+        }
+        timings?.mark("  read and check articles, on all cores")
+        var articles: [Article] = []
+        articles.reserveCapacity(loaded.count)
+        for (article, found, failure) in loaded {
+            if let failure { throw failure }
+            diagnostics.append(contentsOf: found)
+            if let article { articles.append(article) }
+        }
+        var slugs: [String: SourceLocation] = [:]
+        for a in articles {
+            if let first = slugs[a.slug.value] {
+                diagnostics.error(ArticleRule.duplicateSlug, "two articles have the slug '\(a.slug.value)'", at: a.slug.location, notes: [.init("the other one", at: first)])
+            }
+            slugs[a.slug.value] = a.slug.location
+            if reservedSlugs.contains(a.slug.value) || a.slug.value.hasPrefix("checklist-") {
+                diagnostics.error(ArticleRule.reservedSlug, "slug '\(a.slug.value)' is used by a generated page; choose another", at: a.slug.location)
+            }
+        }
+        defer { timings?.mark("  slugs and order") }
+        // The files come sorted by name: order by `order`, keeping that order among equals.
+        if let first = articles.first, articles.allSatisfy({ $0.order == first.order }) { return articles }
+        return articles.enumerated().sorted { ($0.element.order, $0.offset) < ($1.element.order, $1.offset) }.map(\.element)
+    }
+
+    static let reservedSlugs: Set<String> = ["index", "consent", "consent-urls", "permissions", "style"]
+
+    /// Whether the line starting at byte `i` is `---`.
+    static func isFence(_ raw: [UInt8], at i: Int) -> Bool {
+        let dash = UInt8(ascii: "-")
+        return i + 3 <= raw.count && raw[i] == dash && raw[i + 1] == dash && raw[i + 2] == dash
+            && (i + 3 == raw.count || raw[i + 3] == UInt8(ascii: "\n"))
+    }
+
+    /// Where the closing '---' line starts (byte offset) and its 0-based line number.
+    static func frontMatterEnd(_ raw: [UInt8]) -> (Int, Int)? {
+        var line = 0
+        var i = 0
+        let n = raw.count
+        while i < n {
+            // raw[i] starts a line.
+            if line > 0, isFence(raw, at: i) {
+                return (i, line)
+            }
+            while i < n, raw[i] != UInt8(ascii: "\n") { i += 1 }
+            i += 1
+            line += 1
+        }
+        return nil
+    }
+
+    /// Parses and checks one article held in memory (the fuzz target calls this too).
+    /// `bytes` is consumed: the front matter is blanked in the caller's buffer, without a copy.
+    public static func parse(bytes: consuming [UInt8], file: String, stem: String, content: Content, schema: ArticleSchema,
+                             into diagnostics: inout Diagnostics) -> Article? {
+        let start = SourceLocation(file: file, line: 1, column: 1)
+        var raw = consume bytes
+        if raw.starts(with: [0xEF, 0xBB, 0xBF]) { raw.removeFirst(3) }
+        if let error = raw.withUnsafeBufferPointer({ TextScan.encodingError(in: $0, file: file) }) {
+            diagnostics.append(error)
+            return nil
+        }
+        let (cr, newline) = (UInt8(ascii: "\r"), UInt8(ascii: "\n"))
+        if raw.withUnsafeBufferPointer({ $0.baseAddress.map { Bytes.find(cr, in: $0, from: 0, to: raw.count) != nil } ?? false }) {
+            // CRLF to LF, in bytes.
+            var lf: [UInt8] = []
+            lf.reserveCapacity(raw.count)
+            for (i, b) in raw.enumerated() where !(b == cr && i + 1 < raw.count && raw[i + 1] == newline) { lf.append(b) }
+            raw = lf
+        }
+        // The front matter: '---' on the first line, up to the next line that is '---'.
+        guard isFence(raw, at: 0), let (closeStart, _) = frontMatterEnd(raw) else {
+            diagnostics.error(ArticleRule.missingFrontMatter, "an article starts with a front matter: '---', 'title: …', '---'", at: start)
+            return nil
+        }
+        let front = FrontMatter.read(raw[4..<closeStart], file: file, into: &diagnostics)
+        let title = front.title
+        let slug = front.slug ?? Located(stem, at: start)
+        let summary = front.summary
+        let navTitle = front.navTitle
+        let order = front.order ?? Int.max
+        if !ContentValidator.isValidID(slug.value) {
+            diagnostics.error(CatalogRule.invalidID, "slug '\(slug.value)' must be lowercase letters, digits and '-' (it is the page's file name)", at: slug.location)
+        }
+        // The body keeps its lines and columns: the front matter, '---' lines included, becomes
+        // blank lines in place (every byte but the line breaks turns into a space).
+        let afterClose = min(raw.count, closeStart + 3)
+        raw.withUnsafeMutableBufferPointer { b in
+            for i in 0..<afterClose where b[i] != newline { b[i] = UInt8(ascii: " ") }
+        }
+        let body = raw
+        let directives = DirectiveScanner.scan(body: body, file: file, content: content, into: &diagnostics)
+        var templateDiagnostics = Diagnostics()
+        let nodes = body.withUnsafeBufferPointer { TemplateScanner.scan(bytes: $0, file: file, diagnostics: &templateDiagnostics) }
+        diagnostics.append(contentsOf: templateDiagnostics.all)
+        // `{{app.name}}` and the like need no checker run: they are text fields of the schema.
+        let plain = nodes.allSatisfy { node in
+            if case .tag(let tag) = node, tag.kind == .variable(escaped: true) { return schema.textPaths.contains(tag.name) }
+            return false
+        }
+        if !plain {
+            var checker = TemplateChecker(schemas: schema.schemas, partials: [:])
+            checker.check(nodes, root: .object(schema.root))
+            diagnostics.append(contentsOf: checker.diagnostics.all)
+        }
+        guard let title else { return nil }
+        return Article(file: file, title: title, slug: slug, summary: summary, navTitle: navTitle, order: order, source: body, directives: directives, template: ArticleTemplate(body, nodes: nodes))
+    }
+
+    // MARK: - Where procedures are shown
+
+    /// A procedure shown twice on one page would repeat its anchors; one shown nowhere is dead text.
+    static func checkProcedureUse(_ articles: [Article], content: Content, into diagnostics: inout Diagnostics) {
+        var shown = [Bool](repeating: false, count: content.procedures.count)
+        for article in articles {
+            // An article shows a few procedures: a list is enough to find a repeat.
+            let numbers = article.procedureNumbers
+            for (k, n) in numbers.enumerated() {
+                if let first = numbers[..<k].firstIndex(of: n) {
+                    let id = article.procedureIDs[k]
+                    diagnostics.error(ArticleRule.duplicateDirective, "procedure '\(id.value)' is already shown in this article", at: id.location,
+                                      notes: [.init("shown here", at: article.procedureIDs[first].location)])
+                }
+                shown[n] = true
+            }
+        }
+        if !articles.isEmpty {
+            for (n, p) in content.procedures.enumerated() where !shown[n] && p.audience == .user {
+                diagnostics.warning(ArticleRule.unusedProcedure, "procedure '\(p.id.value)' is shown in no article (and is not an admin procedure, so no checklist holds it)", at: p.id.location)
+            }
+        }
+    }
+}

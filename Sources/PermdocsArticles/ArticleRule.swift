@@ -1,0 +1,32 @@
+public import PermdocsDiagnostics
+
+/// The findings of loading articles: front matter, slugs, directives, and where procedures are
+/// shown.
+public enum ArticleRule: String, Rule, CaseIterable {
+    case missingFrontMatter = "missing-front-matter"
+    case duplicateSlug = "duplicate-slug"
+    case reservedSlug = "reserved-slug"
+    case directiveSyntax = "directive-syntax"
+    case unknownDirective = "unknown-directive"
+    case duplicateDirective = "duplicate-directive"
+    case unusedProcedure = "unused-procedure"
+
+    public var severity: Diagnostic.Severity {
+        switch self {
+        case .unusedProcedure: .warning
+        default: .error
+        }
+    }
+
+    public var explanation: String {
+        switch self {
+        case .missingFrontMatter: "An article does not start with a front matter."
+        case .duplicateSlug: "Two articles have the same slug."
+        case .reservedSlug: "An article slug is the name of a generated page."
+        case .directiveSyntax: "A directive is malformed."
+        case .unknownDirective: "A directive permdocs does not know."
+        case .duplicateDirective: "A procedure is shown twice on one page."
+        case .unusedProcedure: "A user procedure is shown in no article."
+        }
+    }
+}

@@ -1,0 +1,16 @@
+public import PermdocsDiagnostics
+
+/// The findings of checking the rendered site.
+public enum SiteRule: String, Rule, CaseIterable {
+    case brokenLink = "broken-link"
+
+    public var severity: Diagnostic.Severity {
+        .error
+    }
+
+    public var explanation: String {
+        switch self {
+        case .brokenLink: "A relative link points to no page or no element of the site."
+        }
+    }
+}
