@@ -109,8 +109,13 @@ struct Contexts {
             "has_managed_policy_blocked": .bool(!managed.managedPolicyScopes.isEmpty),
             "managed_policy_url": .text(policy.url), "managed_policy_published": .text(Self.longDate(policy.published)),
             "consent_href": .text("\(consentHref)#consent-\(f.id.value)"),
+            "last_changed": .text(lastChanged[f.id.value].map(Self.longDate) ?? ""), "has_last_changed": .bool(lastChanged[f.id.value] != nil),
+            "changes_href": .text(ChangesPage.page),
         ]
     }
+
+    /// Each feature's newest change log date.
+    var lastChanged: [String: String] { ChangesPage.lastChanged(content.changes) }
 
     /// `2026-01-22` → `22 January 2026` (unambiguous for every reader); other text unchanged.
     static func longDate(_ iso: String) -> String {
@@ -242,7 +247,7 @@ struct Contexts {
             ],
             "features": .list(content.catalog.features.map { ["id": .text($0.id.value), "title": .text($0.title.value)] }),
             "checklists": .list(checklists),
-            "consent_href": .text(consentHref),
+            "consent_href": .text(consentHref), "changes_href": .text(content.changes != nil ? ChangesPage.page : ""),
         ]
     }
 }

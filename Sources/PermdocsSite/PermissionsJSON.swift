@@ -57,6 +57,13 @@ enum PermissionsJSON {
                     return .object(scope)
                 }),
                 "who_can_consent": consent(settings.map { ($0, model.outcome(of: f, in: $0).outcome) }),
+                // The change log's entries for the feature, newest first (empty without changes.yaml).
+                "history": .array((content.changes?.entries(of: f.id.value) ?? []).map { e in
+                    .object([
+                        "date": .string(e.date.value), "added": .array(e.added.map { .string($0.value) }),
+                        "removed": .array(e.removed.map { .string($0.value) }),
+                    ])
+                }),
             ]
             if let s = f.summary { entry["summary"] = .string(s.value) }
             return .object(entry)

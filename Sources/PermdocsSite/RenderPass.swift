@@ -48,14 +48,14 @@ struct RenderPass {
         layout = Layout(templates: templates, appName: appName, nav: nav)
         layoutCache = LayoutCache(layout: layout)
         blockStore = ByteStore(parts.blockHTML)
-        pages = SitePage.all(checklists: parts.checklists, articles: articles)
+        pages = SitePage.all(checklists: parts.checklists, articles: articles, hasChangeLog: builder.content.changes != nil)
         var sitePaths: [String: Int] = [:]
         sitePaths.reserveCapacity(pages.count + 8)
         for (i, page) in pages.enumerated() {
             let href = page.href(articles: articles)
             if sitePaths[href] == nil { sitePaths[href] = i }
         }
-        let extra = [SiteBuilder.consentData, SiteBuilder.dataFile] + templates.assets.map(\.name)
+        let extra = Self.dataFiles(builder.content) + templates.assets.map(\.name)
         for (i, path) in extra.enumerated() { sitePaths[path] = pages.count + i }
         self.sitePaths = sitePaths
         articleContext = parts.contexts.article(checklists: parts.checklistLinks)
@@ -68,7 +68,7 @@ struct RenderPass {
         var records: [PageLinks] = parallelMap(pages.count) { render(pages[$0]) }
         if let failure = failure.current { throw failure }
         // Data and assets (no links to check, but they are link targets).
-        for path in [SiteBuilder.consentData, SiteBuilder.dataFile] { records.append(PageLinks(path: path)) }
+        for path in Self.dataFiles(content) { records.append(PageLinks(path: path)) }
         for file in templates.assets.map({ OutputFile(path: $0.name, bytes: $0.bytes) }) {
             try sink.write(file)
             records.append(PageLinks(path: file.path))
@@ -85,6 +85,7 @@ struct RenderPass {
             case .checklist(let c): file = checklist(c)
             case .consent: file = try consent()
             case .index: file = index()
+            case .changes: file = try changes()
             case .article(let i): (file, links) = article(i)
             }
             try sink.write(file)
@@ -120,11 +121,28 @@ struct RenderPass {
         return page
     }
 
+    /// The data files pages write on the way (`consent-urls.json`, `permissions.json`, the feed).
+    static func dataFiles(_ content: Content) -> [String] {
+        [SiteBuilder.consentData, SiteBuilder.dataFile] + (content.changes != nil ? [ChangesPage.feed] : [])
+    }
+
+    /// The permission change log; writes its Atom feed on the way.
+    private func changes() throws(IOFailure) -> OutputFile {
+        guard let log = content.changes else { preconditionFailure("the changes page exists only with a change log") }
+        let contexts = parts.contexts
+        let body = templates.render("changes", ChangesPage.context(log, contexts: contexts, articleHref: mainArticle?.href))
+        try sink.write(OutputFile(path: ChangesPage.feed, text: ChangesPage.atom(log, catalog: content.catalog, model: contexts.consentModel)))
+        return layout.page(ChangesPage.page, title: "\(appName): permission changes", description: "Microsoft Graph permissions \(appName) added or removed, and who must consent again",
+                           kind: "changes", body: body)
+    }
+
     private func index() -> OutputFile {
         let body = templates.render("index", [
             "app_name": .text(appName),
             "articles": .list(articles.map { ["href": .text($0.href), "title": .text($0.title.value), "summary": .text($0.summary ?? ""), "has_summary": .bool($0.summary != nil)] }),
             "checklists": .list(parts.checklistLinks), "consent_href": .text(SiteBuilder.consentPage), "data_href": .text(SiteBuilder.dataFile),
+            "changes_href": .text(content.changes != nil ? ChangesPage.page : ""), "has_changes": .bool(content.changes != nil),
+            "feed_href": .text(ChangesPage.feed),
         ])
         return layout.page(SiteBuilder.indexPage, title: "\(appName) help center", description: "\(appName) help center", kind: "index", body: body)
     }

@@ -10,12 +10,15 @@ enum SitePage {
     case consent
     /// `index.html`.
     case index
+    /// `changes.html`, the permission change log for admins, which also writes its Atom feed
+    /// (only when the content has `changes.yaml`).
+    case changes
     /// The article at this position of the site's articles.
     case article(Int)
 
     /// Every page of a site, in rendering order.
-    static func all(checklists: [Checklist], articles: [Article]) -> [SitePage] {
-        checklists.map(SitePage.checklist) + [.consent, .index] + articles.indices.map(SitePage.article)
+    static func all(checklists: [Checklist], articles: [Article], hasChangeLog: Bool) -> [SitePage] {
+        checklists.map(SitePage.checklist) + [.consent, .index] + (hasChangeLog ? [.changes] : []) + articles.indices.map(SitePage.article)
     }
 
     /// The page's file name.
@@ -24,6 +27,7 @@ enum SitePage {
         case .checklist(let c): c.href
         case .consent: SiteBuilder.consentPage
         case .index: SiteBuilder.indexPage
+        case .changes: ChangesPage.page
         case .article(let i): articles[i].href
         }
     }

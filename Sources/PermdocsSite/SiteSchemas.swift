@@ -18,14 +18,14 @@ public enum SiteSchemas {
         // `index.mustache`.
         "index": [
             "app_name": .text, "articles": .list(.object("page-link")), "checklists": .list(.object("page-link")),
-            "consent_href": .text, "data_href": .text,
+            "consent_href": .text, "data_href": .text, "changes_href": .text, "has_changes": .bool, "feed_href": .text,
         ],
         "page-link": ["href": .text, "title": .text, "summary": .text, "has_summary": .bool],
 
         // What an article's Markdown may use, e.g. {{app.name}}. Values are escaped for Markdown.
         "article": [
             "app": .object("app"), "features": .list(.object("feature-ref")),
-            "checklists": .list(.object("page-link")), "consent_href": .text,
+            "checklists": .list(.object("page-link")), "consent_href": .text, "changes_href": .text,
         ],
         "app": ["name": .text, "client_id": .text, "redirect_uri": .text, "support_url": .text, "has_support_url": .bool, "example": .bool],
         "feature-ref": ["id": .text, "title": .text],
@@ -37,7 +37,7 @@ public enum SiteSchemas {
             "admin_required": .list(.object("name")), "has_admin_required": .bool,
             "managed_policy_blocked": .list(.object("name")), "has_managed_policy_blocked": .bool,
             "managed_policy_url": .text, "managed_policy_published": .text,
-            "consent_href": .text,
+            "consent_href": .text, "last_changed": .text, "has_last_changed": .bool, "changes_href": .text,
         ],
         // A name in a sentence, with the separator that follows it (", ", " and ", or nothing).
         "name": ["value": .text, "separator": .text],

@@ -47,9 +47,9 @@ struct BuildCommandTests {
         defer { w.temp.remove() }
         let r = try w.build()
         #expect(r.status == 0)
-        #expect(r.stderr == "permdocs: 0 errors, 0 warnings\npermdocs: wrote 11 files to output\n")
+        #expect(r.stderr == "permdocs: 0 errors, 0 warnings\npermdocs: wrote 13 files to output\n")
         #expect(w.files(in: "output").keys.sorted() == [
-            ".permdocs-site", "checklist-admins-only.html", "checklist-assignment-required.html", "checklist-users-may-consent.html",
+            ".permdocs-site", "changes.html", "changes.xml", "checklist-admins-only.html", "checklist-assignment-required.html", "checklist-users-may-consent.html",
             "consent-urls.json", "consent.html", "consent.js", "index.html", "microsoft-entra-permissions.html",
             "permissions.json", "style.css",
         ])
@@ -120,7 +120,7 @@ struct BuildCommandTests {
         #expect(r.stderr == """
         content/articles/microsoft-entra-permissions.md:10:8: error: unknown variable 'app.nmae': a 'app' object has no 'nmae'; did you mean 'name'? [template-unknown-variable]
         content/articles/microsoft-entra-permissions.md:30:15: error: no feature 'room'; did you mean 'rooms'? [unresolved-reference]
-        content/articles/microsoft-entra-permissions.md:87:3: error: unknown directive 'procedur'; did you mean 'procedure'? (one of: permissions, procedure, checklists) [unknown-directive]
+        content/articles/microsoft-entra-permissions.md:90:3: error: unknown directive 'procedur'; did you mean 'procedure'? (one of: permissions, procedure, checklists) [unknown-directive]
         content/permissions.yaml:29:3: warning: scope 'Calendars.ReadWrite' is described but no feature requests it [unused-scope]
         content/permissions.yaml:48:41: error: unknown scope 'Calendar.ReadWrite'; did you mean 'Calendars.ReadWrite'? [unknown-scope]
         permdocs: 4 errors, 1 warning
@@ -205,7 +205,7 @@ struct PublishedConsentTests {
         }
         #expect(try w.build().status == 0)
         let files = w.files(in: "output")
-        #expect(files.count == 11)
+        #expect(files.count == 13)
         for (name, data) in files {
             let text = String(decoding: data, as: UTF8.self)
             for secret in ["zz-internal", "secret_mailbox_sync", "zzprivate", "ZZ_PRIVATE_ANCHOR", "zz-workers", "\"client\""] {

@@ -1,5 +1,8 @@
 import Testing
 import Foundation
+#if canImport(FoundationXML)
+import FoundationXML
+#endif
 import PermdocsDiagnostics
 import PermdocsModel
 import PermdocsValidate
@@ -28,7 +31,7 @@ struct ExampleSiteTests {
         let site = try Self.site.get()
         #expect(site.diagnostics.map(\.description) == [])
         #expect(site.files.keys.sorted() == [
-            "checklist-admins-only.html", "checklist-assignment-required.html", "checklist-users-may-consent.html",
+            "changes.html", "changes.xml", "checklist-admins-only.html", "checklist-assignment-required.html", "checklist-users-may-consent.html",
             "consent-urls.json", "consent.html", "consent.js", "index.html", "microsoft-entra-permissions.html",
             "permissions.json", "style.css",
         ])
@@ -362,5 +365,69 @@ struct PrintHeaderTests {
         var changed = content
         changed.catalog.app.name = Located("Recruitee!", at: content.catalog.app.name.location)
         #expect(ContentVersion.of(changed) != version)
+    }
+}
+
+/// The change log on the site: a page for admins, an Atom feed (RFC 4287), "last changed" beside
+/// each permission table, and the history in permissions.json.
+@Suite("Permission changes on the site")
+struct PermissionChangesSiteTests {
+    static let site = Result { try buildSite(content: Repo.path("content")) }
+
+    /// RFC 4287 §4.1.1: a feed has exactly one id, title and updated, an author (or every entry
+    /// has one); each entry exactly one id, title and updated, and a summary where it has no
+    /// content link. Ids are IRIs and unique; dates are RFC 3339.
+    @Test func theFeedHasEveryElementAtomRequires() throws {
+        let xml = try #require(try Self.site.get().files["changes.xml"])
+        let doc = try XMLDocument(xmlString: xml, options: [])
+        let feed = try #require(doc.rootElement())
+        #expect(feed.name == "feed" && feed.uri == "http://www.w3.org/2005/Atom")
+        func children(_ e: XMLElement, _ name: String) -> [XMLElement] { e.elements(forName: name) }
+        for name in ["id", "title", "updated"] { #expect(children(feed, name).count == 1, "feed \(name)") }
+        #expect(children(feed, "author").count == 1)
+        #expect(xml.contains("<link rel=\"self\" type=\"application/atom+xml\" href=\"changes.xml\"/>"))
+        #expect(children(feed, "link").count == 2)
+        let entries = children(feed, "entry")
+        #expect(entries.count == 5)
+        var ids: Set<String> = []
+        let rfc3339 = /^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}:\d{2}Z$/
+        for entry in entries {
+            for name in ["id", "title", "updated", "summary"] { #expect(children(entry, name).count == 1, "entry \(name)") }
+            let id = try #require(children(entry, "id").first?.stringValue)
+            #expect(id.hasPrefix("tag:app.example.com,"))
+            #expect(ids.insert(id).inserted, "duplicate id \(id)")
+            #expect((children(entry, "updated").first?.stringValue ?? "").wholeMatch(of: rfc3339) != nil)
+        }
+        #expect(children(feed, "updated").first?.stringValue == "2026-06-15T00:00:00Z")
+        let first = try #require(entries.first)
+        #expect(children(first, "title").first?.stringValue == "Mailbox sync: Mail.Send added")
+        // Mail.Send is user-consentable even under Microsoft-managed consent (incremental consent).
+        #expect(children(first, "summary").first?.stringValue?.contains("Each user is asked to consent again where user consent is allowed for all apps or user consent is Microsoft-managed.") == true)
+    }
+
+    /// The ids stay the same from one build to the next, so a feed reader never sees an entry twice.
+    @Test func feedIdsAreStable() throws {
+        let again = try buildSite(content: Repo.path("content"))
+        #expect(again.files["changes.xml"] == (try Self.site.get().files["changes.xml"]))
+    }
+
+    @Test func thePageTheArticleTheIndexAndTheDataAgree() throws {
+        let files = try Self.site.get().files
+        let page = try #require(files["changes.html"])
+        #expect(page.contains("<section class=\"change\" id=\"change-2026-01-20-mailbox\">"))
+        #expect(page.contains("<li>Added: <code>Mail.ReadWrite</code></li>"))
+        #expect(page.contains("<li>Removed: <code>Mail.Read</code></li>"))
+        #expect(page.contains("An admin must <a href=\"consent.html#consent-mailbox\">grant consent again</a> before Mailbox sync works again, in tenants where user consent is Microsoft-managed, user consent is not allowed or “Assignment required?” is Yes."))
+        #expect(page.contains("<strong>Example data.</strong>"))
+        let article = try #require(files["microsoft-entra-permissions.html"])
+        #expect(article.contains("<a href=\"changes.html\">permission changes</a>"))
+        #expect(article.contains("Mailbox sync: permissions Recruitee requests <span class=\"last-changed\">(last changed <a href=\"changes.html\">15 June 2026</a>)</span>"))
+        #expect(try #require(files["index.html"]).contains("<a href=\"changes.html\">What changed, and who must consent again</a>"))
+        let data = try #require(files["permissions.json"])
+        let json = try #require(try JSONSerialization.jsonObject(with: Data(data.utf8)) as? [String: Any])
+        let mailbox = try #require((json["features"] as? [[String: Any]])?.first { $0["id"] as? String == "mailbox" })
+        let history = try #require(mailbox["history"] as? [[String: Any]])
+        #expect(history.map { $0["date"] as? String } == ["2026-06-15", "2026-01-20", "2025-09-01"])
+        #expect(history[1]["removed"] as? [String] == ["Mail.Read"])
     }
 }
