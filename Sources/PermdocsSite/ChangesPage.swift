@@ -22,6 +22,8 @@ enum ChangesPage {
         var removed: [String]
         var note: String?
         var reconsent: [ScopeChanges.Reconsent]
+        /// The feature's first entry: its launch, when nobody has consented yet.
+        var isFirst: Bool
 
         /// Settings in which each user is asked again, and in which an admin must grant again.
         var usersAgain: [TenantSettings] { reconsent.filter { $0.outcome == .user }.map(\.settings) }
@@ -39,7 +41,7 @@ enum ChangesPage {
     /// The log's entries, newest first (as written), with anchors unique on the page.
     static func entries(_ log: ChangeLog, catalog: Catalog, model: ConsentModel) -> [Entry] {
         var seen: [String: Int] = [:]
-        return log.entries.map { e in
+        return log.entries.enumerated().map { index, e in
             let feature = catalog.feature(e.feature.value)
             let base = "change-\(e.date.value)-\(e.feature.value)"
             seen[base, default: 0] += 1
@@ -47,7 +49,8 @@ enum ChangesPage {
             let canonical = { (s: Located<String>) in model.reference.delegated(s.value)?.value ?? s.value }
             let reconsent = feature.map { ScopeChanges.reconsent(adding: e.added, to: $0, model: model) } ?? []
             return Entry(anchor: anchor, date: e.date.value, feature: e.feature.value, title: feature?.title.value ?? e.feature.value,
-                         added: e.added.map(canonical), removed: e.removed.map(canonical), note: e.note?.value, reconsent: reconsent)
+                         added: e.added.map(canonical), removed: e.removed.map(canonical), note: e.note?.value, reconsent: reconsent,
+                         isFirst: !log.entries[(index + 1)...].contains { $0.feature.value == e.feature.value })
         }
     }
 
@@ -68,7 +71,7 @@ enum ChangesPage {
                 "note_html": .text(e.note.map(contexts.inline) ?? ""), "has_note": .bool(e.note != nil),
                 "users_again": Contexts.nameList(e.usersAgain.map(\.phrase), conjunction: "or"), "has_users_again": .bool(!e.usersAgain.isEmpty),
                 "admin_again": Contexts.nameList(e.adminAgain.map(\.phrase), conjunction: "or"), "has_admin_again": .bool(!e.adminAgain.isEmpty),
-                "conditional": .bool(e.conditional),
+                "conditional": .bool(e.conditional), "first": .bool(e.isFirst),
                 "consent_href": .text("\(contexts.consentHref)#consent-\(e.feature)"),
             ]
         }
@@ -121,9 +124,10 @@ enum ChangesPage {
     static func summary(_ e: Entry) -> String {
         var parts: [String] = []
         if let note = e.note { parts.append(note) }
-        if !e.usersAgain.isEmpty { parts.append("Each user is asked to consent again where \(join(e.usersAgain.map(\.phrase))).") }
-        if !e.adminAgain.isEmpty { parts.append("An admin must grant consent again where \(join(e.adminAgain.map(\.phrase))).") }
-        if e.conditional { parts.append("Where user consent is limited to verified publishers, users consent again only to permissions the tenant classified as low impact.") }
+        let again = e.isFirst ? "" : " again"
+        if !e.usersAgain.isEmpty { parts.append("Each user is asked to consent\(again) where \(join(e.usersAgain.map(\.phrase))).") }
+        if !e.adminAgain.isEmpty { parts.append("An admin must grant consent\(again) where \(join(e.adminAgain.map(\.phrase))).") }
+        if e.conditional { parts.append("Where user consent is limited to verified publishers, users consent\(again) only to permissions the tenant classified as low impact.") }
         if e.added.isEmpty { parts.append("Nobody is asked to consent again.") }
         return parts.joined(separator: " ")
     }

@@ -106,7 +106,7 @@ public enum SiteSchemas {
             "id": .text, "date": .text, "date_long": .text, "feature_id": .text, "feature_title": .text,
             "added": .list(.object("name")), "has_added": .bool, "removed": .list(.object("name")), "has_removed": .bool,
             "note_html": .html, "has_note": .bool, "users_again": .list(.object("name")), "has_users_again": .bool,
-            "admin_again": .list(.object("name")), "has_admin_again": .bool, "conditional": .bool, "consent_href": .text,
+            "admin_again": .list(.object("name")), "has_admin_again": .bool, "conditional": .bool, "first": .bool, "consent_href": .text,
         ],
         "sign-in-error": [
             "code": .text, "name": .text, "meaning": .text,
