@@ -96,7 +96,7 @@ for n in range(client_files - location_count):
     write(os.path.join(out, "client", f"lib/pkg{n // 1000:03d}/mod{(n // 50) % 20:02d}/file{n:05d}.txt"),
           f"filler {n}: {sentence()}\n")
 
-lines = ["app:", "  name: Benchco", "  client_id: 0f2b8c4e-5a1d-4c3e-9b7a-1d2e3f4a5b6c",
+lines = ["app:", "  name: Benchco", "  example: true", "  client_id: 0f2b8c4e-5a1d-4c3e-9b7a-1d2e3f4a5b6c",
          "  redirect_uri: https://app.example.com/auth/callback", "scopes:"]
 for s in used:
     lines += [f"  {s}:", f"    description: {json.dumps(sentence(10))}"]
@@ -112,6 +112,8 @@ write(os.path.join(out, "content/permissions.yaml"), "\n".join(lines) + "\n")
 # --- Procedures --------------------------------------------------------------------------------
 scenarios = ["everyone", "users-may-consent", "admins-only", "assignment-required"]
 for i in range(procedure_count):
+    # A choice list names the option each checklist the procedure is on stands for.
+    on = "users-may-consent, admins-only, assignment-required" if i % 4 == 0 else scenarios[i % 4]
     steps = []
     for k in range(rng.randint(4, 10)):
         step = [f"  - text: {json.dumps(sentence(rng.randint(5, 12)))}"]
@@ -120,7 +122,8 @@ for i in range(procedure_count):
         if rng.random() < 0.2:
             step.append('    value: "Yes"')
         if rng.random() < 0.1:
-            step += ["    choices:", f"      - {json.dumps(sentence(6))}", f"      - {json.dumps(sentence(6))}"]
+            step += ["    setting: Benchco setting", "    choices:", f"      - text: {json.dumps(sentence(6))}", '        value: "On"',
+                     f"        scenarios: [{on}]", f"      - {json.dumps(sentence(6))}"]
         steps.append("\n".join(step))
     text = (f"title: Procedure {i:03d} {rng.choice(WORDS)} {rng.choice(WORDS)}\n"
             f"scenarios: [{scenarios[i % 4]}]\n"

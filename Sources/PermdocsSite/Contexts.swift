@@ -15,6 +15,29 @@ struct Contexts {
     let consentHref: String
     /// Procedures shown on the page being rendered: links to them stay on the page.
     var onThisPage: Set<String> = []
+    /// Who can consent to what, under each tenant setting: the one place pages ask. Built once
+    /// (it indexes the catalog's scopes), not per scope row.
+    let consentModel: ConsentModel
+    /// What the printed checklists say, as a short stable identifier (`ContentVersion`).
+    let contentVersion: String
+    /// The catalog's scopes on Microsoft's managed-consent list, canonical names, in catalog order.
+    let managedPolicyScopes: [String]
+    /// Each feature's newest change log date.
+    let lastChanged: [String: String]
+
+    init(content: Content, reference: GraphReference, procedureHref: [String: String], consentHref: String) {
+        self.content = content
+        self.reference = reference
+        self.procedureHref = procedureHref
+        self.consentHref = consentHref
+        let model = ConsentModel(catalog: content.catalog, reference: reference)
+        consentModel = model
+        contentVersion = ContentVersion.of(content)
+        lastChanged = ChangesPage.lastChanged(content.changes)
+        var seen: Set<String> = []
+        managedPolicyScopes = content.catalog.features.flatMap { model.outcome(of: $0, in: TenantSettings(.microsoftManaged)).managedPolicyScopes }
+            .filter { seen.insert($0).inserted }
+    }
 
     var appName: String { content.catalog.app.name.value }
 
@@ -26,23 +49,11 @@ struct Contexts {
 
     // MARK: - Permissions
 
-    /// Who can consent to what, under each tenant setting: the one place pages ask.
-    var consentModel: ConsentModel { ConsentModel(catalog: content.catalog, reference: reference) }
-
-    /// What the printed checklists say, as a short stable identifier (`ContentVersion`).
-    var contentVersion: String { ContentVersion.of(content) }
 
     /// The admin-consent link for every permission the app registration lists, tenant
     /// `organizations`, global cloud: the one a printed checklist gives in full.
     var appConsentURL: String {
         (try? ConsentURLBuilder(catalog: content.catalog).appAdminConsent(tenant: .organizations)) ?? ""
-    }
-
-    /// The catalog's scopes on Microsoft's managed-consent list, canonical names, in catalog order.
-    var managedPolicyScopes: [String] {
-        var seen: Set<String> = []
-        return content.catalog.features.flatMap { consentModel.outcome(of: $0, in: TenantSettings(.microsoftManaged)).managedPolicyScopes }
-            .filter { seen.insert($0).inserted }
     }
 
     func scopeRow(_ scope: String) -> TemplateValue {
@@ -114,8 +125,7 @@ struct Contexts {
         ]
     }
 
-    /// Each feature's newest change log date.
-    var lastChanged: [String: String] { ChangesPage.lastChanged(content.changes) }
+
 
     /// `2026-01-22` → `22 January 2026` (unambiguous for every reader); other text unchanged.
     static func longDate(_ iso: String) -> String {
