@@ -20,7 +20,7 @@ let package = Package(
         .executable(name: "permdocs-fuzz", targets: ["permdocs-fuzz"]),
     ],
     dependencies: [
-        .package(url: "https://github.com/apple/swift-argument-parser", from: "1.5.0"),
+        .package(url: "https://github.com/apple/swift-argument-parser", from: "1.5.0")
     ],
     targets: [
         // MARK: - System libraries (Debian libyaml-dev, libcmark-dev); no vendored C.
@@ -50,13 +50,17 @@ let package = Package(
             plugins: ["EmbedResources"]
         ),
         .target(name: "PermdocsValidate", dependencies: ["PermdocsModel", "PermdocsLoad", "PermdocsSupport", "PermdocsDiagnostics"]),
-        .target(name: "PermdocsDrift", dependencies: ["PermdocsValidate", "PermdocsModel", "PermdocsLoad", "PermdocsSupport", "PermdocsDiagnostics"]),
+        .target(
+            name: "PermdocsDrift",
+            dependencies: ["PermdocsValidate", "PermdocsModel", "PermdocsLoad", "PermdocsSupport", "PermdocsDiagnostics"]),
         .target(name: "PermdocsConsent", dependencies: ["PermdocsModel", "PermdocsDiagnostics"]),
         .target(name: "PermdocsTemplates", dependencies: ["PermdocsSupport", "PermdocsDiagnostics"]),
         .target(name: "PermdocsMarkdown", dependencies: ["CCmark", "PermdocsSupport"]),
         .target(
             name: "PermdocsArticles",
-            dependencies: ["PermdocsTemplates", "PermdocsValidate", "PermdocsModel", "PermdocsLoad", "PermdocsSupport", "PermdocsDiagnostics"]
+            dependencies: [
+                "PermdocsTemplates", "PermdocsValidate", "PermdocsModel", "PermdocsLoad", "PermdocsSupport", "PermdocsDiagnostics",
+            ]
         ),
         .target(
             name: "PermdocsSite",
@@ -107,7 +111,8 @@ let package = Package(
             dependencies: ["PermdocsDrift", "PermdocsTestSupport", "PermdocsValidate", "PermdocsModel", "PermdocsDiagnostics"],
             exclude: ["Fixtures"]
         ),
-        .testTarget(name: "PermdocsConsentTests", dependencies: ["PermdocsConsent", "PermdocsModel", "PermdocsValidate", "PermdocsDiagnostics"]),
+        .testTarget(
+            name: "PermdocsConsentTests", dependencies: ["PermdocsConsent", "PermdocsModel", "PermdocsValidate", "PermdocsDiagnostics"]),
         .testTarget(
             name: "PermdocsTemplatesTests",
             dependencies: ["PermdocsTestSupport", "PermdocsTemplates", "PermdocsSite", "PermdocsLoad", "PermdocsDiagnostics"],
@@ -116,7 +121,9 @@ let package = Package(
         .testTarget(name: "PermdocsMarkdownTests", dependencies: ["PermdocsMarkdown", "PermdocsTemplates", "PermdocsSupport"]),
         .testTarget(
             name: "PermdocsArticlesTests",
-            dependencies: ["PermdocsTestSupport", "PermdocsArticles", "PermdocsSite", "PermdocsValidate", "PermdocsModel", "PermdocsDiagnostics"]
+            dependencies: [
+                "PermdocsTestSupport", "PermdocsArticles", "PermdocsSite", "PermdocsValidate", "PermdocsModel", "PermdocsDiagnostics",
+            ]
         ),
         .testTarget(
             name: "PermdocsSiteTests",

@@ -38,8 +38,10 @@ public final class Article: Sendable {
     /// The page's file name, `SLUG.html`.
     public let href: String
 
-    init(file: String, title: Located<String>, slug: Located<String>, summary: String?, navTitle: String?, order: Int,
-         source: [UInt8], directives: [Directive], template: ArticleTemplate) {
+    init(
+        file: String, title: Located<String>, slug: Located<String>, summary: String?, navTitle: String?, order: Int,
+        source: [UInt8], directives: [Directive], template: ArticleTemplate
+    ) {
         self.file = file
         self.title = title
         self.slug = slug

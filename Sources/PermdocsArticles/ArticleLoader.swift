@@ -14,8 +14,10 @@ public enum ArticleLoader {
 
     /// Loads every `*.md` in `content/articles`, sorted by `order` then file name, and checks
     /// where they show procedures.
-    public static func load(contentFolder: String, content: Content, schema: ArticleSchema, into diagnostics: inout Diagnostics,
-                            timings: PhaseTimings? = nil) throws(IOFailure) -> [Article] {
+    public static func load(
+        contentFolder: String, content: Content, schema: ArticleSchema, into diagnostics: inout Diagnostics,
+        timings: PhaseTimings? = nil
+    ) throws(IOFailure) -> [Article] {
         let articles = try read(contentFolder: contentFolder, content: content, schema: schema, into: &diagnostics, timings: timings)
         checkProcedureUse(articles, content: content, into: &diagnostics)
         timings?.mark("  procedure use")
@@ -23,8 +25,10 @@ public enum ArticleLoader {
     }
 
     /// Every article read and checked on its own (in parallel), then slugs and order.
-    static func read(contentFolder: String, content: Content, schema: ArticleSchema, into diagnostics: inout Diagnostics,
-                     timings: PhaseTimings?) throws(IOFailure) -> [Article] {
+    static func read(
+        contentFolder: String, content: Content, schema: ArticleSchema, into diagnostics: inout Diagnostics,
+        timings: PhaseTimings?
+    ) throws(IOFailure) -> [Article] {
         let dir = Paths.join(contentFolder, folder)
         // Articles are read and checked in parallel; results come back in file-name order.
         let entries = try Paths.listEntries(dir, extensions: ["md"])
@@ -39,7 +43,9 @@ public enum ArticleLoader {
             }
             do throws(IOFailure) {
                 guard let bytes = try FileInput.read(file, displayPath: file, limit: maxArticleBytes) else {
-                    d.error(InputRule.fileTooLarge, "article is larger than \(maxArticleBytes) bytes", at: SourceLocation(file: file, line: 1, column: 1))
+                    d.error(
+                        InputRule.fileTooLarge, "article is larger than \(maxArticleBytes) bytes",
+                        at: SourceLocation(file: file, line: 1, column: 1))
                     return (nil, d.all, nil)
                 }
                 let article = parse(bytes: bytes, file: file, stem: String(name.dropLast(3)), content: content, schema: schema, into: &d)
@@ -59,11 +65,14 @@ public enum ArticleLoader {
         var slugs: [String: SourceLocation] = [:]
         for a in articles {
             if let first = slugs[a.slug.value] {
-                diagnostics.error(ArticleRule.duplicateSlug, "two articles have the slug '\(a.slug.value)'", at: a.slug.location, notes: [.init("the other one", at: first)])
+                diagnostics.error(
+                    ArticleRule.duplicateSlug, "two articles have the slug '\(a.slug.value)'", at: a.slug.location,
+                    notes: [.init("the other one", at: first)])
             }
             slugs[a.slug.value] = a.slug.location
             if reservedSlugs.contains(a.slug.value) || a.slug.value.hasPrefix("checklist-") {
-                diagnostics.error(ArticleRule.reservedSlug, "slug '\(a.slug.value)' is used by a generated page; choose another", at: a.slug.location)
+                diagnostics.error(
+                    ArticleRule.reservedSlug, "slug '\(a.slug.value)' is used by a generated page; choose another", at: a.slug.location)
             }
         }
         defer { timings?.mark("  slugs and order") }
@@ -100,8 +109,10 @@ public enum ArticleLoader {
 
     /// Parses and checks one article held in memory (the fuzz target calls this too).
     /// `bytes` is consumed: the front matter is blanked in the caller's buffer, without a copy.
-    public static func parse(bytes: consuming [UInt8], file: String, stem: String, content: Content, schema: ArticleSchema,
-                             into diagnostics: inout Diagnostics) -> Article? {
+    public static func parse(
+        bytes: consuming [UInt8], file: String, stem: String, content: Content, schema: ArticleSchema,
+        into diagnostics: inout Diagnostics
+    ) -> Article? {
         let start = SourceLocation(file: file, line: 1, column: 1)
         var raw = consume bytes
         if raw.starts(with: [0xEF, 0xBB, 0xBF]) { raw.removeFirst(3) }
@@ -129,7 +140,9 @@ public enum ArticleLoader {
         let navTitle = front.navTitle
         let order = front.order ?? Int.max
         if !ContentValidator.isValidID(slug.value) {
-            diagnostics.error(CatalogRule.invalidID, "slug '\(slug.value)' must be lowercase letters, digits and '-' (it is the page's file name)", at: slug.location)
+            diagnostics.error(
+                CatalogRule.invalidID, "slug '\(slug.value)' must be lowercase letters, digits and '-' (it is the page's file name)",
+                at: slug.location)
         }
         // The body keeps its lines and columns: the front matter, '---' lines included, becomes
         // blank lines in place (every byte but the line breaks turns into a space).
@@ -153,7 +166,9 @@ public enum ArticleLoader {
             diagnostics.append(contentsOf: checker.diagnostics.all)
         }
         guard let title else { return nil }
-        return Article(file: file, title: title, slug: slug, summary: summary, navTitle: navTitle, order: order, source: body, directives: directives, template: ArticleTemplate(body, nodes: nodes))
+        return Article(
+            file: file, title: title, slug: slug, summary: summary, navTitle: navTitle, order: order, source: body, directives: directives,
+            template: ArticleTemplate(body, nodes: nodes))
     }
 
     // MARK: - Where procedures are shown
@@ -167,15 +182,19 @@ public enum ArticleLoader {
             for (k, n) in numbers.enumerated() {
                 if let first = numbers[..<k].firstIndex(of: n) {
                     let id = article.procedureIDs[k]
-                    diagnostics.error(ArticleRule.duplicateDirective, "procedure '\(id.value)' is already shown in this article", at: id.location,
-                                      notes: [.init("shown here", at: article.procedureIDs[first].location)])
+                    diagnostics.error(
+                        ArticleRule.duplicateDirective, "procedure '\(id.value)' is already shown in this article", at: id.location,
+                        notes: [.init("shown here", at: article.procedureIDs[first].location)])
                 }
                 shown[n] = true
             }
         }
         if !articles.isEmpty {
             for (n, p) in content.procedures.enumerated() where !shown[n] && p.audience == .user {
-                diagnostics.warning(ArticleRule.unusedProcedure, "procedure '\(p.id.value)' is shown in no article (and is not an admin procedure, so no checklist holds it)", at: p.id.location)
+                diagnostics.warning(
+                    ArticleRule.unusedProcedure,
+                    "procedure '\(p.id.value)' is shown in no article (and is not an admin procedure, so no checklist holds it)",
+                    at: p.id.location)
             }
         }
     }

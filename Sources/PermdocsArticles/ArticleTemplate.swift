@@ -52,8 +52,10 @@ public struct ArticleTemplate: Sendable {
     /// Calls `body` with the rendered Markdown as consecutive pieces (the source's text between
     /// tags and the values spliced in, so nothing is copied) and a buffer with the same lines to
     /// read directive lines from.
-    public func withMarkdown<R>(_ context: TemplateValue, values: SplicedValues, source: [UInt8],
-                         _ body: (_ pieces: [UnsafeBufferPointer<UInt8>], _ lines: UnsafeBufferPointer<UInt8>) -> R) -> R {
+    public func withMarkdown<R>(
+        _ context: TemplateValue, values: SplicedValues, source: [UInt8],
+        _ body: (_ pieces: [UnsafeBufferPointer<UInt8>], _ lines: UnsafeBufferPointer<UInt8>) -> R
+    ) -> R {
         switch plan {
         case .none:
             return source.withUnsafeBufferPointer { body([$0], $0) }

@@ -34,7 +34,12 @@ public struct Directive: Sendable {
     /// `procedures` procedures: features first, then three heading levels per procedure, then
     /// the checklists.
     public static func block(_ name: Name, target: Int, heading: String?, features: Int, procedures: Int) -> Int {
-        let level = switch heading { case "h2": 0; case "h4": 2; default: 1 }
+        let level =
+            switch heading {
+            case "h2": 0
+            case "h4": 2
+            default: 1
+            }
         return switch name {
         case .permissions: target
         case .procedure: features + 3 * target + level
@@ -57,12 +62,16 @@ extension Directive {
 
     /// The words of a directive line single-spaced (spaces and tabs between words).
     public static func normalized(_ line: UnsafeBufferPointer<UInt8>) -> String {
-        let space = UInt8(ascii: " "), tab = UInt8(ascii: "\t")
+        let space = UInt8(ascii: " ")
+        let tab = UInt8(ascii: "\t")
         // Usually written single-spaced already: then the words are the line as it is.
         var spaced = line.first != space && line.last != space
         var previous: UInt8 = 0
         for b in line {
-            if b == tab || (b == space && previous == space) { spaced = false; break }
+            if b == tab || (b == space && previous == space) {
+                spaced = false
+                break
+            }
             previous = b
         }
         if spaced { return String(decoding: line, as: UTF8.self) }

@@ -54,7 +54,10 @@ enum DirectiveScanner {
         }
         func isBlank(_ from: Int, _ to: Int) -> Bool {
             var i = from
-            while i < to { if !ASCII.isBlank(bytes[i]) && bytes[i] != UInt8(ascii: "\r") { return false }; i += 1 }
+            while i < to {
+                if !ASCII.isBlank(bytes[i]) && bytes[i] != UInt8(ascii: "\r") { return false }
+                i += 1
+            }
             return true
         }
         var found: [Directive] = []
@@ -65,7 +68,8 @@ enum DirectiveScanner {
             let lineNumber = index + 1
             let at = { (column: Int) in SourceLocation(file: file, line: lineNumber, column: column) }
             if zip(raw, raw.dropFirst()).contains(where: { $0 == UInt8(ascii: "{") && $1 == UInt8(ascii: "{") }) {
-                diagnostics.error(ArticleRule.directiveSyntax, "directive arguments must be literal; template tags are not allowed here", at: at(1))
+                diagnostics.error(
+                    ArticleRule.directiveSyntax, "directive arguments must be literal; template tags are not allowed here", at: at(1))
                 continue
             }
             // The previous line: from the start of the line before up to this line's start.
@@ -94,8 +98,13 @@ enum DirectiveScanner {
             var k = candidate.start + 2
             while k < candidate.end {
                 let b = bytes[k]
-                if ASCII.isBlank(b) { k += 1; column += 1; continue }
-                let wordStart = k, wordColumn = column
+                if ASCII.isBlank(b) {
+                    k += 1
+                    column += 1
+                    continue
+                }
+                let wordStart = k
+                let wordColumn = column
                 while k < candidate.end, !ASCII.isBlank(bytes[k]) {
                     if bytes[k] & 0xC0 != 0x80 { column += 1 }
                     k += 1
@@ -108,7 +117,10 @@ enum DirectiveScanner {
             }
             guard let name = Directive.Name(rawValue: nameWord.value) else {
                 let names = Directive.Name.allCases.map(\.rawValue)
-                diagnostics.error(ArticleRule.unknownDirective, "unknown directive '\(nameWord.value)'\(DidYouMean.hint(for: nameWord.value, among: names)) (one of: \(names.joined(separator: ", ")))", at: nameWord.location)
+                diagnostics.error(
+                    ArticleRule.unknownDirective,
+                    "unknown directive '\(nameWord.value)'\(DidYouMean.hint(for: nameWord.value, among: names)) (one of: \(names.joined(separator: ", ")))",
+                    at: nameWord.location)
                 continue
             }
             var arguments: [Located<String>] = []
@@ -121,12 +133,14 @@ enum DirectiveScanner {
                     arguments.append(word)
                 }
             }
-            var directive = Directive(name: name, arguments: arguments, options: options, location: at(1), line: lineNumber,
-                                      source: raw.withUnsafeBufferPointer(Directive.normalized))
+            var directive = Directive(
+                name: name, arguments: arguments, options: options, location: at(1), line: lineNumber,
+                source: raw.withUnsafeBufferPointer(Directive.normalized))
             if let target = check(directive, content: content, into: &diagnostics) {
                 directive.target = target
-                directive.block = Directive.block(name, target: target, heading: options["heading"]?.value,
-                                                  features: content.catalog.features.count, procedures: content.procedures.count)
+                directive.block = Directive.block(
+                    name, target: target, heading: options["heading"]?.value,
+                    features: content.catalog.features.count, procedures: content.procedures.count)
                 found.append(directive)
             }
         }
@@ -140,7 +154,9 @@ enum DirectiveScanner {
         var ok = true
         func expectArguments(_ n: Int, _ what: String) {
             if d.arguments.count != n {
-                diagnostics.error(ArticleRule.directiveSyntax, "'::\(d.name.rawValue)' takes \(what)", at: d.arguments.dropFirst(n).first?.location ?? d.location)
+                diagnostics.error(
+                    ArticleRule.directiveSyntax, "'::\(d.name.rawValue)' takes \(what)",
+                    at: d.arguments.dropFirst(n).first?.location ?? d.location)
                 ok = false
             }
         }
@@ -153,7 +169,8 @@ enum DirectiveScanner {
                     continue
                 }
                 if !values.contains(value.value) {
-                    diagnostics.error(ArticleRule.directiveSyntax, "option '\(key)' is one of: \(values.joined(separator: ", "))", at: value.location)
+                    diagnostics.error(
+                        ArticleRule.directiveSyntax, "option '\(key)' is one of: \(values.joined(separator: ", "))", at: value.location)
                     ok = false
                 }
             }
@@ -166,7 +183,9 @@ enum DirectiveScanner {
                 target = n
             } else if let id = d.arguments.first {
                 let ids = content.catalog.features.map(\.id.value)
-                diagnostics.error(CatalogRule.unresolvedReference, "no feature '\(id.value)'\(DidYouMean.hint(for: id.value, among: ids))", at: id.location)
+                diagnostics.error(
+                    CatalogRule.unresolvedReference, "no feature '\(id.value)'\(DidYouMean.hint(for: id.value, among: ids))",
+                    at: id.location)
                 ok = false
             }
         case .procedure:
@@ -176,7 +195,9 @@ enum DirectiveScanner {
                 target = n
             } else if let id = d.arguments.first {
                 let ids = content.procedures.map(\.id.value)
-                diagnostics.error(CatalogRule.unresolvedReference, "no procedure '\(id.value)'\(DidYouMean.hint(for: id.value, among: ids))", at: id.location)
+                diagnostics.error(
+                    CatalogRule.unresolvedReference, "no procedure '\(id.value)'\(DidYouMean.hint(for: id.value, among: ids))",
+                    at: id.location)
                 ok = false
             }
         case .checklists:

@@ -24,13 +24,18 @@ struct FrontMatter: Equatable {
         diagnostics.append(contentsOf: document.diagnostics.filter { $0.kind != YAMLRule.emptyFile.id })
         var reader = NodeReader()
         var front = FrontMatter()
-        if let root = document.root, let map = reader.mapping(root, what: "the front matter", required: ["title"], optional: ["slug", "summary", "order", "nav_title"]) {
+        if let root = document.root,
+            let map = reader.mapping(
+                root, what: "the front matter", required: ["title"], optional: ["slug", "summary", "order", "nav_title"])
+        {
             front.title = reader.string(in: map, "title")
             front.slug = reader.string(in: map, "slug")
             front.summary = reader.string(in: map, "summary")?.value
             front.navTitle = reader.string(in: map, "nav_title")?.value
             if let node = map.value("order") {
-                if let n = node.scalar?.int { front.order = n } else {
+                if let n = node.scalar?.int {
+                    front.order = n
+                } else {
                     reader.diagnostics.error(ModelRule.wrongType, "'order' must be a whole number", at: node.location)
                 }
             }
@@ -57,8 +62,11 @@ struct FrontMatter: Equatable {
         while i < end {
             var lineEnd = i
             while lineEnd < end, yaml[lineEnd] != newline { lineEnd += 1 }
-            defer { i = lineEnd + 1; lineNumber += 1 }
-            if lineEnd == i || yaml[i] == UInt8(ascii: "#") { continue }      // empty line, '# comment'
+            defer {
+                i = lineEnd + 1
+                lineNumber += 1
+            }
+            if lineEnd == i || yaml[i] == UInt8(ascii: "#") { continue }  // empty line, '# comment'
             var k = i
             while k < lineEnd, ASCII.isLower(yaml[k]) || yaml[k] == UInt8(ascii: "_") { k += 1 }
             guard k > i, k + 1 < lineEnd, yaml[k] == UInt8(ascii: ":"), yaml[k + 1] == space else { return nil }
@@ -85,7 +93,8 @@ struct FrontMatter: Equatable {
             case "summary": front.summary = text
             case "nav_title": front.navTitle = text
             default:
-                guard yaml[v] != UInt8(ascii: "\""), yaml[v] != UInt8(ascii: "'"), text.utf8.count <= 9, text.utf8.allSatisfy(ASCII.isDigit) else { return nil }
+                guard yaml[v] != UInt8(ascii: "\""), yaml[v] != UInt8(ascii: "'"), text.utf8.count <= 9, text.utf8.allSatisfy(ASCII.isDigit)
+                else { return nil }
                 front.order = Int(text)
             }
         }

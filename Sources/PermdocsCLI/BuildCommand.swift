@@ -23,7 +23,11 @@ struct BuildCommand: ParsableCommand {
     @Option(name: .long, help: ArgumentHelp("The output folder.", valueName: "dir"))
     var output: String = "output"
 
-    @Option(name: .long, help: ArgumentHelp("Also write each article's Markdown as cmark receives it (template tags rendered, directives replaced by their HTML) into this folder, as SLUG.md. The benchmark's cmark-alone limit renders these.", valueName: "dir"))
+    @Option(
+        name: .long,
+        help: ArgumentHelp(
+            "Also write each article's Markdown as cmark receives it (template tags rendered, directives replaced by their HTML) into this folder, as SLUG.md. The benchmark's cmark-alone limit renders these.",
+            valueName: "dir"))
     var expandedMarkdown: String?
 
     @Flag(name: .long, help: "Fail on warnings too.")

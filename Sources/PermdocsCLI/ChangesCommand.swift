@@ -15,19 +15,21 @@ enum ChangesFormat: String, ExpressibleByArgument, CaseIterable {
 struct ChangesCommand: ParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "changes",
-        abstract: "Compare the catalog with a git revision or file: scopes added and removed, who must consent again, the log entry to paste.",
+        abstract:
+            "Compare the catalog with a git revision or file: scopes added and removed, who must consent again, the log entry to paste.",
         discussion: """
-        --base is a file path when such a file exists, otherwise a git revision whose \
-        permissions.yaml (in the content folder) is read with `git show`. Exit 0 when no feature's \
-        scopes changed, 1 when some did (so CI can require a change log entry), 2 on usage or I/O \
-        errors (no git, an unknown revision, a base catalog that does not load).
-        """
+            --base is a file path when such a file exists, otherwise a git revision whose \
+            permissions.yaml (in the content folder) is read with `git show`. Exit 0 when no feature's \
+            scopes changed, 1 when some did (so CI can require a change log entry), 2 on usage or I/O \
+            errors (no git, an unknown revision, a base catalog that does not load).
+            """
     )
 
     @Option(name: .long, help: ArgumentHelp("The content folder.", valueName: "dir"))
     var content: String = "content"
 
-    @Option(name: .long, help: ArgumentHelp("A git revision (HEAD~1, origin/main) or a catalog file to compare with.", valueName: "ref|file"))
+    @Option(
+        name: .long, help: ArgumentHelp("A git revision (HEAD~1, origin/main) or a catalog file to compare with.", valueName: "ref|file"))
     var base: String
 
     @Option(name: .long, help: "text, markdown (a pull-request comment or $GITHUB_STEP_SUMMARY) or json.")
@@ -50,7 +52,8 @@ struct ChangesCommand: ParsableCommand {
             throw ExitCode(ExitStatus.usage)
         }
         let baseCatalog = try Stage.io { () throws(IOFailure) in try BaseCatalog.load(base, content: content) }
-        let changes = ScopeChanges(base: baseCatalog, current: current.catalog, model: ConsentModel(catalog: current.catalog, reference: .shared))
+        let changes = ScopeChanges(
+            base: baseCatalog, current: current.catalog, model: ConsentModel(catalog: current.catalog, reference: .shared))
         let report = ChangesReport(changes: changes, appName: current.catalog.app.name.value, date: date ?? ChangesReport.today())
         switch format {
         case .text: Console.out(report.text())
@@ -93,7 +96,8 @@ enum BaseCatalog {
         let process = Process()
         process.executableURL = URL(fileURLWithPath: "/usr/bin/env")
         process.arguments = ["git", "-C", folder, "show", "\(revision):./\(file)"]
-        let out = Pipe(), err = Pipe()
+        let out = Pipe()
+        let err = Pipe()
         process.standardOutput = out
         process.standardError = err
         process.standardInput = FileHandle.nullDevice

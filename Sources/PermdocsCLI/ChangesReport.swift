@@ -21,7 +21,8 @@ struct ChangesReport {
         switch outcome {
         case .user: "each user is asked to consent again the next time they connect"
         case .admin: "an admin must grant consent again before \(feature) works again"
-        case .userIfClassifiedLowImpact: "each user consents again only if the tenant classified the new permissions as low impact (and the publisher is verified); otherwise an admin must grant consent again"
+        case .userIfClassifiedLowImpact:
+            "each user consents again only if the tenant classified the new permissions as low impact (and the publisher is verified); otherwise an admin must grant consent again"
         }
     }
 
@@ -65,7 +66,8 @@ struct ChangesReport {
         func code(_ names: [String]) -> String { names.map { "`\($0)`" }.joined(separator: ", ") }
         var out = "### Permission changes\n\n| Feature | Added | Removed |\n|---|---|---|\n"
         for f in changes.features {
-            out += "| \(f.title) (`\(f.id)`)\(f.isNew ? " — new" : f.isGone ? " — removed" : "") | \(code(f.added)) | \(code(f.removed)) |\n"
+            out +=
+                "| \(f.title) (`\(f.id)`)\(f.isNew ? " — new" : f.isGone ? " — removed" : "") | \(code(f.added)) | \(code(f.removed)) |\n"
         }
         for f in changes.features where !f.reconsent.isEmpty {
             out += "\n#### \(f.title): who must consent again\n\n| In tenants where | Before \(f.title) works again |\n|---|---|\n"

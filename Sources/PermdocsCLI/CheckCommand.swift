@@ -24,11 +24,11 @@ struct CheckCommand: ParsableCommand {
         commandName: "check",
         abstract: "Validate the catalog and procedures; with --client, catch scope drift in client code.",
         discussion: """
-        Exit 0 when there is no error (warnings allowed unless --strict), 1 on findings, 2 on usage \
-        or I/O errors. Formats: text (stderr), json, github (workflow commands; with \
-        $GITHUB_STEP_SUMMARY set, also a Markdown summary appended to it), sarif (SARIF 2.1.0 for \
-        code scanning) and markdown (the summary) on stdout.
-        """
+            Exit 0 when there is no error (warnings allowed unless --strict), 1 on findings, 2 on usage \
+            or I/O errors. Formats: text (stderr), json, github (workflow commands; with \
+            $GITHUB_STEP_SUMMARY set, also a Markdown summary appended to it), sarif (SARIF 2.1.0 for \
+            code scanning) and markdown (the summary) on stdout.
+            """
     )
 
     @Option(name: .long, help: ArgumentHelp("The content folder.", valueName: "dir"))
@@ -37,13 +37,18 @@ struct CheckCommand: ParsableCommand {
     @Option(name: .long, help: ArgumentHelp("The client code's root; catalog client paths are relative to it.", valueName: "dir"))
     var client: String?
 
-    @Option(name: .long, help: ArgumentHelp("An Entra app manifest (JSON) whose requiredResourceAccess is compared too.", valueName: "file"))
+    @Option(
+        name: .long, help: ArgumentHelp("An Entra app manifest (JSON) whose requiredResourceAccess is compared too.", valueName: "file"))
     var manifest: String?
 
     @Option(name: .long, help: "text, json, github, sarif or markdown.")
     var format: FindingFormat = .text
 
-    @Option(name: .long, help: ArgumentHelp("warn (a scope-case warning when code writes a scope in another case than the catalog) or insensitive (no finding: Entra ID matches scopes case-insensitively). Overrides the catalog's scope_case.", valueName: "mode"))
+    @Option(
+        name: .long,
+        help: ArgumentHelp(
+            "warn (a scope-case warning when code writes a scope in another case than the catalog) or insensitive (no finding: Entra ID matches scopes case-insensitively). Overrides the catalog's scope_case.",
+            valueName: "mode"))
     var scopeCase: ScopeCaseOption?
 
     @Flag(name: .long, help: "Fail on warnings too.")
@@ -54,11 +59,14 @@ struct CheckCommand: ParsableCommand {
         var diagnostics = loaded.diagnostics
         if let model = loaded.content {
             if let client {
-                let drift = try Stage.io { () throws(IOFailure) in try DriftChecker(content: model, clientRoot: client, scopeCase: scopeCase?.model).check() }
+                let drift = try Stage.io { () throws(IOFailure) in
+                    try DriftChecker(content: model, clientRoot: client, scopeCase: scopeCase?.model).check()
+                }
                 diagnostics.append(contentsOf: drift)
             }
             if let manifest {
-                let findings = try Stage.io { () throws(IOFailure) in try ManifestChecker(catalog: model.catalog).check(manifest: manifest) }
+                let findings = try Stage.io { () throws(IOFailure) in try ManifestChecker(catalog: model.catalog).check(manifest: manifest)
+                }
                 diagnostics.append(contentsOf: findings)
             }
         }
@@ -90,7 +98,10 @@ enum StepSummary {
         let text = MarkdownReporter.fitted(
             MarkdownReporter(annotationLimit: MarkdownReporter.githubAnnotationLimit).report(diagnostics),
             bytes: MarkdownReporter.githubSummaryLimit)
-        guard let handle = FileHandle(forUpdatingAtPath: path) ?? (FileManager.default.createFile(atPath: path, contents: nil) ? FileHandle(forUpdatingAtPath: path) : nil) else {
+        guard
+            let handle = FileHandle(forUpdatingAtPath: path)
+                ?? (FileManager.default.createFile(atPath: path, contents: nil) ? FileHandle(forUpdatingAtPath: path) : nil)
+        else {
             Console.err("permdocs: error: \(path): cannot write the step summary ($GITHUB_STEP_SUMMARY)\n")
             throw ExitCode(ExitStatus.usage)
         }

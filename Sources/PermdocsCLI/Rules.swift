@@ -15,7 +15,8 @@ extension RuleCatalog {
     public static let permdocs = RuleCatalog([
         // Scope drift (client code and app registration against the catalog).
         DriftRule.undocumentedScope, DriftRule.missingInClient, CatalogRule.scopeCase, CatalogRule.unknownScope,
-        CatalogRule.duplicateScope, DriftRule.nonLiteral, DriftRule.anchorNotFound, DriftRule.anchorAmbiguous, DriftRule.keyNotFound, DriftRule.fileNotFound,
+        CatalogRule.duplicateScope, DriftRule.nonLiteral, DriftRule.anchorNotFound, DriftRule.anchorAmbiguous, DriftRule.keyNotFound,
+        DriftRule.fileNotFound,
         DriftRule.manifestMissing, DriftRule.manifestExtra,
         // Catalog and procedures.
         ModelRule.unknownKey, ModelRule.missingKey, ModelRule.wrongType, ModelRule.emptyValue, ModelRule.invalidValue,

@@ -18,11 +18,11 @@ struct URLsCommand: ParsableCommand {
         commandName: "urls",
         abstract: "Print admin-consent and sign-in links for features, tenants and clouds.",
         discussion: """
-        Kinds: admin (admin consent for a feature's scopes, v2 endpoint), app-admin (admin consent \
-        for everything the app registration lists), signin (a user's sign-in with consent). \
-        Tenants: a tenant ID (GUID), a verified domain, or 'organizations'; 'common' and 'consumers' \
-        cannot grant admin consent.
-        """
+            Kinds: admin (admin consent for a feature's scopes, v2 endpoint), app-admin (admin consent \
+            for everything the app registration lists), signin (a user's sign-in with consent). \
+            Tenants: a tenant ID (GUID), a verified domain, or 'organizations'; 'common' and 'consumers' \
+            cannot grant admin consent.
+            """
     )
 
     @Option(name: .long, help: ArgumentHelp("The content folder.", valueName: "dir"))
@@ -56,7 +56,9 @@ struct URLsCommand: ParsableCommand {
         for id in features {
             guard let f = catalog.feature(id) else {
                 let ids = catalog.features.map(\.id.value)
-                Console.err("permdocs: error: unknown feature '\(id)'\(DidYouMean.hint(for: id, among: ids)) (features: \(ids.joined(separator: ", ")))\n")
+                Console.err(
+                    "permdocs: error: unknown feature '\(id)'\(DidYouMean.hint(for: id, among: ids)) (features: \(ids.joined(separator: ", ")))\n"
+                )
                 throw ExitCode(ExitStatus.usage)
             }
             selected.append(f)
@@ -76,15 +78,19 @@ struct URLsCommand: ParsableCommand {
         case .json:
             Console.out(ConsentLinksJSON.render(links))
         case .text:
-            Console.out(links.map { link in
-                let title = link.feature.flatMap { catalog.feature($0) }.map { "\($0.title.value) (\($0.id.value))" } ?? "\(catalog.app.name.value): everything the app registration lists"
-                let kindText = switch link.kind {
-                case .admin: "admin consent"
-                case .appAdmin: "admin consent"
-                case .signin: "sign-in with consent"
-                }
-                return "# \(title): \(kindText), tenant \(link.tenant), \(link.cloud.rawValue) cloud\n\(link.url)\n"
-            }.joined(separator: "\n"))
+            Console.out(
+                links.map { link in
+                    let title =
+                        link.feature.flatMap { catalog.feature($0) }.map { "\($0.title.value) (\($0.id.value))" }
+                        ?? "\(catalog.app.name.value): everything the app registration lists"
+                    let kindText =
+                        switch link.kind {
+                        case .admin: "admin consent"
+                        case .appAdmin: "admin consent"
+                        case .signin: "sign-in with consent"
+                        }
+                    return "# \(title): \(kindText), tenant \(link.tenant), \(link.cloud.rawValue) cloud\n\(link.url)\n"
+                }.joined(separator: "\n"))
         }
     }
 }

@@ -49,9 +49,13 @@ public struct ConsentURLBuilder: Sendable {
     }
 
     /// `https://{login}/{tenant}/v2.0/adminconsent?client_id&scope&redirect_uri[&state]`
-    public func adminConsent(scopes: [String], tenant: Tenant, cloud: Cloud = .global, state: String? = nil) throws(Tenant.Problem) -> String {
+    public func adminConsent(
+        scopes: [String], tenant: Tenant, cloud: Cloud = .global, state: String? = nil
+    ) throws(Tenant.Problem) -> String {
         guard tenant.canGrantAdminConsent else { throw .notForAdminConsent(tenant.description) }
-        var query: [(String, String)] = [("client_id", clientID), ("scope", scopeParameter(scopes, cloud: cloud)), ("redirect_uri", redirectURI)]
+        var query: [(String, String)] = [
+            ("client_id", clientID), ("scope", scopeParameter(scopes, cloud: cloud)), ("redirect_uri", redirectURI),
+        ]
         if let state { query.append(("state", state)) }
         return url(cloud: cloud, tenant: tenant, path: "v2.0/adminconsent", query: query)
     }
@@ -77,20 +81,26 @@ public struct ConsentURLBuilder: Sendable {
     }
 
     /// Every link of one kind for the given features.
-    public func links(_ kind: ConsentLinkKind, features: [Catalog.Feature], tenant: Tenant, cloud: Cloud, state: String? = nil) throws(Tenant.Problem) -> [ConsentLink] {
+    public func links(
+        _ kind: ConsentLinkKind, features: [Catalog.Feature], tenant: Tenant, cloud: Cloud, state: String? = nil
+    ) throws(Tenant.Problem) -> [ConsentLink] {
         switch kind {
         case .appAdmin:
             let all = features.flatMap { $0.scopes.map(\.value) }
             var unique: [String] = []
             var seen: Set<String> = []
             for s in all where seen.insert(ScopeName.key(s)).inserted { unique.append(s) }
-            return [ConsentLink(feature: nil, kind: kind, cloud: cloud, tenant: tenant.description, scopes: unique,
-                                url: try appAdminConsent(tenant: tenant, cloud: cloud, state: state))]
+            return [
+                ConsentLink(
+                    feature: nil, kind: kind, cloud: cloud, tenant: tenant.description, scopes: unique,
+                    url: try appAdminConsent(tenant: tenant, cloud: cloud, state: state))
+            ]
         case .admin, .signin:
             var out: [ConsentLink] = []
             for f in features {
                 let scopes = f.scopes.map(\.value)
-                let url = kind == .admin
+                let url =
+                    kind == .admin
                     ? try adminConsent(scopes: scopes, tenant: tenant, cloud: cloud, state: state)
                     : signIn(scopes: scopes, tenant: tenant, cloud: cloud, state: state)
                 out.append(ConsentLink(feature: f.id.value, kind: kind, cloud: cloud, tenant: tenant.description, scopes: scopes, url: url))
@@ -127,7 +137,7 @@ public struct ConsentURLBuilder: Sendable {
         for byte in s.utf8 {
             switch byte {
             case UInt8(ascii: "A")...UInt8(ascii: "Z"), UInt8(ascii: "a")...UInt8(ascii: "z"), UInt8(ascii: "0")...UInt8(ascii: "9"),
-                 UInt8(ascii: "-"), UInt8(ascii: "."), UInt8(ascii: "_"), UInt8(ascii: "~"):
+                UInt8(ascii: "-"), UInt8(ascii: "."), UInt8(ascii: "_"), UInt8(ascii: "~"):
                 out.append(byte)
             default:
                 out.append(UInt8(ascii: "%"))

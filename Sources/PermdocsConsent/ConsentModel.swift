@@ -136,7 +136,10 @@ public struct ConsentModel: Sendable {
     /// described scopes on that resource (the app registration must list them; `check --manifest`).
     public let defaultGrants: [String: [String]]
 
-    public init(reference: GraphReference, publisherVerified: Bool?, declaredAdminConsent: [String: Bool] = [:], defaultGrants: [String: [String]] = [:]) {
+    public init(
+        reference: GraphReference, publisherVerified: Bool?, declaredAdminConsent: [String: Bool] = [:],
+        defaultGrants: [String: [String]] = [:]
+    ) {
         self.reference = reference
         self.publisherVerified = publisherVerified
         self.declaredAdminConsent = declaredAdminConsent
@@ -155,7 +158,9 @@ public struct ConsentModel: Sendable {
             let name = ScopeName(s.scope.value)
             if !name.isDefault { grants[Self.resourceKey(name), default: []].append(s.scope.value) }
         }
-        self.init(reference: reference, publisherVerified: catalog.app.verifiedPublisher?.value, declaredAdminConsent: declared, defaultGrants: grants)
+        self.init(
+            reference: reference, publisherVerified: catalog.app.verifiedPublisher?.value, declaredAdminConsent: declared,
+            defaultGrants: grants)
     }
 
     /// True when an admin must consent to `scope` in every tenant: Graph's `adminConsentRequired`,

@@ -39,10 +39,16 @@ public struct ScopeChanges: Sendable {
             let removed = (old?.scopes ?? []).map(\.value).filter { !now.contains($0.lowercased()) }.map(canonical)
             guard !added.isEmpty || !removed.isEmpty else { continue }
             let reconsent = Self.reconsent(adding: f.scopes.filter { !before.contains($0.value.lowercased()) }, to: f, model: model)
-            out.append(Feature(id: f.id.value, title: f.title.value, added: added, removed: removed, isNew: old == nil, isGone: false, reconsent: reconsent))
+            out.append(
+                Feature(
+                    id: f.id.value, title: f.title.value, added: added, removed: removed, isNew: old == nil, isGone: false,
+                    reconsent: reconsent))
         }
         for f in base.features where current.feature(f.id.value) == nil {
-            out.append(Feature(id: f.id.value, title: f.title.value, added: [], removed: f.scopes.map(\.value).map(canonical), isNew: false, isGone: true, reconsent: []))
+            out.append(
+                Feature(
+                    id: f.id.value, title: f.title.value, added: [], removed: f.scopes.map(\.value).map(canonical), isNew: false,
+                    isGone: true, reconsent: []))
         }
         features = out
     }
@@ -59,6 +65,7 @@ public struct ScopeChanges: Sendable {
     }
 
     /// The settings a change is explained for: each user consent option, then assignment required.
-    public static let settings: [TenantSettings] = UserConsentSetting.allCases.map { TenantSettings($0) }
+    public static let settings: [TenantSettings] =
+        UserConsentSetting.allCases.map { TenantSettings($0) }
         + [TenantSettings(.allowForAllApps, assignmentRequired: true)]
 }

@@ -33,9 +33,7 @@ public enum Tenant: Sendable, Equatable, CustomStringConvertible {
         case "common": self = .common
         case "consumers": self = .consumers
         default:
-            if Self.isGUID(lower) { self = .id(lower) }
-            else if Self.isDomain(lower) { self = .domain(lower) }
-            else { throw .invalid(raw) }
+            if Self.isGUID(lower) { self = .id(lower) } else if Self.isDomain(lower) { self = .domain(lower) } else { throw .invalid(raw) }
         }
     }
 

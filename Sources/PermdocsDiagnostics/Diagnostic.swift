@@ -37,7 +37,10 @@ public struct Diagnostic: Hashable, Sendable, CustomStringConvertible {
     /// The scope a finding is about, when there is one.
     public var scope: String?
 
-    public init(_ severity: Severity, _ rule: some Rule, _ message: String, at location: SourceLocation?, notes: [Note] = [], feature: String? = nil, scope: String? = nil) {
+    public init(
+        _ severity: Severity, _ rule: some Rule, _ message: String, at location: SourceLocation?, notes: [Note] = [],
+        feature: String? = nil, scope: String? = nil
+    ) {
         self.severity = severity
         self.kind = rule.id
         self.message = message
@@ -47,11 +50,15 @@ public struct Diagnostic: Hashable, Sendable, CustomStringConvertible {
         self.scope = scope
     }
 
-    public static func error(_ rule: some Rule, _ message: String, at location: SourceLocation?, notes: [Note] = [], feature: String? = nil, scope: String? = nil) -> Diagnostic {
+    public static func error(
+        _ rule: some Rule, _ message: String, at location: SourceLocation?, notes: [Note] = [], feature: String? = nil, scope: String? = nil
+    ) -> Diagnostic {
         Diagnostic(.error, rule, message, at: location, notes: notes, feature: feature, scope: scope)
     }
 
-    public static func warning(_ rule: some Rule, _ message: String, at location: SourceLocation?, notes: [Note] = [], feature: String? = nil, scope: String? = nil) -> Diagnostic {
+    public static func warning(
+        _ rule: some Rule, _ message: String, at location: SourceLocation?, notes: [Note] = [], feature: String? = nil, scope: String? = nil
+    ) -> Diagnostic {
         Diagnostic(.warning, rule, message, at: location, notes: notes, feature: feature, scope: scope)
     }
 

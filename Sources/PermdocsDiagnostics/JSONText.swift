@@ -31,7 +31,10 @@ public indirect enum JSONText: Sendable, Equatable, ExpressibleByStringLiteral, 
         case .bool(let b): out.append(contentsOf: (b ? "true" : "false").utf8)
         case .null: out.append(contentsOf: "null".utf8)
         case .array(let items):
-            if items.isEmpty { out.append(contentsOf: "[]".utf8); return }
+            if items.isEmpty {
+                out.append(contentsOf: "[]".utf8)
+                return
+            }
             out.append(contentsOf: "[\n".utf8)
             for (i, item) in items.enumerated() {
                 Self.pad(indent + 1, into: &out)
@@ -41,7 +44,10 @@ public indirect enum JSONText: Sendable, Equatable, ExpressibleByStringLiteral, 
             Self.pad(indent, into: &out)
             out.append(UInt8(ascii: "]"))
         case .object(let fields):
-            if fields.isEmpty { out.append(contentsOf: "{}".utf8); return }
+            if fields.isEmpty {
+                out.append(contentsOf: "{}".utf8)
+                return
+            }
             out.append(contentsOf: "{\n".utf8)
             let keys = fields.keys.sorted()
             for (i, key) in keys.enumerated() {

@@ -46,8 +46,11 @@ public struct DriftChecker: Sendable {
                     files = glob.files(under: clientRoot)
                 }
                 if files.isEmpty {
-                    d.append(.error(DriftRule.fileNotFound, "no file in \(clientRoot) matches '\(location.path.value)' (client location of feature '\(feature.id.value)')",
-                                    at: location.path.location, feature: feature.id.value))
+                    d.append(
+                        .error(
+                            DriftRule.fileNotFound,
+                            "no file in \(clientRoot) matches '\(location.path.value)' (client location of feature '\(feature.id.value)')",
+                            at: location.path.location, feature: feature.id.value))
                     continue
                 }
                 for file in files {
@@ -57,7 +60,9 @@ public struct DriftChecker: Sendable {
         }
         // Two locations that read the same list (a constant used twice) report its findings once.
         var seen: Set<String> = []
-        return d.all.filter { seen.insert("\($0.kind) \($0.location.map { "\($0.file):\($0.line):\($0.column)" } ?? "-") \($0.message)").inserted }
+        return d.all.filter {
+            seen.insert("\($0.kind) \($0.location.map { "\($0.file):\($0.line):\($0.column)" } ?? "-") \($0.message)").inserted
+        }
     }
 
     func path(_ relative: String) -> String { Paths.join(clientRoot, relative) }
@@ -65,7 +70,10 @@ public struct DriftChecker: Sendable {
     func check(file: String, location: Catalog.ClientLocation, feature: Catalog.Feature, into d: inout Diagnostics) throws(IOFailure) {
         let full = path(file)
         guard let bytes = try FileInput.read(full, displayPath: full, limit: Self.maxFileBytes) else {
-            d.append(.error(InputRule.fileTooLarge, "client file is larger than \(Self.maxFileBytes) bytes", at: SourceLocation(file: full, line: 1, column: 1), feature: feature.id.value))
+            d.append(
+                .error(
+                    InputRule.fileTooLarge, "client file is larger than \(Self.maxFileBytes) bytes",
+                    at: SourceLocation(file: full, line: 1, column: 1), feature: feature.id.value))
             return
         }
         let found: ScopeList?
@@ -76,23 +84,40 @@ public struct DriftChecker: Sendable {
             case .list(let list):
                 found = list
                 if list.ambiguous.count > 1 {
-                    d.append(.warning(DriftRule.anchorAmbiguous, "'\(anchor.value)' occurs \(list.ambiguous.count) times in the code of \(full); the first is read. Add 'after:' (an anchor that comes first) or 'occurrence:' to say which",
-                                      at: anchor.location, notes: list.ambiguous.map { .init("occurs here", at: $0) }, feature: feature.id.value))
+                    d.append(
+                        .warning(
+                            DriftRule.anchorAmbiguous,
+                            "'\(anchor.value)' occurs \(list.ambiguous.count) times in the code of \(full); the first is read. Add 'after:' (an anchor that comes first) or 'occurrence:' to say which",
+                            at: anchor.location, notes: list.ambiguous.map { .init("occurs here", at: $0) }, feature: feature.id.value))
                 }
             case .anchorNotFound:
                 let place = location.after.map { " after '\($0.value)'" } ?? ""
-                d.append(.error(DriftRule.anchorNotFound, "'\(anchor.value)' does not occur in the code of \(full)\(place) (outside comments and strings)", at: anchor.location, feature: feature.id.value))
+                d.append(
+                    .error(
+                        DriftRule.anchorNotFound,
+                        "'\(anchor.value)' does not occur in the code of \(full)\(place) (outside comments and strings)",
+                        at: anchor.location, feature: feature.id.value))
                 found = nil
             case .afterNotFound:
                 let after = location.after!
-                d.append(.error(DriftRule.anchorNotFound, "'\(after.value)' does not occur in the code of \(full) (outside comments and strings)", at: after.location, feature: feature.id.value))
+                d.append(
+                    .error(
+                        DriftRule.anchorNotFound, "'\(after.value)' does not occur in the code of \(full) (outside comments and strings)",
+                        at: after.location, feature: feature.id.value))
                 found = nil
             case .tooFewOccurrences(let count):
                 let occurrence = location.occurrence!
-                d.append(.error(DriftRule.anchorNotFound, "'\(anchor.value)' occurs \(count) time\(count == 1 ? "" : "s") in the code of \(full)\(location.after.map { " after '\($0.value)'" } ?? ""), not \(occurrence.value)", at: occurrence.location, feature: feature.id.value))
+                d.append(
+                    .error(
+                        DriftRule.anchorNotFound,
+                        "'\(anchor.value)' occurs \(count) time\(count == 1 ? "" : "s") in the code of \(full)\(location.after.map { " after '\($0.value)'" } ?? ""), not \(occurrence.value)",
+                        at: occurrence.location, feature: feature.id.value))
                 found = nil
             case .noListAfter(let at):
-                d.append(.error(DriftRule.anchorNotFound, "no scope list or string follows '\(anchor.value)' here", at: at, feature: feature.id.value))
+                d.append(
+                    .error(
+                        DriftRule.anchorNotFound, "no scope list or string follows '\(anchor.value)' here", at: at,
+                        feature: feature.id.value))
                 found = nil
             }
         } else if let key = location.key {
@@ -117,8 +142,11 @@ public struct DriftChecker: Sendable {
             guard let next = node[part] else {
                 let available = node.mapping?.map(\.key.text) ?? []
                 let place = walked.isEmpty ? "at the top level" : "under '\(walked.joined(separator: "."))'"
-                d.append(.error(DriftRule.keyNotFound, "key '\(key.value)' not found in \(file): no '\(part)' \(place)\(DidYouMean.hint(for: part, among: available))",
-                                at: key.location, feature: feature.id.value))
+                d.append(
+                    .error(
+                        DriftRule.keyNotFound,
+                        "key '\(key.value)' not found in \(file): no '\(part)' \(place)\(DidYouMean.hint(for: part, among: available))",
+                        at: key.location, feature: feature.id.value))
                 return nil
             }
             walked.append(part)
@@ -152,7 +180,9 @@ public struct DriftChecker: Sendable {
         var start = column
         for c in text.unicodeScalars {
             if c.properties.isWhitespace {
-                if !word.isEmpty { out.append(WrittenScope(text: word, location: SourceLocation(file: location.file, line: location.line, column: start))) }
+                if !word.isEmpty {
+                    out.append(WrittenScope(text: word, location: SourceLocation(file: location.file, line: location.line, column: start)))
+                }
                 word = ""
             } else {
                 if word.isEmpty { start = column }
@@ -160,7 +190,9 @@ public struct DriftChecker: Sendable {
             }
             column += 1
         }
-        if !word.isEmpty { out.append(WrittenScope(text: word, location: SourceLocation(file: location.file, line: location.line, column: start))) }
+        if !word.isEmpty {
+            out.append(WrittenScope(text: word, location: SourceLocation(file: location.file, line: location.line, column: start)))
+        }
         return out
     }
 
@@ -173,38 +205,59 @@ public struct DriftChecker: Sendable {
         for s in feature.scopes { documented[ScopeName.key(s.value)] = s.value }
         var seen: [String: SourceLocation] = [:]
         for element in list.nonLiterals {
-            d.append(.error(DriftRule.nonLiteral, "'\(element.text)' is not a string literal (nor a constant defined in this file as a literal list or string); permdocs cannot tell which scopes it requests, so list them literally", at: element.location, feature: id))
+            d.append(
+                .error(
+                    DriftRule.nonLiteral,
+                    "'\(element.text)' is not a string literal (nor a constant defined in this file as a literal list or string); permdocs cannot tell which scopes it requests, so list them literally",
+                    at: element.location, feature: id))
         }
         for written in list.scopes {
             let name = ScopeName(written.text)
             let scope = name.canonical
             let key = name.key
             if let first = seen[key] {
-                d.append(.warning(CatalogRule.duplicateScope, "'\(scope)' is requested twice in this list", at: written.location, notes: [.init("first requested here", at: first)], feature: id, scope: scope))
+                d.append(
+                    .warning(
+                        CatalogRule.duplicateScope, "'\(scope)' is requested twice in this list", at: written.location,
+                        notes: [.init("first requested here", at: first)], feature: id, scope: scope))
                 continue
             }
             seen[key] = written.location
             guard let canonical = catalog.declaredScope(written.text) ?? reference.delegated(written.text)?.value else {
                 let hint = name.isGraph || name.isOutlook ? DidYouMean.hint(for: scope, among: reference.knownValues) : ""
                 let resource = name.isGraph || name.isOutlook ? "" : " on resource '\(name.resource!)', which the catalog does not declare"
-                d.append(.error(CatalogRule.unknownScope, "unknown scope '\(scope)'\(resource)\(hint)", at: written.location, feature: id, scope: scope))
+                d.append(
+                    .error(
+                        CatalogRule.unknownScope, "unknown scope '\(scope)'\(resource)\(hint)", at: written.location, feature: id,
+                        scope: scope))
                 continue
             }
             guard let catalogSpelling = documented[key] else {
                 // The same name on another resource: the wrong resource is drift too (a Graph token does not authenticate IMAP).
-                let other = feature.scopes.first { ScopeName($0.value).name.lowercased() == name.name.lowercased() }.map {
-                    "; it lists '\($0.value)', on \(reference.resourceName(of: $0.value) ?? "Microsoft Graph"), and the resource decides which token the client gets"
-                } ?? ""
-                d.append(.error(DriftRule.undocumentedScope, "the client requests '\(canonical)' for feature '\(id)', but the catalog does not list it\(other)", at: written.location, feature: id, scope: canonical))
+                let other =
+                    feature.scopes.first { ScopeName($0.value).name.lowercased() == name.name.lowercased() }.map {
+                        "; it lists '\($0.value)', on \(reference.resourceName(of: $0.value) ?? "Microsoft Graph"), and the resource decides which token the client gets"
+                    } ?? ""
+                d.append(
+                    .error(
+                        DriftRule.undocumentedScope,
+                        "the client requests '\(canonical)' for feature '\(id)', but the catalog does not list it\(other)",
+                        at: written.location, feature: id, scope: canonical))
                 continue
             }
             if ScopeName(catalogSpelling).name != name.name, !caseInsensitive {
-                d.append(.warning(CatalogRule.scopeCase, "'\(scope)' is written '\(catalogSpelling)' in the catalog", at: written.location, feature: id, scope: catalogSpelling))
+                d.append(
+                    .warning(
+                        CatalogRule.scopeCase, "'\(scope)' is written '\(catalogSpelling)' in the catalog", at: written.location,
+                        feature: id, scope: catalogSpelling))
             }
         }
         for s in feature.scopes where seen[ScopeName.key(s.value)] == nil && !subset {
             let notes = list.constants.map { Diagnostic.Note("'\($0.name)' is defined here", at: $0.location) }
-            d.append(.error(DriftRule.missingInClient, "feature '\(id)' lists '\(s.value)' in the catalog, but this list does not request it", at: list.location, notes: notes, feature: id, scope: s.value))
+            d.append(
+                .error(
+                    DriftRule.missingInClient, "feature '\(id)' lists '\(s.value)' in the catalog, but this list does not request it",
+                    at: list.location, notes: notes, feature: id, scope: s.value))
         }
     }
 }

@@ -21,7 +21,8 @@ public enum DriftRule: String, Rule, CaseIterable {
         switch self {
         case .undocumentedScope: "The client code requests a scope the catalog does not list for the feature."
         case .missingInClient: "The catalog lists a scope the client code does not request at that location."
-        case .nonLiteral: "A scope list element is not a string literal (nor a constant defined in the same file as one), so its scopes cannot be known."
+        case .nonLiteral:
+            "A scope list element is not a string literal (nor a constant defined in the same file as one), so its scopes cannot be known."
         case .anchorNotFound: "The anchor text, or a scope list after it, is not in the client file."
         case .anchorAmbiguous: "The anchor occurs more than once in the client file and neither 'after' nor 'occurrence' says which."
         case .keyNotFound: "The key path is not in the JSON or YAML file."

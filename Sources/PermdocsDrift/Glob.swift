@@ -37,8 +37,14 @@ struct Glob {
     static func hasWildcards(_ p: String) -> Bool {
         var escaped = false
         for c in p {
-            if escaped { escaped = false; continue }
-            if c == "\\" { escaped = true; continue }
+            if escaped {
+                escaped = false
+                continue
+            }
+            if c == "\\" {
+                escaped = true
+                continue
+            }
             if c == "*" || c == "?" || c == "[" || c == "{" { return true }
         }
         return false
@@ -125,9 +131,13 @@ struct Glob {
 
     private static func unescape(_ s: String) -> String {
         guard s.contains("\\") else { return s }
-        var out = "", escaped = false
+        var out = ""
+        var escaped = false
         for c in s {
-            if !escaped && c == "\\" { escaped = true; continue }
+            if !escaped && c == "\\" {
+                escaped = true
+                continue
+            }
             escaped = false
             out.append(c)
         }
@@ -141,19 +151,35 @@ struct Glob {
         let chars = Array(p)
         var i = 0
         while i < chars.count {
-            if chars[i] == "\\" { i += 2; continue }
+            if chars[i] == "\\" {
+                i += 2
+                continue
+            }
             if chars[i] == "{" {
-                var depth = 0, commas: [Int] = [], j = i, close: Int?
+                var depth = 0
+                var commas: [Int] = []
+                var j = i
+                var close: Int?
                 while j < chars.count {
                     let c = chars[j]
-                    if c == "\\" { j += 2; continue }
+                    if c == "\\" {
+                        j += 2
+                        continue
+                    }
                     if c == "{" { depth += 1 }
-                    if c == "}" { depth -= 1; if depth == 0 { close = j; break } }
+                    if c == "}" {
+                        depth -= 1
+                        if depth == 0 {
+                            close = j
+                            break
+                        }
+                    }
                     if c == "," && depth == 1 { commas.append(j) }
                     j += 1
                 }
                 if let close, !commas.isEmpty {
-                    let head = String(chars[..<i]), tail = String(chars[(close + 1)...])
+                    let head = String(chars[..<i])
+                    let tail = String(chars[(close + 1)...])
                     let bounds = [i] + commas + [close]
                     var out: [String] = []
                     for k in 0..<(bounds.count - 1) {

@@ -57,8 +57,11 @@ public struct ManifestChecker: Sendable {
             }
         }
         if let first = graphDefault.first, (listed?.sequence ?? []).isEmpty {
-            d.append(.error(DriftRule.manifestMissing, "'\(first)' requests '\(ScopeName.graphResource)/.default', everything the app registration lists for Microsoft Graph, but it lists nothing for Graph",
-                            at: missingAt, feature: first, scope: "\(ScopeName.graphResource)/.default"))
+            d.append(
+                .error(
+                    DriftRule.manifestMissing,
+                    "'\(first)' requests '\(ScopeName.graphResource)/.default', everything the app registration lists for Microsoft Graph, but it lists nothing for Graph",
+                    at: missingAt, feature: first, scope: "\(ScopeName.graphResource)/.default"))
         }
 
         var granted: Set<String> = []
@@ -77,21 +80,36 @@ public struct ManifestChecker: Sendable {
                 granted.insert(permission.value.lowercased())
                 if documentedBy[permission.value.lowercased()] == nil, let feature = graphDefault.first {
                     if catalog.description(of: permission.value) == nil {
-                        d.append(.error(DriftRule.manifestExtra, "the app registration lists delegated permission '\(permission.value)', which '\(feature)' requests through '.default'; describe it under 'scopes' so the docs say what '.default' grants", at: at, scope: permission.value))
+                        d.append(
+                            .error(
+                                DriftRule.manifestExtra,
+                                "the app registration lists delegated permission '\(permission.value)', which '\(feature)' requests through '.default'; describe it under 'scopes' so the docs say what '.default' grants",
+                                at: at, scope: permission.value))
                     }
                 } else if documentedBy[permission.value.lowercased()] == nil {
-                    d.append(.error(DriftRule.manifestExtra, "the app registration lists delegated permission '\(permission.value)', which no feature documents", at: at, scope: permission.value))
+                    d.append(
+                        .error(
+                            DriftRule.manifestExtra,
+                            "the app registration lists delegated permission '\(permission.value)', which no feature documents", at: at,
+                            scope: permission.value))
                 }
             case "Role":
                 let name = GraphReference.application(id: id)?.value ?? id
-                d.append(.error(DriftRule.manifestExtra, "the app registration lists application permission '\(name)' (Role): it lets the app access data without a signed-in user, and no feature documents it", at: at, scope: name))
+                d.append(
+                    .error(
+                        DriftRule.manifestExtra,
+                        "the app registration lists application permission '\(name)' (Role): it lets the app access data without a signed-in user, and no feature documents it",
+                        at: at, scope: name))
             default:
                 d.error(ModelRule.wrongType, "'type' is 'Scope' or 'Role', not '\(type)'", at: item["type"]?.location ?? at)
             }
         }
         for (key, entry) in documentedBy.sorted(by: { $0.key < $1.key }) where !granted.contains(key) {
-            d.append(.error(DriftRule.manifestMissing, "the app registration does not list '\(entry.scope)', which \(entry.features.map { "'\($0)'" }.joined(separator: ", ")) request\(entry.features.count == 1 ? "s" : ""); admin consent for the app registration will not grant it",
-                            at: missingAt, feature: entry.features.first, scope: entry.scope))
+            d.append(
+                .error(
+                    DriftRule.manifestMissing,
+                    "the app registration does not list '\(entry.scope)', which \(entry.features.map { "'\($0)'" }.joined(separator: ", ")) request\(entry.features.count == 1 ? "s" : ""); admin consent for the app registration will not grant it",
+                    at: missingAt, feature: entry.features.first, scope: entry.scope))
         }
         return d.all
     }

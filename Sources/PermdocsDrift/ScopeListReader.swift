@@ -101,7 +101,10 @@ public struct ScopeListReader {
         if let last = pattern.last, let c = last, matchingBracket(c) != nil { start -= 1 }
         // So does one that ends in a word list's sigil (`@scopes ~w`, `SCOPES = %w[`).
         for k in 1...3 where chosen.end - k >= chosen.start {
-            if let c = source[chosen.end - k], c == "%" || c == "~", wordList(at: chosen.end - k) != nil { start = chosen.end - k; break }
+            if let c = source[chosen.end - k], c == "%" || c == "~", wordList(at: chosen.end - k) != nil {
+                start = chosen.end - k
+                break
+            }
         }
         guard var list = value(from: start, depth: 0) else { return .noListAfter(source.location(chosen.start)) }
         list.ambiguous = ambiguous
@@ -152,8 +155,14 @@ public struct ScopeListReader {
                 out.append((i, end))
                 busyUntil = end
             }
-            if let end = skipComment(at: i) { i = end; continue }
-            if isQuote(at: i) { i = readString(at: i).end; continue }
+            if let end = skipComment(at: i) {
+                i = end
+                continue
+            }
+            if isQuote(at: i) {
+                i = readString(at: i).end
+                continue
+            }
             i += 1
         }
         return out
@@ -162,7 +171,9 @@ public struct ScopeListReader {
     /// An anchor that starts or ends with a name does not match inside a longer name: `scope`
     /// is not found in `scopeHosts` or `msScope`.
     func atWordBoundaries(_ pattern: [Unicode.Scalar?], start: Int, end: Int) -> Bool {
-        func word(_ c: Unicode.Scalar?) -> Bool { c.map { $0 == "_" || $0.properties.isAlphabetic || $0.properties.numericType != nil } ?? false }
+        func word(_ c: Unicode.Scalar?) -> Bool {
+            c.map { $0 == "_" || $0.properties.isAlphabetic || $0.properties.numericType != nil } ?? false
+        }
         if let first = pattern.first, word(first), word(source[start - 1]) { return false }
         if let last = pattern.last, word(last), word(source[end]) { return false }
         return true
@@ -216,7 +227,9 @@ public struct ScopeListReader {
         while j < source.scalars.count {
             let c = source.scalars[j]
             if source.starts(with: delimiter, at: j) {
-                return StringLiteral(value: value, start: i, end: j + delimiter.unicodeScalars.count, contentStart: contentStart, interpolated: interpolated, escaped: escaped)
+                return StringLiteral(
+                    value: value, start: i, end: j + delimiter.unicodeScalars.count, contentStart: contentStart, interpolated: interpolated,
+                    escaped: escaped)
             }
             if c == "\n" && !triple && quote != "`" { break }
             if c == "\\", j + 1 < source.scalars.count {
@@ -256,8 +269,9 @@ public struct ScopeListReader {
     /// Ruby `%w[...]`, `%w(...)`, `%w{...}` (and `%i`), Elixir `~w(...)`, `~w[...]`, `~w{...}`, `~w<...>`.
     func wordList(at i: Int) -> ScopeList? {
         guard let sigil = source[i], sigil == "%" || sigil == "~",
-              let letter = source[i + 1], letter == "w" || letter == "W" || (sigil == "%" && (letter == "i" || letter == "I")),
-              let open = source[i + 2] else { return nil }
+            let letter = source[i + 1], letter == "w" || letter == "W" || (sigil == "%" && (letter == "i" || letter == "I")),
+            let open = source[i + 2]
+        else { return nil }
         let close: Unicode.Scalar
         switch open {
         case "[": close = "]"
@@ -291,7 +305,8 @@ public struct ScopeListReader {
     /// exact when the literal has no escapes before it.
     func singleString(_ lit: StringLiteral, at i: Int) -> ScopeList {
         if lit.interpolated {
-            return ScopeList(location: source.location(i), scopes: [], nonLiterals: [(source.text(lit.start..<lit.end), source.location(i))])
+            return ScopeList(
+                location: source.location(i), scopes: [], nonLiterals: [(source.text(lit.start..<lit.end), source.location(i))])
         }
         return ScopeList(location: source.location(i), scopes: splitWords(lit), nonLiterals: [])
     }
@@ -303,7 +318,9 @@ public struct ScopeListReader {
         var wordOffset = 0
         for c in lit.value.unicodeScalars {
             if c.properties.isWhitespace {
-                if !word.isEmpty { out.append(WrittenScope(text: word, location: source.location(lit.escaped ? lit.start : lit.contentStart + wordOffset))) }
+                if !word.isEmpty {
+                    out.append(WrittenScope(text: word, location: source.location(lit.escaped ? lit.start : lit.contentStart + wordOffset)))
+                }
                 word = ""
             } else {
                 if word.isEmpty { wordOffset = offset }
@@ -311,7 +328,9 @@ public struct ScopeListReader {
             }
             offset += 1
         }
-        if !word.isEmpty { out.append(WrittenScope(text: word, location: source.location(lit.escaped ? lit.start : lit.contentStart + wordOffset))) }
+        if !word.isEmpty {
+            out.append(WrittenScope(text: word, location: source.location(lit.escaped ? lit.start : lit.contentStart + wordOffset)))
+        }
         return out
     }
 
@@ -326,7 +345,10 @@ public struct ScopeListReader {
         let openScalar = source.scalars[open]
         var stack: [Unicode.Scalar] = []
         while i < source.scalars.count {
-            if let end = skipComment(at: i) { i = end; continue }
+            if let end = skipComment(at: i) {
+                i = end
+                continue
+            }
             let c = source.scalars[i]
             if isQuote(at: i) {
                 let lit = readString(at: i)
@@ -348,7 +370,9 @@ public struct ScopeListReader {
                 stack.removeLast()
                 depth -= 1
                 if depth == 0 {
-                    guard holdsLiteral else { return (i + 1, listWithoutLiterals(open: open, end: i + 1, elements: elements, depth: constantDepth)) }
+                    guard holdsLiteral else {
+                        return (i + 1, listWithoutLiterals(open: open, end: i + 1, elements: elements, depth: constantDepth))
+                    }
                     return (i + 1, makeList(open: open, elements: elements, depth: constantDepth))
                 }
                 if depth == 1 { elements[elements.count - 1].append(.other(i, i + 1)) }
@@ -415,7 +439,8 @@ public struct ScopeListReader {
         for tokens in elements where !tokens.isEmpty {
             // A nested bracket alone: `frozenset({...})`, `listOf(*arrayOf(...))` without the spread.
             if mayNest, tokens.count == 2, case .other(let a, let ae) = tokens[0], case .other(let b, _) = tokens[1], ae == a + 1,
-               let close = matchingBracket(source.scalars[a]), source.scalars[b] == close {
+                let close = matchingBracket(source.scalars[a]), source.scalars[b] == close
+            {
                 let (_, inner) = bracketed(open: a, close: close, depth: depth)
                 if let inner {
                     list.scopes.append(contentsOf: inner.scopes)
@@ -426,10 +451,17 @@ public struct ScopeListReader {
             }
             // A typed list literal as an argument: `[]string{...}`, `new[] {...}`, `listOf(...)`.
             if mayNest, tokens.count > 2, case .other(let b, _) = tokens[tokens.count - 1], let closeScalar = source[b],
-               closeScalar == "}" || closeScalar == "]" || closeScalar == ")",
-               !tokens.contains(where: { if case .string = $0 { true } else { false } }),
-               let openIndex = tokens.lastIndex(where: { if case .other(let a, let ae) = $0, ae == a + 1, matchingBracket(source.scalars[a]) == closeScalar { true } else { false } }),
-               openIndex > 0, case .other(let a, _) = tokens[openIndex] {
+                closeScalar == "}" || closeScalar == "]" || closeScalar == ")",
+                !tokens.contains(where: { if case .string = $0 { true } else { false } }),
+                let openIndex = tokens.lastIndex(where: {
+                    if case .other(let a, let ae) = $0, ae == a + 1, matchingBracket(source.scalars[a]) == closeScalar {
+                        true
+                    } else {
+                        false
+                    }
+                }),
+                openIndex > 0, case .other(let a, _) = tokens[openIndex]
+            {
                 let (_, inner) = bracketed(open: a, close: closeScalar, depth: depth)
                 if let inner {
                     list.scopes.append(contentsOf: inner.scopes)
@@ -445,7 +477,9 @@ public struct ScopeListReader {
                 case .string(let lit): start = lit.start
                 case .other(let a, _): start = a
                 }
-                let concatenated = tokens.contains { if case .other(let a, let e) = $0, e == a + 1, self.isConcatenation(at: a) { true } else { false } }
+                let concatenated = tokens.contains {
+                    if case .other(let a, let e) = $0, e == a + 1, self.isConcatenation(at: a) { true } else { false }
+                }
                 var isJoin = false
                 if case .other(let a, _) = tokens[0], let c = source[a], isIdentifierStart(c) {
                     let path = identifierPath(at: a)
@@ -482,7 +516,8 @@ public struct ScopeListReader {
                 continue
             }
             if tokens.count == 2, case .other(let s, let e) = tokens[0], case .string(let lit) = tokens[1], e == lit.start,
-               Self.literalPrefixes.contains(source.text(s..<e)), !lit.interpolated {
+                Self.literalPrefixes.contains(source.text(s..<e)), !lit.interpolated
+            {
                 list.scopes.append(contentsOf: splitWords(lit))
                 continue
             }

@@ -31,12 +31,27 @@ extension ScopeListReader {
         while true {
             var name = ""
             while let c = source[j], c == "$" || c == "@" { j += 1 }
-            while let c = source[j], isIdentifierChar(c) { name.unicodeScalars.append(c); j += 1 }
+            while let c = source[j], isIdentifierChar(c) {
+                name.unicodeScalars.append(c)
+                j += 1
+            }
             components.append(name)
-            if source[j] == ".", let c = source[j + 1], isIdentifierStart(c) { j += 1; continue }
-            if source.starts(with: "::", at: j), let c = source[j + 2], isIdentifierStart(c) { j += 2; continue }
-            if source.starts(with: "->", at: j), let c = source[j + 2], isIdentifierStart(c) { j += 2; continue }
-            if source[j] == "?", source[j + 1] == ".", let c = source[j + 2], isIdentifierStart(c) { j += 2; continue }
+            if source[j] == ".", let c = source[j + 1], isIdentifierStart(c) {
+                j += 1
+                continue
+            }
+            if source.starts(with: "::", at: j), let c = source[j + 2], isIdentifierStart(c) {
+                j += 2
+                continue
+            }
+            if source.starts(with: "->", at: j), let c = source[j + 2], isIdentifierStart(c) {
+                j += 2
+                continue
+            }
+            if source[j] == "?", source[j + 1] == ".", let c = source[j + 2], isIdentifierStart(c) {
+                j += 2
+                continue
+            }
             break
         }
         return (j, components)
@@ -70,8 +85,14 @@ extension ScopeListReader {
         let limit = min(source.scalars.count, start + Self.searchWindow)
         while i < limit {
             guard let c = source[i] else { break }
-            if let end = skipComment(at: i) { i = end; continue }
-            if c.properties.isWhitespace { i += 1; continue }
+            if let end = skipComment(at: i) {
+                i = end
+                continue
+            }
+            if c.properties.isWhitespace {
+                i += 1
+                continue
+            }
             if let words = wordList(at: i) { return words }
             if isQuote(at: i) { return stringValue(at: i, depth: depth) }
             if let close = matchingBracket(c) {
@@ -85,14 +106,22 @@ extension ScopeListReader {
                 if path == [""], source[i] == "$", isQuote(at: end) {
                     // C#'s `$"…"` interpolates.
                     let lit = readString(at: end)
-                    return ScopeList(location: source.location(i), scopes: [], nonLiterals: [(source.text(i..<lit.end), source.location(i))])
+                    return ScopeList(
+                        location: source.location(i), scopes: [], nonLiterals: [(source.text(i..<lit.end), source.location(i))])
                 }
-                if path.last?.isEmpty == true { i = max(end, i + 1); continue }
-                if isQuote(at: end), path.count == 1, Self.literalPrefixes.contains(path[0]) { i = end; continue }
+                if path.last?.isEmpty == true {
+                    i = max(end, i + 1)
+                    continue
+                }
+                if isQuote(at: end), path.count == 1, Self.literalPrefixes.contains(path[0]) {
+                    i = end
+                    continue
+                }
                 if isQuote(at: end), path.count == 1, path[0].lowercased().contains("f"), path[0].count <= 2 {
                     // Python f-strings interpolate.
                     let lit = readString(at: end)
-                    return ScopeList(location: source.location(i), scopes: [], nonLiterals: [(source.text(i..<lit.end), source.location(i))])
+                    return ScopeList(
+                        location: source.location(i), scopes: [], nonLiterals: [(source.text(i..<lit.end), source.location(i))])
                 }
                 let (next, crossedLine) = nextSignificant(after: end)
                 if path.count >= 2, Self.joinMethods.contains(path.last!) {
@@ -146,7 +175,10 @@ extension ScopeListReader {
         if !crossedLine {
             if source.starts(with: ".join(", at: next) || source.starts(with: ".Join(", at: next) {
                 let (_, list) = bracketed(open: next + 5, close: ")", depth: depth)
-                if var list { list.location = source.location(i); return list }
+                if var list {
+                    list.location = source.location(i)
+                    return list
+                }
             }
             if isConcatenation(at: next) { return concatenation(from: i, depth: depth) }
         }
@@ -158,7 +190,9 @@ extension ScopeListReader {
         guard let c = source[i] else { return false }
         if c == "+" { return source[i + 1] != "+" && source[i + 1] != "=" }
         if source.starts(with: "<>", at: i) { return true }
-        if c == ".", syntax.dollarInterpolation, let n = source[i + 1], n == " " || n == "\t" || n == "'" || n == "\"" || n == "$" { return true }
+        if c == ".", syntax.dollarInterpolation, let n = source[i + 1], n == " " || n == "\t" || n == "'" || n == "\"" || n == "$" {
+            return true
+        }
         return false
     }
 
@@ -187,8 +221,9 @@ extension ScopeListReader {
                 let (end, path) = identifierPath(at: i)
                 // A string constant joins the string as it is (`GRAPH + "Mail.Send"`).
                 if let definition = definition(of: path.last ?? "", near: i), let start = firstSignificant(from: definition.value),
-                   isQuote(at: start), case let lit = readString(at: start), !lit.interpolated,
-                   !isConcatenation(at: nextSignificant(after: lit.end).index) {
+                    isQuote(at: start), case let lit = readString(at: start), !lit.interpolated,
+                    !isConcatenation(at: nextSignificant(after: lit.end).index)
+                {
                     for (k, s) in lit.value.unicodeScalars.enumerated() {
                         chars.append((s, source.location(lit.escaped ? lit.start : lit.contentStart + k), piece))
                     }
@@ -227,7 +262,10 @@ extension ScopeListReader {
                 word = ""
                 at = nil
             } else {
-                if at == nil || p != atPiece { at = location; atPiece = p }
+                if at == nil || p != atPiece {
+                    at = location
+                    atPiece = p
+                }
                 word.unicodeScalars.append(s)
             }
         }
@@ -246,8 +284,10 @@ extension ScopeListReader {
     func reference(_ path: [String], text: String, at i: Int, depth: Int) -> ScopeList {
         let name = path.last ?? ""
         definitions.followed += 1
-        if depth < Self.maxConstantDepth, definitions.followed <= DefinitionCache.maxFollowed, !name.isEmpty, let definition = definition(of: name, near: i),
-           var list = value(from: definition.value, depth: depth + 1) {
+        if depth < Self.maxConstantDepth, definitions.followed <= DefinitionCache.maxFollowed, !name.isEmpty,
+            let definition = definition(of: name, near: i),
+            var list = value(from: definition.value, depth: depth + 1)
+        {
             list.location = source.location(i)
             list.constants.insert((name, source.location(definition.name)), at: 0)
             return list
@@ -274,13 +314,20 @@ extension ScopeListReader {
         let n = source.scalars.count
         while i < n {
             if source.starts(with: name, at: i),
-               i == 0 || !isIdentifierChar(source.scalars[i - 1]),
-               source[i + name.unicodeScalars.count].map({ !isIdentifierChar($0) }) ?? true,
-               let v = definitionValue(nameStart: i, nameEnd: i + name.unicodeScalars.count) {
+                i == 0 || !isIdentifierChar(source.scalars[i - 1]),
+                source[i + name.unicodeScalars.count].map({ !isIdentifierChar($0) }) ?? true,
+                let v = definitionValue(nameStart: i, nameEnd: i + name.unicodeScalars.count)
+            {
                 sites.append((i, v))
             }
-            if let end = skipComment(at: i) { i = end; continue }
-            if isQuote(at: i) { i = readString(at: i).end; continue }
+            if let end = skipComment(at: i) {
+                i = end
+                continue
+            }
+            if isQuote(at: i) {
+                i = readString(at: i).end
+                continue
+            }
             i += 1
         }
         definitions.sites[name] = sites
@@ -298,7 +345,9 @@ extension ScopeListReader {
             // A type annotation, then `=` on the same line.
             var j = k + 1
             while let d = source[j], d != "\n", d != ",", d != ";", d != "{", d != ")" {
-                if d == "=", source[j + 1] != "=", source[j + 1] != ">", let p = source[j - 1], p != "!", p != "<", p != ">" { return j + 1 }
+                if d == "=", source[j + 1] != "=", source[j + 1] != ">", let p = source[j - 1], p != "!", p != "<", p != ">" {
+                    return j + 1
+                }
                 j += 1
             }
             return nil

@@ -17,7 +17,8 @@ struct SourceText {
 
     func location(_ index: Int) -> SourceLocation {
         // Binary search for the last line start <= index.
-        var lo = 0, hi = lineStarts.count - 1
+        var lo = 0
+        var hi = lineStarts.count - 1
         while lo < hi {
             let mid = (lo + hi + 1) / 2
             if lineStarts[mid] <= index { lo = mid } else { hi = mid - 1 }

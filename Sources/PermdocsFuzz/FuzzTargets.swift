@@ -37,7 +37,8 @@ enum FuzzTargets {
         if let catalog = CatalogDecoder.decode(root, file: "fuzz.yaml", into: &reader) {
             _ = ContentValidator().validate(Content(folder: ".", catalog: catalog, procedures: []))
         }
-        _ = ProcedureDecoder.decode(root, id: Located("fuzz", at: SourceLocation(file: "fuzz.yaml", line: 1, column: 1)), file: "fuzz.yaml", into: &reader)
+        _ = ProcedureDecoder.decode(
+            root, id: Located("fuzz", at: SourceLocation(file: "fuzz.yaml", line: 1, column: 1)), file: "fuzz.yaml", into: &reader)
     }
 
     /// The scope-list reader of `check`, with the comment syntax of several languages. The first
@@ -62,7 +63,10 @@ enum FuzzTargets {
     static func directives(_ bytes: [UInt8]) {
         guard let content = example else { return }
         var diagnostics = Diagnostics()
-        guard let article = ArticleLoader.parse(bytes: bytes, file: "fuzz.md", stem: "fuzz", content: content, schema: SiteSchemas.articles, into: &diagnostics) else { return }
+        guard
+            let article = ArticleLoader.parse(
+                bytes: bytes, file: "fuzz.md", stem: "fuzz", content: content, schema: SiteSchemas.articles, into: &diagnostics)
+        else { return }
         let known = Set(article.directives.map(\.source))
         _ = CommonMark.renderDocument(article.body) { line, _ in
             known.contains(Directive.normalized(line)) ? "<div>directive</div>" : nil
@@ -71,63 +75,67 @@ enum FuzzTargets {
 }
 
 #if FUZZING
-/// libFuzzer's driver, linked by `-sanitize=fuzzer`. SwiftPM gives executables a `main` of their
-/// own, so permdocs-fuzz starts libFuzzer itself instead of using libFuzzer's `main`.
-@_silgen_name("LLVMFuzzerRunDriver")
-func LLVMFuzzerRunDriver(
-    _ argc: UnsafeMutablePointer<Int32>,
-    _ argv: UnsafeMutablePointer<UnsafeMutablePointer<UnsafeMutablePointer<CChar>?>?>,
-    _ callback: @convention(c) (UnsafePointer<UInt8>?, Int) -> Int32
-) -> Int32
+    /// libFuzzer's driver, linked by `-sanitize=fuzzer`. SwiftPM gives executables a `main` of their
+    /// own, so permdocs-fuzz starts libFuzzer itself instead of using libFuzzer's `main`.
+    @_silgen_name("LLVMFuzzerRunDriver")
+    func LLVMFuzzerRunDriver(
+        _ argc: UnsafeMutablePointer<Int32>,
+        _ argv: UnsafeMutablePointer<UnsafeMutablePointer<UnsafeMutablePointer<CChar>?>?>,
+        _ callback: @convention(c) (UnsafePointer<UInt8>?, Int) -> Int32
+    ) -> Int32
 
-/// The target comes from PERMDOCS_FUZZ_TARGET.
-let fuzzTarget = ProcessInfo.processInfo.environment["PERMDOCS_FUZZ_TARGET"] ?? "yaml"
+    /// The target comes from PERMDOCS_FUZZ_TARGET.
+    let fuzzTarget = ProcessInfo.processInfo.environment["PERMDOCS_FUZZ_TARGET"] ?? "yaml"
 
-/// libFuzzer's usual entry point (its driver refers to it); same work as the callback below.
-@_cdecl("LLVMFuzzerTestOneInput")
-public func fuzzOneInput(_ data: UnsafePointer<UInt8>?, _ size: Int) -> CInt {
-    FuzzTargets.run(fuzzTarget, data.map { Array(UnsafeBufferPointer(start: $0, count: size)) } ?? [])
-    return 0
-}
-
-@main
-struct FuzzMain {
-    static func main() {
-        _ = FuzzTargets.example
-        var argc = CommandLine.argc
-        var argv: UnsafeMutablePointer<UnsafeMutablePointer<CChar>?>? = CommandLine.unsafeArgv
-        let status = LLVMFuzzerRunDriver(&argc, &argv) { data, size in
-            let bytes = data.map { Array(UnsafeBufferPointer(start: $0, count: size)) } ?? []
-            FuzzTargets.run(fuzzTarget, bytes)
-            return 0
-        }
-        exit(status)
+    /// libFuzzer's usual entry point (its driver refers to it); same work as the callback below.
+    @_cdecl("LLVMFuzzerTestOneInput")
+    public func fuzzOneInput(_ data: UnsafePointer<UInt8>?, _ size: Int) -> CInt {
+        FuzzTargets.run(fuzzTarget, data.map { Array(UnsafeBufferPointer(start: $0, count: size)) } ?? [])
+        return 0
     }
-}
-#else
-/// Replays files through a target: `permdocs-fuzz TARGET FILE...` (a folder means every file in it).
-@main
-struct FuzzReplay {
-    static func main() {
-        let args = Array(CommandLine.arguments.dropFirst())
-        guard let target = args.first, FuzzTargets.names.contains(target) else {
-            FileHandle.standardError.write(Data("usage: permdocs-fuzz \(FuzzTargets.names.joined(separator: "|")) FILE|FOLDER...\n".utf8))
-            exit(2)
-        }
-        var count = 0
-        for path in args.dropFirst() {
-            var isDirectory: ObjCBool = false
-            guard FileManager.default.fileExists(atPath: path, isDirectory: &isDirectory) else { continue }
-            let files = isDirectory.boolValue
-                ? ((try? FileManager.default.contentsOfDirectory(atPath: path)) ?? []).filter { !$0.hasPrefix(".") }.sorted().map { path + "/" + $0 }
-                : [path]
-            for file in files {
-                guard let data = FileManager.default.contents(atPath: file) else { continue }
-                FuzzTargets.run(target, Array(data))
-                count += 1
+
+    @main
+    struct FuzzMain {
+        static func main() {
+            _ = FuzzTargets.example
+            var argc = CommandLine.argc
+            var argv: UnsafeMutablePointer<UnsafeMutablePointer<CChar>?>? = CommandLine.unsafeArgv
+            let status = LLVMFuzzerRunDriver(&argc, &argv) { data, size in
+                let bytes = data.map { Array(UnsafeBufferPointer(start: $0, count: size)) } ?? []
+                FuzzTargets.run(fuzzTarget, bytes)
+                return 0
             }
+            exit(status)
         }
-        print("permdocs-fuzz: \(target): \(count) inputs replayed")
     }
-}
+#else
+    /// Replays files through a target: `permdocs-fuzz TARGET FILE...` (a folder means every file in it).
+    @main
+    struct FuzzReplay {
+        static func main() {
+            let args = Array(CommandLine.arguments.dropFirst())
+            guard let target = args.first, FuzzTargets.names.contains(target) else {
+                FileHandle.standardError.write(
+                    Data("usage: permdocs-fuzz \(FuzzTargets.names.joined(separator: "|")) FILE|FOLDER...\n".utf8))
+                exit(2)
+            }
+            var count = 0
+            for path in args.dropFirst() {
+                var isDirectory: ObjCBool = false
+                guard FileManager.default.fileExists(atPath: path, isDirectory: &isDirectory) else { continue }
+                let files =
+                    isDirectory.boolValue
+                    ? ((try? FileManager.default.contentsOfDirectory(atPath: path)) ?? []).filter { !$0.hasPrefix(".") }.sorted().map {
+                        path + "/" + $0
+                    }
+                    : [path]
+                for file in files {
+                    guard let data = FileManager.default.contents(atPath: file) else { continue }
+                    FuzzTargets.run(target, Array(data))
+                    count += 1
+                }
+            }
+            print("permdocs-fuzz: \(target): \(count) inputs replayed")
+        }
+    }
 #endif

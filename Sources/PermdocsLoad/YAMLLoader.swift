@@ -35,9 +35,13 @@ public struct YAMLLoader: Sendable {
         let name = displayPath ?? path
         let bytes = try FileInput.read(path, displayPath: name, limit: maxBytes)
         guard let bytes else {
-            return Document(root: nil, diagnostics: [.error(
-                InputRule.fileTooLarge, "file is larger than \(maxBytes) bytes; split it or raise the limit",
-                at: SourceLocation(file: name, line: 1, column: 1))])
+            return Document(
+                root: nil,
+                diagnostics: [
+                    .error(
+                        InputRule.fileTooLarge, "file is larger than \(maxBytes) bytes; split it or raise the limit",
+                        at: SourceLocation(file: name, line: 1, column: 1))
+                ])
         }
         return load(bytes: bytes, file: name)
     }
@@ -50,9 +54,13 @@ public struct YAMLLoader: Sendable {
     /// Loads YAML bytes held in memory; `file` names them in diagnostics.
     public func load(bytes: [UInt8], file: String) -> Document {
         if bytes.count > maxBytes {
-            return Document(root: nil, diagnostics: [.error(
-                InputRule.fileTooLarge, "file is larger than \(maxBytes) bytes; split it or raise the limit",
-                at: SourceLocation(file: file, line: 1, column: 1))])
+            return Document(
+                root: nil,
+                diagnostics: [
+                    .error(
+                        InputRule.fileTooLarge, "file is larger than \(maxBytes) bytes; split it or raise the limit",
+                        at: SourceLocation(file: file, line: 1, column: 1))
+                ])
         }
         // A UTF-8 byte-order mark is accepted and not counted as a column.
         let body = bytes.starts(with: [0xEF, 0xBB, 0xBF]) ? Array(bytes.dropFirst(3)) : bytes
@@ -141,7 +149,8 @@ private struct TreeBuilder {
                 break
             case YAML_STREAM_END_EVENT:
                 if documents == 0 {
-                    diagnostics.append(.error(YAMLRule.emptyFile, "the file holds no YAML document", at: SourceLocation(file: file, line: 1, column: 1)))
+                    diagnostics.append(
+                        .error(YAMLRule.emptyFile, "the file holds no YAML document", at: SourceLocation(file: file, line: 1, column: 1)))
                 }
                 return .init(root: root, diagnostics: diagnostics)
             case YAML_DOCUMENT_START_EVENT:
@@ -157,13 +166,14 @@ private struct TreeBuilder {
                 let s = event.data.scalar
                 checkAnchorAndTag(anchor: s.anchor, tag: s.tag, at: here)
                 let text = String(decoding: UnsafeBufferPointer(start: s.value, count: s.length), as: UTF8.self)
-                let style: YAMLScalar.Style = switch s.style {
-                case YAML_SINGLE_QUOTED_SCALAR_STYLE: .singleQuoted
-                case YAML_DOUBLE_QUOTED_SCALAR_STYLE: .doubleQuoted
-                case YAML_LITERAL_SCALAR_STYLE: .literal
-                case YAML_FOLDED_SCALAR_STYLE: .folded
-                default: .plain
-                }
+                let style: YAMLScalar.Style =
+                    switch s.style {
+                    case YAML_SINGLE_QUOTED_SCALAR_STYLE: .singleQuoted
+                    case YAML_DOUBLE_QUOTED_SCALAR_STYLE: .doubleQuoted
+                    case YAML_LITERAL_SCALAR_STYLE: .literal
+                    case YAML_FOLDED_SCALAR_STYLE: .folded
+                    default: .plain
+                    }
                 attach(YAMLNode(.scalar(YAMLScalar(text, style: style)), at: here))
             case YAML_SEQUENCE_START_EVENT:
                 checkAnchorAndTag(anchor: event.data.sequence_start.anchor, tag: event.data.sequence_start.tag, at: here)
@@ -193,7 +203,9 @@ private struct TreeBuilder {
         return true
     }
 
-    private mutating func checkAnchorAndTag(anchor: UnsafeMutablePointer<yaml_char_t>?, tag: UnsafeMutablePointer<yaml_char_t>?, at here: SourceLocation) {
+    private mutating func checkAnchorAndTag(
+        anchor: UnsafeMutablePointer<yaml_char_t>?, tag: UnsafeMutablePointer<yaml_char_t>?, at here: SourceLocation
+    ) {
         if let anchor {
             let name = String(cString: anchor)
             diagnostics.append(.error(YAMLRule.anchor, "anchors are not supported ('&\(name)'); repeat the value instead", at: here))
@@ -229,9 +241,10 @@ private struct TreeBuilder {
             return
         }
         if let first = stack[top].seen[key.text] {
-            diagnostics.append(.error(
-                YAMLRule.duplicateKey, "duplicate key '\(key.text)'", at: node.location,
-                notes: [.init("'\(key.text)' is first defined here", at: first)]))
+            diagnostics.append(
+                .error(
+                    YAMLRule.duplicateKey, "duplicate key '\(key.text)'", at: node.location,
+                    notes: [.init("'\(key.text)' is first defined here", at: first)]))
         } else {
             stack[top].seen[key.text] = node.location
         }

@@ -99,7 +99,12 @@ public struct YAMLScalar: Sendable, Hashable {
         guard style == .plain else { return nil }
         var t = Substring(text)
         var sign = 1
-        if t.hasPrefix("-") { sign = -1; t = t.dropFirst() } else if t.hasPrefix("+") { t = t.dropFirst() }
+        if t.hasPrefix("-") {
+            sign = -1
+            t = t.dropFirst()
+        } else if t.hasPrefix("+") {
+            t = t.dropFirst()
+        }
         if t.hasPrefix("0x") { return Int(t.dropFirst(2), radix: 16).map { $0 * sign } }
         if t.hasPrefix("0o") { return Int(t.dropFirst(2), radix: 8).map { $0 * sign } }
         guard !t.isEmpty, t.allSatisfy({ $0.isASCII && $0.isNumber }) else { return nil }

@@ -23,11 +23,11 @@ final class CmarkArena {
     let mem: UnsafeMutablePointer<cmark_mem>
 
     struct State {
-        var chunk: UnsafeMutableRawPointer     // the chunk being filled; its first word: the chunk before it
-        var top: UnsafeMutableRawPointer       // next free byte, 16-aligned
-        var end: UnsafeMutableRawPointer       // end of `chunk`
-        var newest: UnsafeMutableRawPointer?   // the block last handed out, while it is the newest
-        var first: UnsafeMutableRawPointer     // the chunk kept across documents
+        var chunk: UnsafeMutableRawPointer  // the chunk being filled; its first word: the chunk before it
+        var top: UnsafeMutableRawPointer  // next free byte, 16-aligned
+        var end: UnsafeMutableRawPointer  // end of `chunk`
+        var newest: UnsafeMutableRawPointer?  // the block last handed out, while it is the newest
+        var first: UnsafeMutableRawPointer  // the chunk kept across documents
         var firstSize: Int
         /// Bytes taken from chunks since the last reset, for sizing the kept chunk.
         var used: Int
@@ -40,8 +40,10 @@ final class CmarkArena {
         let size = max(chunkSize, 4096)
         let first = Self.newChunk(size, previous: nil)
         state = .allocate(capacity: 1)
-        state.initialize(to: State(chunk: first, top: first + Self.header, end: first + size, newest: nil,
-                                   first: first, firstSize: size, used: 0))
+        state.initialize(
+            to: State(
+                chunk: first, top: first + Self.header, end: first + size, newest: nil,
+                first: first, firstSize: size, used: 0))
         mem = .allocate(capacity: 1)
         mem.initialize(to: cmark_mem(calloc: arenaCalloc, realloc: arenaRealloc, free: arenaFree))
     }

@@ -57,7 +57,10 @@ public enum CommonMark {
     public static func markdownToHTML(_ markdown: String) -> String {
         var text = markdown
         return text.withUTF8 { buffer in
-            guard let raw = cmark_markdown_to_html(buffer.baseAddress.map { UnsafeRawPointer($0).assumingMemoryBound(to: CChar.self) }, buffer.count, options) else { return "" }
+            guard
+                let raw = cmark_markdown_to_html(
+                    buffer.baseAddress.map { UnsafeRawPointer($0).assumingMemoryBound(to: CChar.self) }, buffer.count, options)
+            else { return "" }
             defer { free(raw) }
             return String(cString: raw)
         }
@@ -71,11 +74,13 @@ public enum CommonMark {
         var blocks: [[UInt8]] = []
         var text = markdown
         let body = text.withUTF8 { buffer in
-            renderBody(buffer, reservedIDs: reservedIDs, directive: { line, number in
-                guard let html = directive(String(decoding: line, as: UTF8.self), number) else { return nil }
-                blocks.append(Array(html.utf8))
-                return blocks.count - 1
-            }, blocks: { blocks[$0] })
+            renderBody(
+                buffer, reservedIDs: reservedIDs,
+                directive: { line, number in
+                    guard let html = directive(String(decoding: line, as: UTF8.self), number) else { return nil }
+                    blocks.append(Array(html.utf8))
+                    return blocks.count - 1
+                }, blocks: { blocks[$0] })
         }
         return Document(html: String(decoding: body.html, as: UTF8.self), headings: body.headings)
     }
@@ -92,9 +97,12 @@ public enum CommonMark {
         var blocks: [Int]
     }
 
-    static func renderBody(_ markdown: UnsafeBufferPointer<UInt8>, reservedIDs: Set<String>,
-                           directive: (UnsafeBufferPointer<UInt8>, Int) -> Int?, blocks: (Int) -> [UInt8]) -> RenderedBody {
-        let body = ArticleBody([markdown], lines: markdown, reservedIDs: reservedIDs.sorted(), arena: CmarkArena(chunkSize: 64 << 10), directive: directive)
+    static func renderBody(
+        _ markdown: UnsafeBufferPointer<UInt8>, reservedIDs: Set<String>,
+        directive: (UnsafeBufferPointer<UInt8>, Int) -> Int?, blocks: (Int) -> [UInt8]
+    ) -> RenderedBody {
+        let body = ArticleBody(
+            [markdown], lines: markdown, reservedIDs: reservedIDs.sorted(), arena: CmarkArena(chunkSize: 64 << 10), directive: directive)
         var html: [UInt8] = []
         var hrefs: [String] = []
         body.write(into: &html, hrefs: &hrefs) { i, append in blocks(i).withUnsafeBufferPointer(append) }
@@ -126,15 +134,19 @@ public enum CommonMark {
         ///
         /// cmark allocates everything in `arena` (`CmarkArena`): the body must be gone before the
         /// arena is reset.
-        init(_ pieces: [UnsafeBufferPointer<UInt8>], lines markdown: UnsafeBufferPointer<UInt8>, reservedIDs: [String],
-             arena: CmarkArena, directive: (UnsafeBufferPointer<UInt8>, Int) -> Int?) {
+        init(
+            _ pieces: [UnsafeBufferPointer<UInt8>], lines markdown: UnsafeBufferPointer<UInt8>, reservedIDs: [String],
+            arena: CmarkArena, directive: (UnsafeBufferPointer<UInt8>, Int) -> Int?
+        ) {
             tree = ParsedDocument(pieces, arena: arena)
             arena.active { nameAndReplace(lines: markdown, reservedIDs: reservedIDs, directive: directive) }
         }
 
         /// Finds the directive paragraphs (replaced by block markers) and the headings (named).
-        private func nameAndReplace(lines markdown: UnsafeBufferPointer<UInt8>, reservedIDs: [String],
-                                    directive: (UnsafeBufferPointer<UInt8>, Int) -> Int?) {
+        private func nameAndReplace(
+            lines markdown: UnsafeBufferPointer<UInt8>, reservedIDs: [String],
+            directive: (UnsafeBufferPointer<UInt8>, Int) -> Int?
+        ) {
             var headingNodes: [(node: OpaquePointer, topLevel: Bool)] = []
             var directiveParagraphs: [(node: OpaquePointer, line: Int)] = []
             var containers: [OpaquePointer] = []
@@ -170,7 +182,9 @@ public enum CommonMark {
                         offset = newline + 1
                         line += 1
                     }
-                    guard line == number, offset + 1 < n, base[offset] == UInt8(ascii: ":"), base[offset + 1] == UInt8(ascii: ":") else { continue }
+                    guard line == number, offset + 1 < n, base[offset] == UInt8(ascii: ":"), base[offset + 1] == UInt8(ascii: ":") else {
+                        continue
+                    }
                     let end = Bytes.find(UInt8(ascii: "\n"), in: base, from: offset, to: n) ?? n
                     guard let index = directive(UnsafeBufferPointer(rebasing: markdown[offset..<end]), number) else { continue }
                     replace(node, withHTML: "<\u{1}\(index)>", mem: tree.arena.mem)
@@ -183,7 +197,10 @@ public enum CommonMark {
             var used: [String] = []
             ids.reserveCapacity(headingNodes.count)
             for (node, topLevel) in headingNodes {
-                guard topLevel else { ids.append(nil); continue }
+                guard topLevel else {
+                    ids.append(nil)
+                    continue
+                }
                 let level = Int(cmark_node_get_heading_level(node))
                 let text = plainText(node)
                 let base = slug(text)
@@ -216,7 +233,9 @@ public enum CommonMark {
                     i = at + 1
                     guard at + 3 < count else { break }
                     let next = p[at + 1]
-                    if next == UInt8(ascii: "h"), p[at + 2] >= UInt8(ascii: "1"), p[at + 2] <= UInt8(ascii: "6"), p[at + 3] == UInt8(ascii: ">") {          // <hN>
+                    if next == UInt8(ascii: "h"), p[at + 2] >= UInt8(ascii: "1"), p[at + 2] <= UInt8(ascii: "6"),
+                        p[at + 3] == UInt8(ascii: ">")
+                    {  // <hN>
                         defer { headingIndex += 1 }
                         guard headingIndex < ids.count, let id = ids[headingIndex] else { continue }
                         out.append(contentsOf: UnsafeBufferPointer(start: p + copied, count: at + 3 - copied))
@@ -224,19 +243,24 @@ public enum CommonMark {
                         out.append(contentsOf: id.utf8)
                         out.append(UInt8(ascii: "\""))
                         copied = at + 3
-                    } else if next == 1 {                                                        // <\u{1}N>
+                    } else if next == 1 {  // <\u{1}N>
                         var j = at + 2
                         var index = 0
-                        while j < count, ASCII.isDigit(p[j]) { index = index * 10 + ASCII.digitValue(p[j]); j += 1 }
+                        while j < count, ASCII.isDigit(p[j]) {
+                            index = index * 10 + ASCII.digitValue(p[j])
+                            j += 1
+                        }
                         guard j < count, p[j] == UInt8(ascii: ">") else { continue }
                         out.append(contentsOf: UnsafeBufferPointer(start: p + copied, count: at - copied))
                         blocks(index) { out.append(contentsOf: $0) }
                         copied = j + 1
                         // cmark ended the marker's line; with the block in its place, that line
                         // break is only there if the block did not end its own line (`cr()`).
-                        if copied < count, p[copied] == UInt8(ascii: "\n"), out.count == start || out.last == UInt8(ascii: "\n") { copied += 1 }
+                        if copied < count, p[copied] == UInt8(ascii: "\n"), out.count == start || out.last == UInt8(ascii: "\n") {
+                            copied += 1
+                        }
                         i = copied
-                    } else if next == UInt8(ascii: "a"), at + 9 < count, CommonMark.holds("<a href=\"", in: p, at: at) {              // <a href="
+                    } else if next == UInt8(ascii: "a"), at + 9 < count, CommonMark.holds("<a href=\"", in: p, at: at) {  // <a href="
                         let valueStart = at + 9
                         let end = Bytes.find(UInt8(ascii: "\""), in: p, from: valueStart, to: count) ?? count
                         hrefs.append(String(decoding: UnsafeBufferPointer(start: p + valueStart, count: end - valueStart), as: UTF8.self))
@@ -249,7 +273,9 @@ public enum CommonMark {
     }
 
     /// Headings inside block quotes and lists, in document order (they render as `<hN>` too).
-    private static func collectNestedHeadings(_ container: OpaquePointer, into headings: inout [(node: OpaquePointer, topLevel: Bool)], stack: inout [OpaquePointer]) {
+    private static func collectNestedHeadings(
+        _ container: OpaquePointer, into headings: inout [(node: OpaquePointer, topLevel: Bool)], stack: inout [OpaquePointer]
+    ) {
         var child = cmark_node_first_child(container)
         while let node = child {
             switch cmark_node_get_type(node) {
@@ -276,7 +302,10 @@ public enum CommonMark {
                 for b in bytes {
                     let c = ASCII.lowercased(b)
                     if ASCII.isLower(c) || ASCII.isDigit(c) {
-                        if pendingDash && n > 0 { out[n] = UInt8(ascii: "-"); n += 1 }
+                        if pendingDash && n > 0 {
+                            out[n] = UInt8(ascii: "-")
+                            n += 1
+                        }
                         pendingDash = false
                         out[n] = c
                         n += 1
@@ -347,7 +376,7 @@ public enum CommonMark {
 
 /// A parsed cmark document whose every block is in `arena`; the arena's `reset` lets it go and
 /// checks it is gone (`liveDocuments`), so no node outlives its memory.
-fileprivate final class ParsedDocument {
+private final class ParsedDocument {
     let root: OpaquePointer
     let arena: CmarkArena
 
@@ -378,8 +407,10 @@ public final class ArticleRenderer: Sendable {
 
     /// Parses an article (see `CommonMark.ArticleBody.init`) and hands it to `use`; the body and
     /// all of cmark's memory for it are gone when `use` returns, so `use` must not keep it.
-    public func withBody<R>(_ pieces: [UnsafeBufferPointer<UInt8>], lines: UnsafeBufferPointer<UInt8>, reservedIDs: [String],
-                            directive: (UnsafeBufferPointer<UInt8>, Int) -> Int?, _ use: (CommonMark.ArticleBody) -> R) -> R {
+    public func withBody<R>(
+        _ pieces: [UnsafeBufferPointer<UInt8>], lines: UnsafeBufferPointer<UInt8>, reservedIDs: [String],
+        directive: (UnsafeBufferPointer<UInt8>, Int) -> Int?, _ use: (CommonMark.ArticleBody) -> R
+    ) -> R {
         arenas.withArena { arena in
             use(CommonMark.ArticleBody(pieces, lines: lines, reservedIDs: reservedIDs, arena: arena, directive: directive))
         }

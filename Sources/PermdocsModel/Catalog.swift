@@ -21,8 +21,10 @@ public struct Catalog: Sendable {
         /// is not reported; without it, placeholder values are findings.
         public var example: Located<Bool>?
 
-        public init(name: Located<String>, clientID: Located<String>, redirectURI: Located<String>, supportURL: Located<String>? = nil,
-                    verifiedPublisher: Located<Bool>? = nil, example: Located<Bool>? = nil) {
+        public init(
+            name: Located<String>, clientID: Located<String>, redirectURI: Located<String>, supportURL: Located<String>? = nil,
+            verifiedPublisher: Located<Bool>? = nil, example: Located<Bool>? = nil
+        ) {
             self.name = name
             self.clientID = clientID
             self.redirectURI = redirectURI
@@ -69,8 +71,10 @@ public struct Catalog: Sendable {
         public var subset: Located<Bool>?
         public var location: SourceLocation
 
-        public init(path: Located<String>, anchor: Located<String>? = nil, key: Located<String>? = nil, after: Located<String>? = nil,
-                    occurrence: Located<Int>? = nil, subset: Located<Bool>? = nil, location: SourceLocation) {
+        public init(
+            path: Located<String>, anchor: Located<String>? = nil, key: Located<String>? = nil, after: Located<String>? = nil,
+            occurrence: Located<Int>? = nil, subset: Located<Bool>? = nil, location: SourceLocation
+        ) {
             self.path = path
             self.anchor = anchor
             self.key = key
@@ -105,8 +109,10 @@ public struct Catalog: Sendable {
         /// Where `scopes:` is written (the feature's location when absent).
         public var scopesLocation: SourceLocation
 
-        public init(id: Located<String>, title: Located<String>, summary: Located<String>?, scopes: [Located<String>],
-                    client: [ClientLocation], location: SourceLocation, scopesLocation: SourceLocation? = nil) {
+        public init(
+            id: Located<String>, title: Located<String>, summary: Located<String>?, scopes: [Located<String>],
+            client: [ClientLocation], location: SourceLocation, scopesLocation: SourceLocation? = nil
+        ) {
             self.scopesLocation = scopesLocation ?? location
             self.id = id
             self.title = title

@@ -5,10 +5,16 @@ public import PermdocsLoad
 /// Semantic rules (GUIDs, URLs, known scopes) belong to the validate stage.
 public enum CatalogDecoder {
     public static func decode(_ root: YAMLNode, file: String, into reader: inout NodeReader) -> Catalog? {
-        guard let top = reader.mapping(root, what: "the catalog", required: ["app", "scopes", "features"], optional: ["scope_case"]) else { return nil }
+        guard let top = reader.mapping(root, what: "the catalog", required: ["app", "scopes", "features"], optional: ["scope_case"]) else {
+            return nil
+        }
 
         var app: Catalog.App?
-        if let node = top.value("app"), let map = reader.mapping(node, what: "'app'", required: ["name", "client_id", "redirect_uri"], optional: ["support_url", "verified_publisher", "example"]) {
+        if let node = top.value("app"),
+            let map = reader.mapping(
+                node, what: "'app'", required: ["name", "client_id", "redirect_uri"],
+                optional: ["support_url", "verified_publisher", "example"])
+        {
             let name = reader.string(in: map, "name")
             let clientID = reader.string(in: map, "client_id")
             let redirect = reader.string(in: map, "redirect_uri")
@@ -16,8 +22,9 @@ public enum CatalogDecoder {
             let verified = reader.bool(in: map, "verified_publisher")
             let example = reader.bool(in: map, "example")
             if let name, let clientID, let redirect {
-                app = Catalog.App(name: name, clientID: clientID, redirectURI: redirect, supportURL: support,
-                                  verifiedPublisher: verified, example: example)
+                app = Catalog.App(
+                    name: name, clientID: clientID, redirectURI: redirect, supportURL: support,
+                    verifiedPublisher: verified, example: example)
             }
         }
 
@@ -30,14 +37,18 @@ public enum CatalogDecoder {
                     var adminConsent: Located<Bool>?
                     if pair.value.isNull {
                         description = nil
-                    } else if let map = reader.mapping(pair.value, what: "scope '\(pair.key.text)'", required: ["description"], optional: ["admin_consent"]) {
+                    } else if let map = reader.mapping(
+                        pair.value, what: "scope '\(pair.key.text)'", required: ["description"], optional: ["admin_consent"])
+                    {
                         description = map.value("description").flatMap { $0.isNull ? nil : reader.string($0, name: "description") }
                         adminConsent = reader.bool(in: map, "admin_consent")
                     }
                     scopes.append(Catalog.ScopeText(scope: scope, description: description, adminConsent: adminConsent))
                 }
             } else {
-                reader.diagnostics.error(ModelRule.wrongType, "'scopes' must be a mapping from scope to its text, not \(node.kindDescription)", at: node.location)
+                reader.diagnostics.error(
+                    ModelRule.wrongType, "'scopes' must be a mapping from scope to its text, not \(node.kindDescription)", at: node.location
+                )
             }
         }
 
@@ -59,7 +70,9 @@ public enum CatalogDecoder {
 
     private static func decodeFeature(_ node: YAMLNode, into reader: inout NodeReader) -> Catalog.Feature? {
         let label = node["id"]?.scalar.map { "feature '\($0.text)'" } ?? "a feature"
-        guard let map = reader.mapping(node, what: label, required: ["id", "title", "scopes"], optional: ["summary", "client"]) else { return nil }
+        guard let map = reader.mapping(node, what: label, required: ["id", "title", "scopes"], optional: ["summary", "client"]) else {
+            return nil
+        }
         let id = reader.string(in: map, "id")
         let title = reader.string(in: map, "title")
         let summary = reader.string(in: map, "summary")
@@ -70,7 +83,11 @@ public enum CatalogDecoder {
         var client: [Catalog.ClientLocation] = []
         if let node = map.value("client") {
             for item in reader.list(node, name: "client") {
-                guard let m = reader.mapping(item, what: "a client location of \(label)", required: ["path"], optional: ["anchor", "key", "after", "occurrence", "subset"]) else { continue }
+                guard
+                    let m = reader.mapping(
+                        item, what: "a client location of \(label)", required: ["path"],
+                        optional: ["anchor", "key", "after", "occurrence", "subset"])
+                else { continue }
                 guard let path = reader.string(in: m, "path") else { continue }
                 let anchor = reader.string(in: m, "anchor")
                 let key = reader.string(in: m, "key")
@@ -81,26 +98,37 @@ public enum CatalogDecoder {
                     if let text = node.scalar?.text, node.scalar?.style == .plain, let n = Int(text), n >= 1 {
                         occurrence = Located(n, at: node.location)
                     } else {
-                        reader.diagnostics.error(ModelRule.wrongType, "'occurrence' must be a whole number from 1, not \(node.scalar.map { "'\($0.text)'" } ?? node.kindDescription)", at: node.location)
+                        reader.diagnostics.error(
+                            ModelRule.wrongType,
+                            "'occurrence' must be a whole number from 1, not \(node.scalar.map { "'\($0.text)'" } ?? node.kindDescription)",
+                            at: node.location)
                     }
                 }
                 if key != nil, after != nil || occurrence != nil {
-                    reader.diagnostics.error(ModelRule.conflictingKeys, "'after' and 'occurrence' choose among occurrences of an 'anchor'; a 'key' location has neither", at: item.location)
+                    reader.diagnostics.error(
+                        ModelRule.conflictingKeys,
+                        "'after' and 'occurrence' choose among occurrences of an 'anchor'; a 'key' location has neither", at: item.location)
                 }
                 switch (anchor, key) {
                 case (nil, nil) where m.value("anchor") == nil && m.value("key") == nil:
-                    reader.diagnostics.error(ModelRule.missingKey, "a client location needs 'anchor' (source code) or 'key' (JSON or YAML)", at: item.location)
+                    reader.diagnostics.error(
+                        ModelRule.missingKey, "a client location needs 'anchor' (source code) or 'key' (JSON or YAML)", at: item.location)
                 case (_?, _?):
-                    reader.diagnostics.error(ModelRule.conflictingKeys, "a client location has either 'anchor' or 'key', not both", at: item.location)
+                    reader.diagnostics.error(
+                        ModelRule.conflictingKeys, "a client location has either 'anchor' or 'key', not both", at: item.location)
                 default:
                     break
                 }
-                client.append(Catalog.ClientLocation(path: path, anchor: anchor, key: key, after: after, occurrence: occurrence, subset: subset, location: item.location))
+                client.append(
+                    Catalog.ClientLocation(
+                        path: path, anchor: anchor, key: key, after: after, occurrence: occurrence, subset: subset, location: item.location)
+                )
             }
         }
         // A feature missing its title is still validated (its scopes, its id), without cascading errors.
         guard let id else { return nil }
-        return Catalog.Feature(id: id, title: title ?? Located("", at: map.location), summary: summary, scopes: scopes, client: client,
-                               location: node.location, scopesLocation: map.pair("scopes")?.keyLocation)
+        return Catalog.Feature(
+            id: id, title: title ?? Located("", at: map.location), summary: summary, scopes: scopes, client: client,
+            location: node.location, scopesLocation: map.pair("scopes")?.keyLocation)
     }
 }

@@ -41,7 +41,10 @@ public enum ChangeLogDecoder {
         var entries: [ChangeLog.Entry] = []
         if let node = top.value("changes") {
             for item in reader.list(node, name: "changes") {
-                guard let map = reader.mapping(item, what: "a change", required: ["date", "feature"], optional: ["added", "removed", "note"]) else { continue }
+                guard
+                    let map = reader.mapping(
+                        item, what: "a change", required: ["date", "feature"], optional: ["added", "removed", "note"])
+                else { continue }
                 guard let date = reader.string(in: map, "date"), let feature = reader.string(in: map, "feature") else { continue }
                 if !isISODate(date.value) {
                     reader.diagnostics.error(ModelRule.invalidValue, "'\(date.value)' is not a date: write YYYY-MM-DD", at: date.location)
@@ -49,10 +52,13 @@ public enum ChangeLogDecoder {
                 let added = reader.stringList(in: map, "added")
                 let removed = reader.stringList(in: map, "removed")
                 if added.isEmpty && removed.isEmpty {
-                    reader.diagnostics.error(ModelRule.emptyValue, "a change adds or removes at least one scope ('added', 'removed')", at: item.location)
+                    reader.diagnostics.error(
+                        ModelRule.emptyValue, "a change adds or removes at least one scope ('added', 'removed')", at: item.location)
                 }
-                entries.append(ChangeLog.Entry(date: date, feature: feature, added: added, removed: removed,
-                                               note: reader.string(in: map, "note"), location: item.location))
+                entries.append(
+                    ChangeLog.Entry(
+                        date: date, feature: feature, added: added, removed: removed,
+                        note: reader.string(in: map, "note"), location: item.location))
             }
         }
         return ChangeLog(file: file, note: note, entries: entries)
@@ -62,8 +68,9 @@ public enum ChangeLogDecoder {
     public static func isISODate(_ s: String) -> Bool {
         let parts = s.split(separator: "-", omittingEmptySubsequences: false)
         guard parts.count == 3, parts[0].count == 4, parts[1].count == 2, parts[2].count == 2,
-              parts.allSatisfy({ $0.allSatisfy { $0.isASCII && $0.isNumber } }),
-              let y = Int(parts[0]), let m = Int(parts[1]), let d = Int(parts[2]), (1...12).contains(m) else { return false }
+            parts.allSatisfy({ $0.allSatisfy { $0.isASCII && $0.isNumber } }),
+            let y = Int(parts[0]), let m = Int(parts[1]), let d = Int(parts[2]), (1...12).contains(m)
+        else { return false }
         let leap = (y % 4 == 0 && y % 100 != 0) || y % 400 == 0
         let days = [31, leap ? 29 : 28, 31, 30, 31, 30, 31, 31, 30, 31, 30, 31]
         return (1...days[m - 1]).contains(d)

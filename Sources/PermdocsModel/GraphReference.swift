@@ -46,8 +46,9 @@ public final class GraphReference: Sendable {
     /// The bundled reference, decoded once per process.
     public static let shared: GraphReference = {
         do {
-            return try GraphReference(delegatedJSON: Data(EmbeddedResources.graph_delegated_permissions.utf8), managedPolicy: .shared,
-                                      exchangeOnlineJSON: Data(EmbeddedResources.exchange_online_permissions.utf8))
+            return try GraphReference(
+                delegatedJSON: Data(EmbeddedResources.graph_delegated_permissions.utf8), managedPolicy: .shared,
+                exchangeOnlineJSON: Data(EmbeddedResources.exchange_online_permissions.utf8))
         } catch {
             fatalError("permdocs: the bundled Graph permission reference is unreadable: \(error)")
         }

@@ -63,7 +63,9 @@ public struct NodeReader {
     public mutating func bool(in map: Mapping, _ key: String) -> Located<Bool>? {
         guard let node = map.value(key) else { return nil }
         guard let value = node.scalar?.bool else {
-            diagnostics.error(ModelRule.wrongType, "'\(key)' must be true or false, not \(node.scalar.map { "'\($0.text)'" } ?? node.kindDescription)", at: node.location)
+            diagnostics.error(
+                ModelRule.wrongType, "'\(key)' must be true or false, not \(node.scalar.map { "'\($0.text)'" } ?? node.kindDescription)",
+                at: node.location)
             return nil
         }
         return Located(value, at: node.location)
@@ -92,12 +94,15 @@ public struct NodeReader {
     }
 
     /// One value of a fixed set, with a did-you-mean.
-    public mutating func oneOf<E: RawRepresentable & CaseIterable & Sendable>(_ node: YAMLNode, name: String, _ type: E.Type) -> Located<E>? where E.RawValue == String {
+    public mutating func oneOf<E: RawRepresentable & CaseIterable & Sendable>(_ node: YAMLNode, name: String, _ type: E.Type) -> Located<E>?
+    where E.RawValue == String {
         guard let text = string(node, name: name) else { return nil }
         if let value = E(rawValue: text.value) { return Located(value, at: text.location) }
         let names = E.allCases.map(\.rawValue)
         let hint = DidYouMean.hint(for: text.value, among: names)
-        diagnostics.error(ModelRule.invalidValue, "'\(text.value)' is not a valid \(name)\(hint) (one of: \(names.joined(separator: ", ")))", at: text.location)
+        diagnostics.error(
+            ModelRule.invalidValue, "'\(text.value)' is not a valid \(name)\(hint) (one of: \(names.joined(separator: ", ")))",
+            at: text.location)
         return nil
     }
 }

@@ -6,9 +6,11 @@ public enum ProcedureDecoder {
     static let stepKeys = ["kind", "setting", "scenarios", "path", "value", "note", "warning", "see", "steps", "choices"]
 
     public static func decode(_ root: YAMLNode, id: Located<String>, file: String, into reader: inout NodeReader) -> Procedure? {
-        guard let map = reader.mapping(
-            root, what: "procedure '\(id.value)'", required: ["title", "scenarios", "steps"],
-            optional: ["summary", "audience", "roles", "notes", "warnings", "see_also", "fixes", "checklist_first"]) else { return nil }
+        guard
+            let map = reader.mapping(
+                root, what: "procedure '\(id.value)'", required: ["title", "scenarios", "steps"],
+                optional: ["summary", "audience", "roles", "notes", "warnings", "see_also", "fixes", "checklist_first"])
+        else { return nil }
         let title = reader.string(in: map, "title")
         let summary = reader.string(in: map, "summary")
         let scenarios = map.value("scenarios").map { decodeScenarios($0, into: &reader) } ?? []
@@ -48,7 +50,8 @@ public enum ProcedureDecoder {
         // A bare string is a step with text only.
         if node.scalar != nil {
             guard let text = reader.string(node, name: "step") else { return nil }
-            return Procedure.Step(text: text, path: [], value: nil, note: nil, warning: nil, see: nil, steps: [], choices: [], location: node.location)
+            return Procedure.Step(
+                text: text, path: [], value: nil, note: nil, warning: nil, see: nil, steps: [], choices: [], location: node.location)
         }
         guard let map = reader.mapping(node, what: "a step", required: ["text"], optional: stepKeys) else { return nil }
         guard let text = reader.string(in: map, "text") else { return nil }

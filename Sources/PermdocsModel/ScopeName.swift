@@ -28,7 +28,8 @@ public struct ScopeName: Hashable, Sendable {
 
     public init(_ written: String) {
         guard written.contains("://"), let slash = written.lastIndex(of: "/"),
-              written[..<slash].hasSuffix(":/") == false else {
+            written[..<slash].hasSuffix(":/") == false
+        else {
             resource = nil
             name = written
             return

@@ -48,9 +48,10 @@ enum ChangesPage {
             let anchor = seen[base]! == 1 ? base : "\(base)-\(seen[base]!)"
             let canonical = { (s: Located<String>) in model.reference.delegated(s.value)?.value ?? s.value }
             let reconsent = feature.map { ScopeChanges.reconsent(adding: e.added, to: $0, model: model) } ?? []
-            return Entry(anchor: anchor, date: e.date.value, feature: e.feature.value, title: feature?.title.value ?? e.feature.value,
-                         added: e.added.map(canonical), removed: e.removed.map(canonical), note: e.note?.value, reconsent: reconsent,
-                         isFirst: !log.entries[(index + 1)...].contains { $0.feature.value == e.feature.value })
+            return Entry(
+                anchor: anchor, date: e.date.value, feature: e.feature.value, title: feature?.title.value ?? e.feature.value,
+                added: e.added.map(canonical), removed: e.removed.map(canonical), note: e.note?.value, reconsent: reconsent,
+                isFirst: !log.entries[(index + 1)...].contains { $0.feature.value == e.feature.value })
         }
     }
 
@@ -69,8 +70,10 @@ enum ChangesPage {
                 "added": Contexts.nameList(e.added), "has_added": .bool(!e.added.isEmpty),
                 "removed": Contexts.nameList(e.removed), "has_removed": .bool(!e.removed.isEmpty),
                 "note_html": .text(e.note.map(contexts.inline) ?? ""), "has_note": .bool(e.note != nil),
-                "users_again": Contexts.nameList(e.usersAgain.map(\.phrase), conjunction: "or"), "has_users_again": .bool(!e.usersAgain.isEmpty),
-                "admin_again": Contexts.nameList(e.adminAgain.map(\.phrase), conjunction: "or"), "has_admin_again": .bool(!e.adminAgain.isEmpty),
+                "users_again": Contexts.nameList(e.usersAgain.map(\.phrase), conjunction: "or"),
+                "has_users_again": .bool(!e.usersAgain.isEmpty),
+                "admin_again": Contexts.nameList(e.adminAgain.map(\.phrase), conjunction: "or"),
+                "has_admin_again": .bool(!e.adminAgain.isEmpty),
                 "conditional": .bool(e.conditional), "first": .bool(e.isFirst),
                 "consent_href": .text("\(contexts.consentHref)#consent-\(e.feature)"),
             ]
@@ -93,29 +96,29 @@ enum ChangesPage {
         let app = catalog.app.name.value
         let first = items.last?.date ?? "2000-01-01"
         var out = """
-        <?xml version="1.0" encoding="utf-8"?>
-        <feed xmlns="http://www.w3.org/2005/Atom">
-          <id>tag:\(host),\(first):permdocs/changes</id>
-          <title>\(xml(app)): permission changes</title>
-          <subtitle>Microsoft Graph permissions \(xml(app)) added or removed, and who must consent again.</subtitle>
-          <updated>\(items.first?.date ?? first)T00:00:00Z</updated>
-          <author><name>\(xml(app)) help center</name></author>
-          <link rel="self" type="application/atom+xml" href="\(feed)"/>
-          <link rel="alternate" type="text/html" href="\(page)"/>
-          <generator>permdocs</generator>
-
-        """
-        for e in items {
-            out += """
-              <entry>
-                <id>tag:\(host),\(e.date):permdocs/\(e.anchor)</id>
-                <title>\(xml(e.headline))</title>
-                <updated>\(e.date)T00:00:00Z</updated>
-                <link rel="alternate" type="text/html" href="\(page)#\(e.anchor)"/>
-                <summary type="text">\(xml(summary(e)))</summary>
-              </entry>
+            <?xml version="1.0" encoding="utf-8"?>
+            <feed xmlns="http://www.w3.org/2005/Atom">
+              <id>tag:\(host),\(first):permdocs/changes</id>
+              <title>\(xml(app)): permission changes</title>
+              <subtitle>Microsoft Graph permissions \(xml(app)) added or removed, and who must consent again.</subtitle>
+              <updated>\(items.first?.date ?? first)T00:00:00Z</updated>
+              <author><name>\(xml(app)) help center</name></author>
+              <link rel="self" type="application/atom+xml" href="\(feed)"/>
+              <link rel="alternate" type="text/html" href="\(page)"/>
+              <generator>permdocs</generator>
 
             """
+        for e in items {
+            out += """
+                  <entry>
+                    <id>tag:\(host),\(e.date):permdocs/\(e.anchor)</id>
+                    <title>\(xml(e.headline))</title>
+                    <updated>\(e.date)T00:00:00Z</updated>
+                    <link rel="alternate" type="text/html" href="\(page)#\(e.anchor)"/>
+                    <summary type="text">\(xml(summary(e)))</summary>
+                  </entry>
+
+                """
         }
         return out + "</feed>\n"
     }
@@ -127,7 +130,11 @@ enum ChangesPage {
         let again = e.isFirst ? "" : " again"
         if !e.usersAgain.isEmpty { parts.append("Each user is asked to consent\(again) where \(join(e.usersAgain.map(\.phrase))).") }
         if !e.adminAgain.isEmpty { parts.append("An admin must grant consent\(again) where \(join(e.adminAgain.map(\.phrase))).") }
-        if e.conditional { parts.append("Where user consent is limited to verified publishers, users consent\(again) only to permissions the tenant classified as low impact.") }
+        if e.conditional {
+            parts.append(
+                "Where user consent is limited to verified publishers, users consent\(again) only to permissions the tenant classified as low impact."
+            )
+        }
         if e.added.isEmpty { parts.append("Nobody is asked to consent again.") }
         return parts.joined(separator: " ")
     }

@@ -40,7 +40,8 @@ struct Checklist {
             "Your tenant lets users consent to apps, so each user grants \(app) access when they connect their account. Work through these settings in the Microsoft Entra admin center."
         case .adminsOnly:
             "Users cannot consent to \(app) themselves: user consent is off"
-                + (managedPolicyScopes.isEmpty ? "" : ", or Microsoft manages consent and its policy keeps users from granting " + Self.nameList(managedPolicyScopes))
+                + (managedPolicyScopes.isEmpty
+                    ? "" : ", or Microsoft manages consent and its policy keeps users from granting " + Self.nameList(managedPolicyScopes))
                 + ". An admin grants consent for the organization first, with the admin-consent link: it works before \(app) is listed in the tenant's enterprise applications."
         case .assignmentRequired:
             "Only the users and groups you assign may use \(app). Assign them, then grant admin consent for the organization."
@@ -83,13 +84,14 @@ struct Checklist {
         func walk(_ steps: [Procedure.Step]) {
             for step in steps {
                 if let setting = step.setting, let choice = step.choices.first(where: { $0.scenarios.contains { $0.value == scenario } }),
-                   let value = choice.value, !out.contains(where: { $0.setting == setting.value }) {
+                    let value = choice.value, !out.contains(where: { $0.setting == setting.value })
+                {
                     out.append((setting.value, value.value))
                 }
                 walk(step.steps)
             }
         }
-        procedures.forEach { walk($0.steps) }
+        for p in procedures { walk(p.steps) }
         return out
     }
 
@@ -105,7 +107,8 @@ struct Checklist {
         let consentURL = needsAdmin ? contexts.appConsentURL : ""
         return [
             "title": .text(title(app: app)), "scenario": .text(scenario.rawValue),
-            "summary_html": .text(CommonMark.inlineHTML(MarkdownEscaping.escape(summary(app: app, managedPolicyScopes: contexts.managedPolicyScopes)))),
+            "summary_html": .text(
+                CommonMark.inlineHTML(MarkdownEscaping.escape(summary(app: app, managedPolicyScopes: contexts.managedPolicyScopes)))),
             "app_name": .text(app), "example": .bool(contexts.content.catalog.app.isExample),
             "assumes": .list(assumptions(procedures).map { ["setting": .text($0.setting), "value": .text($0.value)] }),
             "consent_url": .text(consentURL), "has_consent_url": .bool(!consentURL.isEmpty),

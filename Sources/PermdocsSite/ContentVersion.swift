@@ -11,8 +11,9 @@ enum ContentVersion {
     static func of(_ content: Content) -> String {
         var hash = Hasher64()
         let app = content.catalog.app
-        hash.add("app", app.name.value, app.clientID.value, app.redirectURI.value, app.supportURL?.value ?? "",
-                 app.verifiedPublisher.map { "\($0.value)" } ?? "", app.isExample ? "example" : "")
+        hash.add(
+            "app", app.name.value, app.clientID.value, app.redirectURI.value, app.supportURL?.value ?? "",
+            app.verifiedPublisher.map { "\($0.value)" } ?? "", app.isExample ? "example" : "")
         for s in content.catalog.scopes { hash.add("scope", s.scope.value, s.description?.value ?? "") }
         for f in content.catalog.features {
             hash.add("feature", f.id.value, f.title.value, f.summary?.value ?? "")
@@ -34,8 +35,9 @@ enum ContentVersion {
     private static func add(_ steps: [Procedure.Step], to hash: inout Hasher64) {
         hash.add("steps", "\(steps.count)")
         for s in steps {
-            hash.add("step", s.text.value, s.kind.rawValue, s.setting?.value ?? "", s.value?.value ?? "", s.note?.value ?? "",
-                     s.warning?.value ?? "", s.see?.value ?? "")
+            hash.add(
+                "step", s.text.value, s.kind.rawValue, s.setting?.value ?? "", s.value?.value ?? "", s.note?.value ?? "",
+                s.warning?.value ?? "", s.see?.value ?? "")
             hash.add(s.path.map(\.value))
             hash.add(s.scenarios.map(\.value.rawValue))
             add(s.steps, to: &hash)

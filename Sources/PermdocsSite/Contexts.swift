@@ -35,8 +35,10 @@ struct Contexts {
         contentVersion = ContentVersion.of(content)
         lastChanged = ChangesPage.lastChanged(content.changes)
         var seen: Set<String> = []
-        managedPolicyScopes = content.catalog.features.flatMap { model.outcome(of: $0, in: TenantSettings(.microsoftManaged)).managedPolicyScopes }
-            .filter { seen.insert($0).inserted }
+        managedPolicyScopes = content.catalog.features.flatMap {
+            model.outcome(of: $0, in: TenantSettings(.microsoftManaged)).managedPolicyScopes
+        }
+        .filter { seen.insert($0).inserted }
     }
 
     var appName: String { content.catalog.app.name.value }
@@ -48,7 +50,6 @@ struct Contexts {
     func inline(_ markdown: String) -> String { inlineCache.html(markdown) }
 
     // MARK: - Permissions
-
 
     /// The admin-consent link for every permission the app registration lists, tenant
     /// `organizations`, global cloud: the one a printed checklist gives in full.
@@ -82,16 +83,21 @@ struct Contexts {
 
     /// Scope names for a sentence: each with the separator that follows it ("`A`, `B` and `C`").
     static func nameList(_ names: [String], conjunction: String = "and") -> TemplateValue {
-        .list(names.enumerated().map { i, name in
-            let separator = i == names.count - 1 ? "" : i == names.count - 2 ? " \(conjunction) " : ", "
-            return ["value": .text(name), "separator": .text(separator)]
-        })
+        .list(
+            names.enumerated().map { i, name in
+                let separator = i == names.count - 1 ? "" : i == names.count - 2 ? " \(conjunction) " : ", "
+                return ["value": .text(name), "separator": .text(separator)]
+            })
     }
 
     /// One row of a feature's "who can connect" table: a tenant setting and what it means.
     func consentSetting(_ o: ConsentModel.FeatureOutcome) -> TemplateValue {
-        var conditional = false, knownVerified = false
-        if case .userIfClassifiedLowImpact(let known) = o.outcome { conditional = true; knownVerified = known }
+        var conditional = false
+        var knownVerified = false
+        if case .userIfClassifiedLowImpact(let known) = o.outcome {
+            conditional = true
+            knownVerified = known
+        }
         var reason: AdminReason?
         if case .admin(let r) = o.outcome { reason = r }
         return [
@@ -102,8 +108,10 @@ struct Contexts {
             "publisher_known_verified": .bool(knownVerified), "admin": .bool(o.outcome.needsAdmin),
             "user_consent_off": .bool(reason == .userConsentOff),
             "publisher_not_verified": .bool(reason == .publisherNotVerified),
-            "admin_required_scopes": Self.nameList(o.adminRequiredScopes), "has_admin_required_scopes": .bool(!o.adminRequiredScopes.isEmpty),
-            "managed_policy_scopes": Self.nameList(o.managedPolicyScopes), "has_managed_policy_scopes": .bool(!o.managedPolicyScopes.isEmpty),
+            "admin_required_scopes": Self.nameList(o.adminRequiredScopes),
+            "has_admin_required_scopes": .bool(!o.adminRequiredScopes.isEmpty),
+            "managed_policy_scopes": Self.nameList(o.managedPolicyScopes),
+            "has_managed_policy_scopes": .bool(!o.managedPolicyScopes.isEmpty),
         ]
     }
 
@@ -120,17 +128,18 @@ struct Contexts {
             "has_managed_policy_blocked": .bool(!managed.managedPolicyScopes.isEmpty),
             "managed_policy_url": .text(policy.url), "managed_policy_published": .text(Self.longDate(policy.published)),
             "consent_href": .text("\(consentHref)#consent-\(f.id.value)"),
-            "last_changed": .text(lastChanged[f.id.value].map(Self.longDate) ?? ""), "has_last_changed": .bool(lastChanged[f.id.value] != nil),
+            "last_changed": .text(lastChanged[f.id.value].map(Self.longDate) ?? ""),
+            "has_last_changed": .bool(lastChanged[f.id.value] != nil),
             "changes_href": .text(ChangesPage.page),
         ]
     }
 
-
-
     /// `2026-01-22` → `22 January 2026` (unambiguous for every reader); other text unchanged.
     static func longDate(_ iso: String) -> String {
         let parts = iso.split(separator: "-")
-        let months = ["January", "February", "March", "April", "May", "June", "July", "August", "September", "October", "November", "December"]
+        let months = [
+            "January", "February", "March", "April", "May", "June", "July", "August", "September", "October", "November", "December",
+        ]
         guard parts.count == 3, let m = Int(parts[1]), (1...12).contains(m), let d = Int(parts[2]) else { return iso }
         return "\(d) \(months[m - 1]) \(parts[0])"
     }
@@ -166,7 +175,10 @@ struct Contexts {
         }
         let errors: [TemplateValue] = SignInError.known.map { e in
             let fixers = content.procedures.filter { p in p.fixes.contains { $0.value == e.code } }.map { link(to: $0.id.value) }
-            return ["code": .text(e.code), "name": .text(e.name), "meaning": .text(e.meaning), "fixed_by": .list(fixers), "has_fixed_by": .bool(!fixers.isEmpty)]
+            return [
+                "code": .text(e.code), "name": .text(e.name), "meaning": .text(e.meaning), "fixed_by": .list(fixers),
+                "has_fixed_by": .bool(!fixers.isEmpty),
+            ]
         }
         let app = content.catalog.app
         return [
@@ -182,7 +194,8 @@ struct Contexts {
     /// A procedure in an article (`checklist` nil: every step and every choice), or on the checklist
     /// of a scenario: each choice list becomes the one action its scenario means, outcomes are text,
     /// and a first step in `hoisted` (shown once at the top of the checklist) is left out.
-    func procedure(_ p: Procedure, checklist: Procedure.Scenario? = nil, hoisted: Set<String> = [], heading: String = "h3") -> TemplateValue {
+    func procedure(_ p: Procedure, checklist: Procedure.Scenario? = nil, hoisted: Set<String> = [], heading: String = "h3") -> TemplateValue
+    {
         let idPrefix = "\(p.id.value)-step"
         var shown: [(Int, Procedure.Step)] = []
         for (index, step) in p.steps.enumerated() where !(index == 0 && step.isPlain && hoisted.contains(step.text.value)) {
@@ -197,7 +210,8 @@ struct Contexts {
             "notes": .texts(p.notes.map { inline($0.value) }), "has_notes": .bool(!p.notes.isEmpty),
             "warnings": .texts(p.warnings.map { inline($0.value) }), "has_warnings": .bool(!p.warnings.isEmpty),
             "see_also": .list(p.seeAlso.map { link(to: $0.value) }), "has_see_also": .bool(!p.seeAlso.isEmpty),
-            "fixes": .list(p.fixes.map { ["code": .text($0.value), "href": .text("\(consentHref)#\($0.value)")] }), "has_fixes": .bool(!p.fixes.isEmpty),
+            "fixes": .list(p.fixes.map { ["code": .text($0.value), "href": .text("\(consentHref)#\($0.value)")] }),
+            "has_fixes": .bool(!p.fixes.isEmpty),
             "checklist": .bool(checklist != nil),
         ]
     }
@@ -219,7 +233,10 @@ struct Contexts {
         var text = step.text.value
         var shown = step
         if let scenario = checklist, let choice = step.choices.first(where: { $0.scenarios.contains { $0.value == scenario } }) {
-            text = step.setting.map { "Set **\(MarkdownEscaping.escape($0.value))** to **\(MarkdownEscaping.escape(choice.value?.value ?? ""))**" } ?? choice.text.value
+            text =
+                step.setting.map {
+                    "Set **\(MarkdownEscaping.escape($0.value))** to **\(MarkdownEscaping.escape(choice.value?.value ?? ""))**"
+                } ?? choice.text.value
             shown = choice
             shown.value = step.setting == nil ? choice.value : nil
             shown.path = step.path
@@ -239,8 +256,10 @@ struct Contexts {
             "note_html": .text(shown.note.map { inline($0.value) } ?? ""), "has_note": .bool(shown.note != nil),
             "warning_html": .text(shown.warning.map { inline($0.value) } ?? ""), "has_warning": .bool(shown.warning != nil),
             "see_href": .text(see?.href ?? ""), "see_title": .text(see?.title ?? ""), "has_see": .bool(see != nil),
-            "steps": .list(shown.steps.enumerated().map { self.step($1, id: "\(id)-\($0 + 1)", checklist: checklist) }), "has_steps": .bool(!shown.steps.isEmpty),
-            "choices": .list(offered.enumerated().map { self.step($1, id: "\(id)-choice-\($0 + 1)", checklist: nil) }), "has_choices": .bool(!offered.isEmpty),
+            "steps": .list(shown.steps.enumerated().map { self.step($1, id: "\(id)-\($0 + 1)", checklist: checklist) }),
+            "has_steps": .bool(!shown.steps.isEmpty),
+            "choices": .list(offered.enumerated().map { self.step($1, id: "\(id)-choice-\($0 + 1)", checklist: nil) }),
+            "has_choices": .bool(!offered.isEmpty),
             "checklist": .bool(checklist != nil),
         ]
     }

@@ -6,7 +6,9 @@ extension SiteBuilder {
     /// `permdocs build --expanded-markdown` writes, and what the benchmark's cmark-alone limit
     /// renders.
     public func expandedMarkdown(_ prepared: Prepared) -> [(name: String, bytes: [UInt8])] {
-        let newline = UInt8(ascii: "\n"), colon = UInt8(ascii: ":"), space = UInt8(ascii: " ")
+        let newline = UInt8(ascii: "\n")
+        let colon = UInt8(ascii: ":")
+        let space = UInt8(ascii: " ")
         let parts = parts(articles: prepared.articles, templates: prepared.templates)
         let context = parts.contexts.article(checklists: parts.checklistLinks)
         let values = SplicedValues(articles: prepared.articles, context: context)
@@ -24,7 +26,8 @@ extension SiteBuilder {
                 let lineEnd = markdown[lineStart...].firstIndex(of: newline) ?? markdown.count
                 let line = markdown[lineStart..<lineEnd]
                 if line.starts(with: [colon, colon]),
-                   let index = line.withUnsafeBufferPointer({ parts.block(article, articleIndex, line: $0, number: number) }) {
+                    let index = line.withUnsafeBufferPointer({ parts.block(article, articleIndex, line: $0, number: number) })
+                {
                     var html = parts.blockHTML[index][...]
                     while html.last == newline { html = html.dropLast() }
                     var previous = newline

@@ -17,8 +17,10 @@ public struct Layout: Sendable {
 
     /// The page `href` around `body` (HTML), rendered by `layout.mustache`. `version`: the content
     /// version a printed page carries (printable pages only).
-    public func page(_ href: String, title: String, description: String, kind: String, body: String, toc: [CommonMark.Heading] = [],
-                     printable: Bool = false, version: String = "") -> OutputFile {
+    public func page(
+        _ href: String, title: String, description: String, kind: String, body: String, toc: [CommonMark.Heading] = [],
+        printable: Bool = false, version: String = ""
+    ) -> OutputFile {
         let context: TemplateValue = [
             "title": .text(title), "description": .text(description), "app_name": .text(appName), "content": .text(body),
             "nav": .list(nav.map { ["href": .text($0.href), "title": .text($0.title), "current": .bool($0.href == href)] }),

@@ -39,7 +39,9 @@ final class LayoutCache: @unchecked Sendable {
 
     /// The page for `href` around `body`, and the number of its shape (for `links(ofShape:)`);
     /// nil when the page was rendered the ordinary way.
-    func page(_ href: String, title: String, description: String, kind: String, body: [UInt8], toc: [CommonMark.Heading], printable: Bool) -> (file: OutputFile, shape: Int?) {
+    func page(
+        _ href: String, title: String, description: String, kind: String, body: [UInt8], toc: [CommonMark.Heading], printable: Bool
+    ) -> (file: OutputFile, shape: Int?) {
         page(href, title: title, description: description, kind: kind, toc: toc, printable: printable) { $0.append(contentsOf: body) }
     }
 
@@ -47,8 +49,10 @@ final class LayoutCache: @unchecked Sendable {
     ///
     /// The body is never looked at: it fills its place as raw HTML. Only the short text values
     /// are checked for the sentinel, since the layout would print them where they stand.
-    func page(_ href: String, title: String, description: String, kind: String, toc: [CommonMark.Heading], printable: Bool,
-              writeBody: (inout [UInt8]) -> Void) -> (file: OutputFile, shape: Int?) {
+    func page(
+        _ href: String, title: String, description: String, kind: String, toc: [CommonMark.Heading], printable: Bool,
+        writeBody: (inout [UInt8]) -> Void
+    ) -> (file: OutputFile, shape: Int?) {
         // The text values, numbered as their sentinels: title, description, kind, then each toc
         // item's id and title.
         var values = [title, description, kind]
@@ -56,7 +60,9 @@ final class LayoutCache: @unchecked Sendable {
         if values.contains(where: Self.holdsMark) {
             var body: [UInt8] = []
             writeBody(&body)
-            let file = layout.page(href, title: title, description: description, kind: kind, body: String(decoding: body, as: UTF8.self), toc: toc, printable: printable)
+            let file = layout.page(
+                href, title: title, description: description, kind: kind, body: String(decoding: body, as: UTF8.self), toc: toc,
+                printable: printable)
             return (file, nil)
         }
         let current = layout.nav.firstIndex { $0.href == href } ?? -1
@@ -70,7 +76,9 @@ final class LayoutCache: @unchecked Sendable {
             var sentinelToc: [CommonMark.Heading] = []
             for _ in 0..<toc.count { sentinelToc.append(CommonMark.Heading(level: 2, id: sentinel(), text: sentinel())) }
             let currentHref = current >= 0 ? layout.nav[current].href : "\u{E002}none"
-            let rendered = layout.page(currentHref, title: title, description: description, kind: kind, body: Self.contentSentinel, toc: sentinelToc, printable: printable)
+            let rendered = layout.page(
+                currentHref, title: title, description: description, kind: kind, body: Self.contentSentinel, toc: sentinelToc,
+                printable: printable)
             // The shape's own links and ids; those holding a slot are the table of contents,
             // whose targets are the page's own headings.
             var links = HTMLScan.links(in: rendered.bytes)
@@ -156,8 +164,10 @@ final class LayoutCache: @unchecked Sendable {
     /// Splits rendered bytes at sentinels: `\u{E000}N\u{E001}` (text value N) and
     /// `\u{E000}\u{E001}` (the body).
     static func cut(_ bytes: [UInt8]) -> [Cut] {
-        let mark = Array(Self.mark.utf8), end = Array(Self.end.utf8)
-        let zero = UInt8(ascii: "0"), nine = UInt8(ascii: "9")
+        let mark = Array(Self.mark.utf8)
+        let end = Array(Self.end.utf8)
+        let zero = UInt8(ascii: "0")
+        let nine = UInt8(ascii: "9")
         var pieces: [Cut] = []
         var literal: [UInt8] = []
         var i = 0
@@ -165,7 +175,10 @@ final class LayoutCache: @unchecked Sendable {
             if bytes[i] == mark[0], i + mark.count <= bytes.count, Array(bytes[i..<(i + mark.count)]) == mark {
                 var j = i + mark.count
                 var n = 0
-                while j < bytes.count, bytes[j] >= zero, bytes[j] <= nine { n = n * 10 + Int(bytes[j] - zero); j += 1 }
+                while j < bytes.count, bytes[j] >= zero, bytes[j] <= nine {
+                    n = n * 10 + Int(bytes[j] - zero)
+                    j += 1
+                }
                 if j + end.count <= bytes.count, Array(bytes[j..<(j + end.count)]) == end {
                     pieces.append(.literal(literal))
                     literal = []

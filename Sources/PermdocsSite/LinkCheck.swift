@@ -108,7 +108,8 @@ struct SiteLinks {
             // Most pages: nothing found while rendering, nothing left to look up, and blocks whose
             // links were all fine (checked without copying the page's record).
             if pages[index].problems.isEmpty, pages[index].fragments.isEmpty,
-               pages[index].shape.map({ cleanShape[$0] }) ?? true, pages[index].blocks.allSatisfy({ cleanBlock[$0] }) {
+                pages[index].shape.map({ cleanShape[$0] }) ?? true, pages[index].blocks.allSatisfy({ cleanBlock[$0] })
+            {
                 continue
             }
             let p = pages[index]
@@ -135,7 +136,8 @@ struct SiteLinks {
                 articlesByHref = Dictionary(articles.map { ($0.href, $0) }, uniquingKeysWith: { a, _ in a })
             }
             for problem in problems {
-                let location = articlesByHref?[p.path].flatMap { Self.locate(problem.raw, in: $0) } ?? SourceLocation(file: p.path, line: 1, column: 1)
+                let location =
+                    articlesByHref?[p.path].flatMap { Self.locate(problem.raw, in: $0) } ?? SourceLocation(file: p.path, line: 1, column: 1)
                 diagnostics.error(SiteRule.brokenLink, problem.message, at: location)
             }
         }
@@ -146,10 +148,12 @@ struct SiteLinks {
     private static func locate(_ href: String, in article: Article) -> SourceLocation? {
         for (i, line) in article.body.split(separator: "\n", omittingEmptySubsequences: false).enumerated() {
             if let r = line.range(of: "(" + href) {
-                return SourceLocation(file: article.file, line: i + 1, column: line.unicodeScalars.distance(from: line.startIndex, to: r.lowerBound) + 2)
+                return SourceLocation(
+                    file: article.file, line: i + 1, column: line.unicodeScalars.distance(from: line.startIndex, to: r.lowerBound) + 2)
             }
             if let r = line.range(of: href) {
-                return SourceLocation(file: article.file, line: i + 1, column: line.unicodeScalars.distance(from: line.startIndex, to: r.lowerBound) + 1)
+                return SourceLocation(
+                    file: article.file, line: i + 1, column: line.unicodeScalars.distance(from: line.startIndex, to: r.lowerBound) + 1)
             }
         }
         return SourceLocation(file: article.file, line: 1, column: 1)

@@ -38,32 +38,34 @@ enum PermissionsJSON {
         let features: [JSONText] = catalog.features.map { f in
             var entry: [String: JSONText] = [
                 "id": .string(f.id.value), "title": .string(f.title.value),
-                "scopes": .array(f.scopes.map { s in
-                    let p = reference.delegated(s.value)
-                    var scope: [String: JSONText] = [
-                        "value": .string(p?.value ?? catalog.declaredScope(s.value) ?? s.value), "id": .string(p?.id ?? ""),
-                        "description": .string(catalog.description(of: s.value) ?? ""),
-                        "admin_consent_required": .bool(model.requiresAdminConsent(s.value)),
-                        "blocked_by_managed_consent_policy": .bool(reference.blockedByManagedConsentPolicy(s.value)),
-                        "openid_connect": .bool(GraphReference.isOpenIDConnect(s.value)),
-                        "who_can_consent": consent(settings.map { ($0, model.outcome(s.value, in: $0)) }),
-                    ]
-                    // Scopes on another resource than Microsoft Graph name it (URI and, when known, its name).
-                    let name = ScopeName(s.value)
-                    if !name.isGraph || name.isDefault {
-                        scope["resource"] = .string(name.resource ?? ScopeName.graphResource)
-                        scope["resource_name"] = .string(reference.resourceName(of: s.value) ?? "")
-                    }
-                    return .object(scope)
-                }),
+                "scopes": .array(
+                    f.scopes.map { s in
+                        let p = reference.delegated(s.value)
+                        var scope: [String: JSONText] = [
+                            "value": .string(p?.value ?? catalog.declaredScope(s.value) ?? s.value), "id": .string(p?.id ?? ""),
+                            "description": .string(catalog.description(of: s.value) ?? ""),
+                            "admin_consent_required": .bool(model.requiresAdminConsent(s.value)),
+                            "blocked_by_managed_consent_policy": .bool(reference.blockedByManagedConsentPolicy(s.value)),
+                            "openid_connect": .bool(GraphReference.isOpenIDConnect(s.value)),
+                            "who_can_consent": consent(settings.map { ($0, model.outcome(s.value, in: $0)) }),
+                        ]
+                        // Scopes on another resource than Microsoft Graph name it (URI and, when known, its name).
+                        let name = ScopeName(s.value)
+                        if !name.isGraph || name.isDefault {
+                            scope["resource"] = .string(name.resource ?? ScopeName.graphResource)
+                            scope["resource_name"] = .string(reference.resourceName(of: s.value) ?? "")
+                        }
+                        return .object(scope)
+                    }),
                 "who_can_consent": consent(settings.map { ($0, model.outcome(of: f, in: $0).outcome) }),
                 // The change log's entries for the feature, newest first (empty without changes.yaml).
-                "history": .array((content.changes?.entries(of: f.id.value) ?? []).map { e in
-                    .object([
-                        "date": .string(e.date.value), "added": .array(e.added.map { .string($0.value) }),
-                        "removed": .array(e.removed.map { .string($0.value) }),
-                    ])
-                }),
+                "history": .array(
+                    (content.changes?.entries(of: f.id.value) ?? []).map { e in
+                        .object([
+                            "date": .string(e.date.value), "added": .array(e.added.map { .string($0.value) }),
+                            "removed": .array(e.removed.map { .string($0.value) }),
+                        ])
+                    }),
             ]
             if let s = f.summary { entry["summary"] = .string(s.value) }
             return .object(entry)
@@ -81,7 +83,7 @@ enum PermissionsJSON {
         let sources: JSONText = .object([
             "microsoft_managed_consent_policy": .object([
                 "policy": .string(policy.policy), "url": .string(policy.url), "published": .string(policy.published),
-            ]),
+            ])
         ])
         return JSONText.object([
             "generator": "permdocs", "app": .object(app), "features": .array(features), "procedures": .array(procedures),

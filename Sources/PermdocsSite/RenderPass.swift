@@ -106,18 +106,25 @@ struct RenderPass {
     private func checklist(_ c: Checklist) -> OutputFile {
         let contexts = parts.contexts
         let body = templates.render("checklist", c.context(parts.ordered, contexts: contexts, articleHref: mainArticle?.href))
-        return layout.page(c.href, title: c.title(app: appName), description: c.summary(app: appName, managedPolicyScopes: contexts.managedPolicyScopes),
-                           kind: "checklist", body: body, printable: true, version: contexts.contentVersion)
+        return layout.page(
+            c.href, title: c.title(app: appName), description: c.summary(app: appName, managedPolicyScopes: contexts.managedPolicyScopes),
+            kind: "checklist", body: body, printable: true, version: contexts.contentVersion)
     }
 
     /// The consent page; writes the consent links and `permissions.json` as data on the way.
     private func consent() throws(IOFailure) -> OutputFile {
         let consentLinks = parts.contexts.consentLinks()
-        let body = templates.render("consent", parts.contexts.consent(links: consentLinks, articleHref: mainArticle?.href, dataHref: SiteBuilder.consentData))
-        let page = layout.page(SiteBuilder.consentPage, title: "Grant \(appName) access for your organization", description: "Admin consent links for \(appName)",
-                               kind: "consent", body: body)
+        let body = templates.render(
+            "consent", parts.contexts.consent(links: consentLinks, articleHref: mainArticle?.href, dataHref: SiteBuilder.consentData))
+        let page = layout.page(
+            SiteBuilder.consentPage, title: "Grant \(appName) access for your organization",
+            description: "Admin consent links for \(appName)",
+            kind: "consent", body: body)
         try sink.write(OutputFile(path: SiteBuilder.consentData, text: ConsentLinksJSON.render(consentLinks)))
-        try sink.write(OutputFile(path: SiteBuilder.dataFile, text: PermissionsJSON.render(content, reference: builder.reference, procedureHref: parts.procedureHref)))
+        try sink.write(
+            OutputFile(
+                path: SiteBuilder.dataFile,
+                text: PermissionsJSON.render(content, reference: builder.reference, procedureHref: parts.procedureHref)))
         return page
     }
 
@@ -131,20 +138,33 @@ struct RenderPass {
         guard let log = content.changes else { preconditionFailure("the changes page exists only with a change log") }
         let contexts = parts.contexts
         let body = templates.render("changes", ChangesPage.context(log, contexts: contexts, articleHref: mainArticle?.href))
-        try sink.write(OutputFile(path: ChangesPage.feed, text: ChangesPage.atom(log, catalog: content.catalog, model: contexts.consentModel)))
-        return layout.page(ChangesPage.page, title: "\(appName): permission changes", description: "Microsoft Graph permissions \(appName) added or removed, and who must consent again",
-                           kind: "changes", body: body)
+        try sink.write(
+            OutputFile(path: ChangesPage.feed, text: ChangesPage.atom(log, catalog: content.catalog, model: contexts.consentModel)))
+        return layout.page(
+            ChangesPage.page, title: "\(appName): permission changes",
+            description: "Microsoft Graph permissions \(appName) added or removed, and who must consent again",
+            kind: "changes", body: body)
     }
 
     private func index() -> OutputFile {
-        let body = templates.render("index", [
-            "app_name": .text(appName),
-            "articles": .list(articles.map { ["href": .text($0.href), "title": .text($0.title.value), "summary": .text($0.summary ?? ""), "has_summary": .bool($0.summary != nil)] }),
-            "checklists": .list(parts.checklistLinks), "consent_href": .text(SiteBuilder.consentPage), "data_href": .text(SiteBuilder.dataFile),
-            "changes_href": .text(content.changes != nil ? ChangesPage.page : ""), "has_changes": .bool(content.changes != nil),
-            "feed_href": .text(ChangesPage.feed),
-        ])
-        return layout.page(SiteBuilder.indexPage, title: "\(appName) help center", description: "\(appName) help center", kind: "index", body: body)
+        let body = templates.render(
+            "index",
+            [
+                "app_name": .text(appName),
+                "articles": .list(
+                    articles.map {
+                        [
+                            "href": .text($0.href), "title": .text($0.title.value), "summary": .text($0.summary ?? ""),
+                            "has_summary": .bool($0.summary != nil),
+                        ]
+                    }),
+                "checklists": .list(parts.checklistLinks), "consent_href": .text(SiteBuilder.consentPage),
+                "data_href": .text(SiteBuilder.dataFile),
+                "changes_href": .text(content.changes != nil ? ChangesPage.page : ""), "has_changes": .bool(content.changes != nil),
+                "feed_href": .text(ChangesPage.feed),
+            ])
+        return layout.page(
+            SiteBuilder.indexPage, title: "\(appName) help center", description: "\(appName) help center", kind: "index", body: body)
     }
 
     /// An article, cut into the cached layout; with the links it could check on its own, unless
@@ -155,13 +175,18 @@ struct RenderPass {
         // cmark's memory for the article comes from this core's arena and goes back in one step
         // once the page is written out of it.
         return article.template.withMarkdown(articleContext, values: articleValues, source: article.source) { pieces, lines in
-            markdown.withBody(pieces, lines: lines, reservedIDs: reserved, directive: { line, number in
-                parts.block(article, index, line: line, number: number)
-            }) { body in
+            markdown.withBody(
+                pieces, lines: lines, reservedIDs: reserved,
+                directive: { line, number in
+                    parts.block(article, index, line: line, number: number)
+                }
+            ) { body in
                 let toc = body.headings.filter { $0.level == 2 }
                 var hrefs: [String] = []
-                let (page, shape) = layoutCache.page(article.href, title: article.title.value, description: article.summary ?? article.title.value,
-                                                     kind: "article", toc: toc, printable: false) { out in
+                let (page, shape) = layoutCache.page(
+                    article.href, title: article.title.value, description: article.summary ?? article.title.value,
+                    kind: "article", toc: toc, printable: false
+                ) { out in
                     body.write(into: &out, hrefs: &hrefs) { i, append in append(blockStore[i]) }
                 }
                 guard let shape else { return (page, nil) }

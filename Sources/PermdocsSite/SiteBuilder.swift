@@ -52,8 +52,9 @@ public struct SiteBuilder: Sendable {
         let (templates, templateDiagnostics) = try TemplateSet.load(folder: templatesFolder, contract: SiteSchemas.contract)
         diagnostics.append(contentsOf: templateDiagnostics)
         timings?.mark("  templates")
-        let articles = try ArticleLoader.load(contentFolder: content.folder, content: content, schema: SiteSchemas.articles,
-                                              into: &diagnostics, timings: timings)
+        let articles = try ArticleLoader.load(
+            contentFolder: content.folder, content: content, schema: SiteSchemas.articles,
+            into: &diagnostics, timings: timings)
         guard let templates, !diagnostics.hasErrors else { return (nil, diagnostics) }
         return (Prepared(templates: templates, articles: articles), diagnostics)
     }

@@ -21,8 +21,10 @@ final class SiteParts {
     let blockHTML: [[UInt8]]
     let blockLinks: [LinkSet]
 
-    init(ordered: [Procedure], checklists: [Checklist], checklistLinks: [TemplateValue], procedureHref: [String: String],
-         contexts: Contexts, blockIndex: [String: Int], articleBlocks: [[Int]], blockHTML: [[UInt8]], blockLinks: [LinkSet]) {
+    init(
+        ordered: [Procedure], checklists: [Checklist], checklistLinks: [TemplateValue], procedureHref: [String: String],
+        contexts: Contexts, blockIndex: [String: Int], articleBlocks: [[Int]], blockHTML: [[UInt8]], blockLinks: [LinkSet]
+    ) {
         self.ordered = ordered
         self.checklists = checklists
         self.checklistLinks = checklistLinks
@@ -67,10 +69,14 @@ extension SiteBuilder {
         }
         let contexts = Contexts(content: content, reference: reference, procedureHref: procedureHref, consentHref: Self.consentPage)
         let checklistLinks: [TemplateValue] = checklists.map {
-            ["href": .text($0.href), "title": .text($0.title(app: appName)), "summary": .text($0.summary(app: appName, managedPolicyScopes: contexts.managedPolicyScopes)), "has_summary": true]
+            [
+                "href": .text($0.href), "title": .text($0.title(app: appName)),
+                "summary": .text($0.summary(app: appName, managedPolicyScopes: contexts.managedPolicyScopes)), "has_summary": true,
+            ]
         }
         // One block per thing shown (`Directive.block`), numbered in order of first use.
-        var blockOf = [Int](repeating: -1, count: Directive.blockCount(features: content.catalog.features.count, procedures: content.procedures.count))
+        var blockOf = [Int](
+            repeating: -1, count: Directive.blockCount(features: content.catalog.features.count, procedures: content.procedures.count))
         var blockIndex: [String: Int] = [:]
         var blockDirectives: [Directive] = []
         var articleBlocks: [[Int]] = []
@@ -92,11 +98,14 @@ extension SiteBuilder {
         let work = UncheckedSendable((contexts, checklistLinks))
         let blocks: [([UInt8], LinkSet)] = parallelMap(blockDirectives.count) { i in
             let (contexts, checklistLinks) = work.value
-            let html = Array(renderDirective(blockDirectives[i], templates: templates, contexts: contexts, checklistLinks: checklistLinks).utf8)
+            let html = Array(
+                renderDirective(blockDirectives[i], templates: templates, contexts: contexts, checklistLinks: checklistLinks).utf8)
             return (html, HTMLScan.links(in: html))
         }
-        return SiteParts(ordered: ordered, checklists: checklists, checklistLinks: checklistLinks, procedureHref: procedureHref,
-                         contexts: contexts, blockIndex: blockIndex, articleBlocks: articleBlocks, blockHTML: blocks.map(\.0), blockLinks: blocks.map(\.1))
+        return SiteParts(
+            ordered: ordered, checklists: checklists, checklistLinks: checklistLinks, procedureHref: procedureHref,
+            contexts: contexts, blockIndex: blockIndex, articleBlocks: articleBlocks, blockHTML: blocks.map(\.0),
+            blockLinks: blocks.map(\.1))
     }
 
     /// Procedures in the order articles first show them, then the rest by id.

@@ -27,7 +27,9 @@ public enum SiteSchemas {
             "app": .object("app"), "features": .list(.object("feature-ref")),
             "checklists": .list(.object("page-link")), "consent_href": .text, "changes_href": .text,
         ],
-        "app": ["name": .text, "client_id": .text, "redirect_uri": .text, "support_url": .text, "has_support_url": .bool, "example": .bool],
+        "app": [
+            "name": .text, "client_id": .text, "redirect_uri": .text, "support_url": .text, "has_support_url": .bool, "example": .bool,
+        ],
         "feature-ref": ["id": .text, "title": .text],
 
         // `partials/permissions.mustache`, the ::permissions directive.

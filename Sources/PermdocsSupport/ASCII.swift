@@ -14,7 +14,9 @@ public enum ASCII {
     @inlinable public static func isBlank(_ b: UInt8) -> Bool { b == UInt8(ascii: " ") || b == UInt8(ascii: "\t") }
 
     /// A space, tab, line feed, vertical tab, form feed or carriage return.
-    @inlinable public static func isWhitespace(_ b: UInt8) -> Bool { b == UInt8(ascii: " ") || (b >= UInt8(ascii: "\t") && b <= UInt8(ascii: "\r")) }
+    @inlinable public static func isWhitespace(_ b: UInt8) -> Bool {
+        b == UInt8(ascii: " ") || (b >= UInt8(ascii: "\t") && b <= UInt8(ascii: "\r"))
+    }
 
     /// The digit's value, for a byte that `isDigit`.
     @inlinable public static func digitValue(_ b: UInt8) -> Int { Int(b - UInt8(ascii: "0")) }

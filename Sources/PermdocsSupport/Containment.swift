@@ -32,8 +32,9 @@ public enum Containment {
 
     /// The located error for a file that leads outside `root`.
     public static func diagnostic(_ path: String, root: String, target: String) -> Diagnostic {
-        .error(InputRule.symlinkOutside, "'\(path)' is a symbolic link to \(target), outside \(root); permdocs reads only files inside it",
-               at: SourceLocation(file: path, line: 1, column: 1))
+        .error(
+            InputRule.symlinkOutside, "'\(path)' is a symbolic link to \(target), outside \(root); permdocs reads only files inside it",
+            at: SourceLocation(file: path, line: 1, column: 1))
     }
 
     static func realPath(_ p: String) -> String? {

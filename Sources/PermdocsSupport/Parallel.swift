@@ -30,7 +30,6 @@ public func parallelMap<T>(_ count: Int, workers: Int = ProcessInfo.processInfo.
     return array
 }
 
-
 /// Read-only values shared with worker threads: built before a parallel pass and never mutated
 /// during it.
 public struct UncheckedSendable<T>: @unchecked Sendable {

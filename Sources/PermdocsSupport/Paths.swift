@@ -59,7 +59,8 @@ public enum Paths {
                 String(decoding: raw.prefix(while: { $0 != 0 }), as: UTF8.self)
             }
             guard name.utf8.first != UInt8(ascii: "."), let dot = name.utf8.lastIndex(of: UInt8(ascii: ".")),
-                  extensions.contains(String(name[name.utf8.index(after: dot)...])) else { continue }
+                extensions.contains(String(name[name.utf8.index(after: dot)...]))
+            else { continue }
             entries.append(Entry(name: name, isPlainFile: entry.pointee.d_type == UInt8(DT_REG)))
         }
         return entries.sorted { $0.name < $1.name }

@@ -35,9 +35,18 @@ public enum TextScan {
             let minimum: UInt32
             var scalar: UInt32
             switch b0 {
-            case 0xC2...0xDF: length = 2; minimum = 0x80; scalar = UInt32(b0 & 0x1F)
-            case 0xE0...0xEF: length = 3; minimum = 0x800; scalar = UInt32(b0 & 0x0F)
-            case 0xF0...0xF4: length = 4; minimum = 0x10000; scalar = UInt32(b0 & 0x07)
+            case 0xC2...0xDF:
+                length = 2
+                minimum = 0x80
+                scalar = UInt32(b0 & 0x1F)
+            case 0xE0...0xEF:
+                length = 3
+                minimum = 0x800
+                scalar = UInt32(b0 & 0x0F)
+            case 0xF0...0xF4:
+                length = 4
+                minimum = 0x10000
+                scalar = UInt32(b0 & 0x07)
             default: return .invalidUTF8(offset: i)
             }
             guard i + length <= n else { return .invalidUTF8(offset: i) }
@@ -80,10 +89,11 @@ public enum TextScan {
     /// without NUL bytes. Used before any file reaches libyaml or libcmark.
     public static func encodingError(in bytes: UnsafeBufferPointer<UInt8>, file: String) -> Diagnostic? {
         guard let problem = firstProblem(in: bytes) else { return nil }
-        let (offset, rule, message) = switch problem {
-        case .invalidUTF8(let o): (o, InputRule.invalidUTF8, "invalid UTF-8 byte sequence")
-        case .nulByte(let o): (o, InputRule.nulByte, "NUL byte in text")
-        }
+        let (offset, rule, message) =
+            switch problem {
+            case .invalidUTF8(let o): (o, InputRule.invalidUTF8, "invalid UTF-8 byte sequence")
+            case .nulByte(let o): (o, InputRule.nulByte, "NUL byte in text")
+            }
         let (line, column) = lineAndColumn(ofOffset: offset, in: bytes)
         return .error(rule, message, at: SourceLocation(file: file, line: line, column: column))
     }

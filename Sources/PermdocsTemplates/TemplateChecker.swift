@@ -38,7 +38,10 @@ public struct TemplateChecker {
                     case (.text, false):
                         report(TemplateRule.type, "'\(tag.name)' is text and must be escaped; write {{\(tag.name)}}", at: tag.location)
                     default:
-                        report(TemplateRule.type, "'\(tag.name)' is \(type) and cannot be printed; use a section {{#\(tag.name)}}…{{/\(tag.name)}}", at: tag.location)
+                        report(
+                            TemplateRule.type,
+                            "'\(tag.name)' is \(type) and cannot be printed; use a section {{#\(tag.name)}}…{{/\(tag.name)}}",
+                            at: tag.location)
                     }
                 case .partial:
                     guard let body = partials[tag.name] else {
@@ -76,7 +79,10 @@ public struct TemplateChecker {
                 case .object:
                     check(children, stack: stack + [type])
                 case .text, .html:
-                    report(TemplateRule.type, "'\(tag.name)' is \(type); a section needs a condition, a list or an object (is there a 'has_\(tag.name)'?)", at: tag.location)
+                    report(
+                        TemplateRule.type,
+                        "'\(tag.name)' is \(type); a section needs a condition, a list or an object (is there a 'has_\(tag.name)'?)",
+                        at: tag.location)
                     check(children, stack: stack)
                 }
             }
@@ -120,7 +126,10 @@ public struct TemplateChecker {
         for part in parts.dropFirst() {
             guard case .object(let name) = type, let t = schemas.objects[name]?[part] else {
                 let fields: [String] = if case .object(let name) = type { schemas.objects[name].map { $0.keys.sorted() } ?? [] } else { [] }
-                report(TemplateRule.unknownVariable, "unknown variable '\(tag.name)': \(type) has no '\(part)'\(DidYouMean.hint(for: part, among: fields))", at: tag.location)
+                report(
+                    TemplateRule.unknownVariable,
+                    "unknown variable '\(tag.name)': \(type) has no '\(part)'\(DidYouMean.hint(for: part, among: fields))", at: tag.location
+                )
                 return nil
             }
             type = t

@@ -114,8 +114,10 @@ public struct TemplateProgram: Sendable {
         }
     }
 
-    private static func run(_ ops: [Op], _ src: UnsafeBufferPointer<UInt8>, _ stack: inout [TemplateValue], _ escaping: Escaping,
-                            _ partials: [String: TemplateProgram], indentation: [UInt8], into out: inout [UInt8]) {
+    private static func run(
+        _ ops: [Op], _ src: UnsafeBufferPointer<UInt8>, _ stack: inout [TemplateValue], _ escaping: Escaping,
+        _ partials: [String: TemplateProgram], indentation: [UInt8], into out: inout [UInt8]
+    ) {
         for op in ops {
             switch op {
             case .text(let range):
@@ -144,17 +146,18 @@ public struct TemplateProgram: Sendable {
                     if !indentation.isEmpty { indent(&out, indentation) }
                     out.append(contentsOf: (b ? "true" : "false").utf8)
                 case .list, .object:
-                    break   // the checker refuses printing these
+                    break  // the checker refuses printing these
                 }
             case .section(let path, let inverted, let body):
                 let value = resolve(path, stack)
                 if inverted {
-                    let empty: Bool = switch value {
-                    case nil: true
-                    case .bool(let b): !b
-                    case .list(let items): items.isEmpty
-                    default: false
-                    }
+                    let empty: Bool =
+                        switch value {
+                        case nil: true
+                        case .bool(let b): !b
+                        case .list(let items): items.isEmpty
+                        default: false
+                        }
                     if empty { run(body, src, &stack, escaping, partials, indentation: indentation, into: &out) }
                     continue
                 }

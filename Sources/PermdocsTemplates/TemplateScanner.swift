@@ -42,7 +42,8 @@ public enum TemplateScanner {
     /// Works on UTF-8 bytes (every tag delimiter is ASCII); columns count Unicode scalars. Text
     /// between tags is skipped with `memchr`, counting lines only, since most of an article is text.
     public static func scan(bytes: UnsafeBufferPointer<UInt8>, file: String, diagnostics: inout Diagnostics) -> [TemplateNode] {
-        let open = UInt8(ascii: "{"), close = UInt8(ascii: "}")
+        let open = UInt8(ascii: "{")
+        let close = UInt8(ascii: "}")
         let n = bytes.count
         guard let base = bytes.baseAddress, nextTagStart(base, from: 0, count: n) < n else { return [] }
 
@@ -79,7 +80,9 @@ public enum TemplateScanner {
             let triple = i + 2 < n && bytes[i + 2] == open
             let width = triple ? 3 : 2
             var j = i + width
-            while j < n, !(bytes[j] == close && j + 1 < n && bytes[j + 1] == close && (!triple || (j + 2 < n && bytes[j + 2] == close))) { j += 1 }
+            while j < n, !(bytes[j] == close && j + 1 < n && bytes[j + 1] == close && (!triple || (j + 2 < n && bytes[j + 2] == close))) {
+                j += 1
+            }
             guard j < n else {
                 diagnostics.error(TemplateRule.syntax, "unclosed tag: '{{' without '\(triple ? "}}}" : "}}")'", at: location)
                 return root
@@ -105,10 +108,12 @@ public enum TemplateScanner {
                 diagnostics.error(TemplateRule.unsupported, "changing delimiters ('{{=') is not supported", at: location)
                 continue
             case "%":
-                diagnostics.error(TemplateRule.unsupported, "pragmas ('{{%') are not supported; permdocs sets the content type itself", at: location)
+                diagnostics.error(
+                    TemplateRule.unsupported, "pragmas ('{{%') are not supported; permdocs sets the content type itself", at: location)
                 continue
             case "$", "<":
-                diagnostics.error(TemplateRule.unsupported, "template inheritance ('{{\(sigil!)') is not supported; use partials", at: location)
+                diagnostics.error(
+                    TemplateRule.unsupported, "template inheritance ('{{\(sigil!)') is not supported; use partials", at: location)
                 continue
             default:
                 break
@@ -125,7 +130,8 @@ public enum TemplateScanner {
                 }
             case "#", "^":
                 if let name = checkedName(trimmed, at: location, &diagnostics) {
-                    stack.append((TemplateTag(kind: sigil == "#" ? .section : .invertedSection, name: name, location: location, range: range), []))
+                    stack.append(
+                        (TemplateTag(kind: sigil == "#" ? .section : .invertedSection, name: name, location: location, range: range), []))
                 }
             case "/":
                 guard let open = stack.popLast() else {
@@ -133,8 +139,9 @@ public enum TemplateScanner {
                     continue
                 }
                 if open.tag.name != trimmed {
-                    diagnostics.error(TemplateRule.syntax, "'{{/\(trimmed)}}' does not close '\(open.tag.name)'", at: location,
-                                      notes: [.init("'\(open.tag.name)' is opened here", at: open.tag.location)])
+                    diagnostics.error(
+                        TemplateRule.syntax, "'{{/\(trimmed)}}' does not close '\(open.tag.name)'", at: location,
+                        notes: [.init("'\(open.tag.name)' is opened here", at: open.tag.location)])
                 }
                 append(.section(open.tag, open.children, close: range))
             default:
@@ -185,9 +192,12 @@ public enum TemplateScanner {
             if !previousDot { return String(name) }
         }
         let parts = name.split(separator: ".", omittingEmptySubsequences: false)
-        let valid = !name.isEmpty && parts.allSatisfy { part in
-            !part.isEmpty && part.unicodeScalars.allSatisfy { $0.properties.isAlphabetic || ("0"..."9").contains($0) || $0 == "_" || $0 == "-" }
-        }
+        let valid =
+            !name.isEmpty
+            && parts.allSatisfy { part in
+                !part.isEmpty
+                    && part.unicodeScalars.allSatisfy { $0.properties.isAlphabetic || ("0"..."9").contains($0) || $0 == "_" || $0 == "-" }
+            }
         guard valid else {
             diagnostics.error(TemplateRule.syntax, "'\(name)' is not a valid tag name", at: location)
             return nil
@@ -201,7 +211,8 @@ extension String {
         // ASCII: trim spaces, tabs and line breaks on bytes.
         if utf8.allSatisfy({ $0 < 0x80 }) {
             let u = Array(utf8)
-            var a = 0, b = u.count
+            var a = 0
+            var b = u.count
             while a < b, ASCII.isWhitespace(u[a]) { a += 1 }
             while b > a, ASCII.isWhitespace(u[b - 1]) { b -= 1 }
             return a == 0 && b == u.count ? self : String(decoding: u[a..<b], as: UTF8.self)

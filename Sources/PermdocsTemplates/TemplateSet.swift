@@ -52,7 +52,9 @@ public struct TemplateSet: Sendable {
                 return
             }
             guard let bytes = try FileInput.read(file, displayPath: file, limit: maxTemplateBytes) else {
-                diagnostics.error(InputRule.fileTooLarge, "template is larger than \(maxTemplateBytes) bytes", at: SourceLocation(file: file, line: 1, column: 1))
+                diagnostics.error(
+                    InputRule.fileTooLarge, "template is larger than \(maxTemplateBytes) bytes",
+                    at: SourceLocation(file: file, line: 1, column: 1))
                 return
             }
             guard let text = String(validating: bytes, as: UTF8.self) else {
@@ -65,8 +67,10 @@ public struct TemplateSet: Sendable {
         for name in try Paths.listFiles(Paths.join(folder, "partials"), extensions: ["mustache"]) {
             let key = String(name.dropLast(".mustache".count))
             if let page = sources[key] {
-                diagnostics.error(TemplateRule.duplicateTemplate, "partial '\(key)' has the name of a page template", at: SourceLocation(file: Paths.join(Paths.join(folder, "partials"), name), line: 1, column: 1),
-                                  notes: [.init("the page template", at: SourceLocation(file: page.file, line: 1, column: 1))])
+                diagnostics.error(
+                    TemplateRule.duplicateTemplate, "partial '\(key)' has the name of a page template",
+                    at: SourceLocation(file: Paths.join(Paths.join(folder, "partials"), name), line: 1, column: 1),
+                    notes: [.init("the page template", at: SourceLocation(file: page.file, line: 1, column: 1))])
                 continue
             }
             try read(name, in: "partials")
@@ -76,7 +80,9 @@ public struct TemplateSet: Sendable {
         let required = contract.pages.keys.sorted() + contract.partials.keys.sorted()
         for name in required where sources[name] == nil {
             let isPage = contract.pages[name] != nil
-            diagnostics.error(TemplateRule.missing, "missing template '\(isPage ? "" : "partials/")\(name).mustache'", at: SourceLocation(file: folder, line: 1, column: 1))
+            diagnostics.error(
+                TemplateRule.missing, "missing template '\(isPage ? "" : "partials/")\(name).mustache'",
+                at: SourceLocation(file: folder, line: 1, column: 1))
         }
 
         // Scan everything, then check pages and directive partials from their roots.
@@ -104,7 +110,9 @@ public struct TemplateSet: Sendable {
             if let bytes = try FileInput.read(file, displayPath: file, limit: maxTemplateBytes) {
                 assets.append((name, bytes))
             } else {
-                diagnostics.error(InputRule.fileTooLarge, "\(name) is larger than \(maxTemplateBytes) bytes", at: SourceLocation(file: file, line: 1, column: 1))
+                diagnostics.error(
+                    InputRule.fileTooLarge, "\(name) is larger than \(maxTemplateBytes) bytes",
+                    at: SourceLocation(file: file, line: 1, column: 1))
             }
         }
         if !assets.contains(where: { $0.0 == "style.css" }) {

@@ -38,19 +38,23 @@ public enum CatalogRule: String, Rule, CaseIterable {
         case .invalidClientID: "client_id is not a GUID."
         case .invalidRedirectURI: "redirect_uri is not https (or http on localhost)."
         case .invalidURL: "A URL is not an absolute http(s) URL."
-        case .unknownScope: "Not a Microsoft Graph delegated permission or OpenID Connect scope, an Exchange Online permission, or a scope of a resource the catalog declares."
+        case .unknownScope:
+            "Not a Microsoft Graph delegated permission or OpenID Connect scope, an Exchange Online permission, or a scope of a resource the catalog declares."
         case .scopeCase: "A scope is written in a different case than its canonical or catalog spelling."
         case .duplicateScope: "A scope is listed twice."
         case .missingDescription: "A requested scope has no description."
         case .unusedScope: "A described scope is requested by no feature."
         case .unresolvedReference: "A reference to a procedure or feature that does not exist."
         case .unknownErrorCode: "An AADSTS code permdocs does not describe."
-        case .placeholderApp: "client_id is the nil GUID or a URL is on a documentation domain (RFC 2606), and the catalog does not declare 'example: true'."
-        case .defaultCombined: "A feature requests {resource}/.default together with other scopes of that resource, which Entra ID refuses in one request."
+        case .placeholderApp:
+            "client_id is the nil GUID or a URL is on a documentation domain (RFC 2606), and the catalog does not declare 'example: true'."
+        case .defaultCombined:
+            "A feature requests {resource}/.default together with other scopes of that resource, which Entra ID refuses in one request."
         case .invalidStep: "A checklist step is not one action: an outcome with something to set, or 'scenarios' outside a choice."
         case .unreachableChoice: "A choice is for a checklist that does not show its procedure, or two choices are for the same checklist."
         case .checklistChoiceMissing: "A choice list on a checklist has no choice for that checklist's scenario."
-        case .unloggedScopeChange: "A feature's scopes in the catalog differ from what replaying changes.yaml gives: a change without a log entry."
+        case .unloggedScopeChange:
+            "A feature's scopes in the catalog differ from what replaying changes.yaml gives: a change without a log entry."
         case .changeLogContradiction: "A changes.yaml entry adds a scope the feature already has, or removes one it does not have."
         case .changeLogOrder: "changes.yaml entries are not newest first."
         }

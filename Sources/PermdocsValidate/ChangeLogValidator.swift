@@ -21,24 +21,34 @@ public struct ChangeLogValidator: Sendable {
         let featureIDs = catalog.features.map(\.id.value)
         // A feature with an unknown scope is reported there (`unknown-scope`); comparing it with the
         // log would only repeat the typo as two more findings.
-        for feature in catalog.features where feature.scopes.allSatisfy({ reference.delegated($0.value) != nil || catalog.declaredScope($0.value) != nil }) {
+        for feature in catalog.features
+        where feature.scopes.allSatisfy({ reference.delegated($0.value) != nil || catalog.declaredScope($0.value) != nil }) {
             let logged = state[feature.id.value] ?? [:]
             var listed: Set<String> = []
             for scope in feature.scopes {
                 let key = scope.value.lowercased()
                 listed.insert(key)
                 if logged[key] == nil {
-                    d.error(CatalogRule.unloggedScopeChange, "feature '\(feature.id.value)' requests '\(scope.value)', but no entry of \(Self.fileName(log)) adds it: log the change (date, feature, added) so admins learn they must consent again", at: scope.location)
+                    d.error(
+                        CatalogRule.unloggedScopeChange,
+                        "feature '\(feature.id.value)' requests '\(scope.value)', but no entry of \(Self.fileName(log)) adds it: log the change (date, feature, added) so admins learn they must consent again",
+                        at: scope.location)
                 }
             }
             for (key, entry) in logged.sorted(by: { $0.key < $1.key }) where !listed.contains(key) {
-                d.error(CatalogRule.unloggedScopeChange, "feature '\(feature.id.value)' no longer requests '\(entry.scope)' (added on \(entry.date)), but no entry of \(Self.fileName(log)) removes it: log the change (date, feature, removed)", at: feature.scopesLocation)
+                d.error(
+                    CatalogRule.unloggedScopeChange,
+                    "feature '\(feature.id.value)' no longer requests '\(entry.scope)' (added on \(entry.date)), but no entry of \(Self.fileName(log)) removes it: log the change (date, feature, removed)",
+                    at: feature.scopesLocation)
             }
         }
         for (id, scopes) in state.sorted(by: { $0.key < $1.key }) where !scopes.isEmpty && !featureIDs.contains(id) {
             let latest = log.entries.first { $0.feature.value == id }!
             let hint = DidYouMean.hint(for: id, among: featureIDs)
-            d.error(CatalogRule.unloggedScopeChange, "the log gives feature '\(id)' the scopes \(scopes.values.map(\.scope).sorted().joined(separator: ", ")), but the catalog has no such feature\(hint): log their removal", at: latest.feature.location)
+            d.error(
+                CatalogRule.unloggedScopeChange,
+                "the log gives feature '\(id)' the scopes \(scopes.values.map(\.scope).sorted().joined(separator: ", ")), but the catalog has no such feature\(hint): log their removal",
+                at: latest.feature.location)
         }
     }
 
@@ -51,13 +61,19 @@ public struct ChangeLogValidator: Sendable {
             for scope in entry.removed {
                 let key = scope.value.lowercased()
                 if scopes.removeValue(forKey: key) == nil {
-                    d.error(CatalogRule.changeLogContradiction, "the \(entry.date.value) entry removes '\(scope.value)' from feature '\(feature)', which no earlier entry added", at: scope.location)
+                    d.error(
+                        CatalogRule.changeLogContradiction,
+                        "the \(entry.date.value) entry removes '\(scope.value)' from feature '\(feature)', which no earlier entry added",
+                        at: scope.location)
                 }
             }
             for scope in entry.added {
                 let key = scope.value.lowercased()
                 if let earlier = scopes[key] {
-                    d.error(CatalogRule.changeLogContradiction, "the \(entry.date.value) entry adds '\(scope.value)' to feature '\(feature)', which already has it (added on \(earlier.date))", at: scope.location)
+                    d.error(
+                        CatalogRule.changeLogContradiction,
+                        "the \(entry.date.value) entry adds '\(scope.value)' to feature '\(feature)', which already has it (added on \(earlier.date))",
+                        at: scope.location)
                 } else {
                     scopes[key] = (reference.delegated(scope.value)?.value ?? scope.value, entry.date.value)
                 }
@@ -69,9 +85,13 @@ public struct ChangeLogValidator: Sendable {
 
     /// Newest first: an entry dated after the one above it is out of order.
     func checkOrder(_ log: ChangeLog, into d: inout Diagnostics) {
-        for (above, entry) in zip(log.entries, log.entries.dropFirst()) where entry.date.value > above.date.value
-            && ChangeLogDecoder.isISODate(entry.date.value) && ChangeLogDecoder.isISODate(above.date.value) {
-            d.error(CatalogRule.changeLogOrder, "entries are newest first, but \(entry.date.value) comes after \(above.date.value)", at: entry.date.location)
+        for (above, entry) in zip(log.entries, log.entries.dropFirst())
+        where entry.date.value > above.date.value
+            && ChangeLogDecoder.isISODate(entry.date.value) && ChangeLogDecoder.isISODate(above.date.value)
+        {
+            d.error(
+                CatalogRule.changeLogOrder, "entries are newest first, but \(entry.date.value) comes after \(above.date.value)",
+                at: entry.date.location)
         }
     }
 

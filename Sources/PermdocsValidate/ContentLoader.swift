@@ -20,8 +20,10 @@ public enum ContentLoader {
 
     /// `reference` is evaluated once, on a worker while the YAML files load (`.shared` parses
     /// the bundled Graph data the first time).
-    public static func load(folder rawFolder: String, loader: YAMLLoader = YAMLLoader(),
-                            reference: @autoclosure () -> GraphReference = .shared) throws(IOFailure) -> Result {
+    public static func load(
+        folder rawFolder: String, loader: YAMLLoader = YAMLLoader(),
+        reference: @autoclosure () -> GraphReference = .shared
+    ) throws(IOFailure) -> Result {
         let folder = Paths.trimmingTrailingSlashes(rawFolder)
         var isDirectory: ObjCBool = false
         guard FileManager.default.fileExists(atPath: folder, isDirectory: &isDirectory), isDirectory.boolValue else {
@@ -35,7 +37,9 @@ public enum ContentLoader {
             return Result(content: nil, diagnostics: diagnostics)
         }
         let proceduresPath = Paths.join(folder, proceduresFolder)
-        let listing: Swift.Result<[Paths.Entry], IOFailure> = Swift.Result { () throws(IOFailure) in try Paths.listEntries(proceduresPath, extensions: ["yaml", "yml"]) }
+        let listing: Swift.Result<[Paths.Entry], IOFailure> = Swift.Result { () throws(IOFailure) in
+            try Paths.listEntries(proceduresPath, extensions: ["yaml", "yml"])
+        }
         let entries = (try? listing.get()) ?? []
         let containment = Containment.Folder(proceduresPath, root: folder)
 
@@ -121,4 +125,3 @@ public enum ContentLoader {
         return log
     }
 }
-

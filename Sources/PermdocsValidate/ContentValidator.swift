@@ -18,8 +18,7 @@ public struct ContentValidator: Sendable {
         validateProcedures(content, into: &d)
         if let log = content.changes {
             for entry in log.entries {
-                entry.added.forEach { checkScopeName($0, catalog: content.catalog, into: &d) }
-                entry.removed.forEach { checkScopeName($0, catalog: content.catalog, into: &d) }
+                for scope in entry.added + entry.removed { checkScopeName(scope, catalog: content.catalog, into: &d) }
             }
             ChangeLogValidator(reference: reference).validate(log, catalog: content.catalog, into: &d)
         }
@@ -28,7 +27,8 @@ public struct ContentValidator: Sendable {
 
     // MARK: - App
 
-    static let guidPattern = try! NSRegularExpression(pattern: "^[0-9a-fA-F]{8}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{12}$")
+    static let guidPattern = try! NSRegularExpression(
+        pattern: "^[0-9a-fA-F]{8}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{12}$")
 
     public static func isGUID(_ s: String) -> Bool {
         guidPattern.firstMatch(in: s, range: NSRange(s.startIndex..., in: s)) != nil
@@ -36,7 +36,10 @@ public struct ContentValidator: Sendable {
 
     func validateApp(_ app: Catalog.App, into d: inout Diagnostics) {
         if !Self.isGUID(app.clientID.value) {
-            d.error(CatalogRule.invalidClientID, "client_id '\(app.clientID.value)' is not a GUID (8-4-4-4-12 hexadecimal digits, the Application (client) ID of the app registration)", at: app.clientID.location)
+            d.error(
+                CatalogRule.invalidClientID,
+                "client_id '\(app.clientID.value)' is not a GUID (8-4-4-4-12 hexadecimal digits, the Application (client) ID of the app registration)",
+                at: app.clientID.location)
         }
         if let problem = Self.redirectURIProblem(app.redirectURI.value) {
             d.error(CatalogRule.invalidRedirectURI, problem, at: app.redirectURI.location)
@@ -53,11 +56,18 @@ public struct ContentValidator: Sendable {
         guard !app.isExample else { return }
         let hint = "; set the app registration's real value, or declare example values with 'example: true' under 'app'"
         if Self.isGUID(app.clientID.value), app.clientID.value.allSatisfy({ $0 == "0" || $0 == "-" }) {
-            d.warning(CatalogRule.placeholderApp, "client_id '\(app.clientID.value)' is the nil GUID, not an app registration's Application (client) ID\(hint)", at: app.clientID.location)
+            d.warning(
+                CatalogRule.placeholderApp,
+                "client_id '\(app.clientID.value)' is the nil GUID, not an app registration's Application (client) ID\(hint)",
+                at: app.clientID.location)
         }
         for (name, value) in [("redirect_uri", app.redirectURI), ("support_url", app.supportURL)] {
-            guard let value, let host = URLComponents(string: value.value)?.host, let reserved = Self.documentationDomain(host) else { continue }
-            d.warning(CatalogRule.placeholderApp, "\(name) '\(value.value)' is on '\(reserved)', a domain reserved for documentation (RFC 2606)\(hint)", at: value.location)
+            guard let value, let host = URLComponents(string: value.value)?.host, let reserved = Self.documentationDomain(host) else {
+                continue
+            }
+            d.warning(
+                CatalogRule.placeholderApp,
+                "\(name) '\(value.value)' is on '\(reserved)', a domain reserved for documentation (RFC 2606)\(hint)", at: value.location)
         }
     }
 
@@ -91,7 +101,9 @@ public struct ContentValidator: Sendable {
     }
 
     static func webURLProblem(_ url: String, name: String) -> String? {
-        guard let c = URLComponents(string: url), let scheme = c.scheme?.lowercased(), ["https", "http"].contains(scheme), c.host?.isEmpty == false else {
+        guard let c = URLComponents(string: url), let scheme = c.scheme?.lowercased(), ["https", "http"].contains(scheme),
+            c.host?.isEmpty == false
+        else {
             return "\(name) '\(url)' is not an absolute http(s) URL"
         }
         return nil
@@ -107,27 +119,44 @@ public struct ContentValidator: Sendable {
         if let declared = catalog.declaredScope(scope.value) { return declared }
         guard let permission = reference.delegated(scope.value) else {
             if !name.isGraph, !name.isOutlook {
-                d.error(CatalogRule.unknownScope, "scope '\(scope.value)' is on resource '\(name.resource!)', which permdocs has no data for: declare it under 'scopes' with a description and 'admin_consent: true' or 'false'", at: scope.location)
+                d.error(
+                    CatalogRule.unknownScope,
+                    "scope '\(scope.value)' is on resource '\(name.resource!)', which permdocs has no data for: declare it under 'scopes' with a description and 'admin_consent: true' or 'false'",
+                    at: scope.location)
                 return nil
             }
             if name.isDefault || (name.resource == nil && name.name == ScopeName.defaultName) {
-                d.error(CatalogRule.unknownScope, "'.default' needs its resource: write '\(ScopeName.graphResource)/.default' (everything the app registration lists for Microsoft Graph)", at: scope.location)
+                d.error(
+                    CatalogRule.unknownScope,
+                    "'.default' needs its resource: write '\(ScopeName.graphResource)/.default' (everything the app registration lists for Microsoft Graph)",
+                    at: scope.location)
                 return nil
             }
             if name.isOutlook {
                 let graph = reference.delegated(name.name).map { "; Microsoft Graph's '\($0.value)' is written without a resource" } ?? ""
                 let known = reference.exchangeOnline.map { ScopeName($0.value).name }.joined(separator: ", ")
-                d.error(CatalogRule.unknownScope, "unknown scope '\(scope.value)': permdocs knows \(known) on the Outlook resource\(graph)", at: scope.location)
+                d.error(
+                    CatalogRule.unknownScope, "unknown scope '\(scope.value)': permdocs knows \(known) on the Outlook resource\(graph)",
+                    at: scope.location)
                 return nil
             }
             let hint = DidYouMean.hint(for: scope.value, among: reference.delegated.map(\.value))
-            let outlook = name.resource == nil && reference.exchangeOnline.contains { ScopeName($0.value).name.lowercased() == name.name.lowercased() } && reference.delegated(name.name) == nil
-            d.error(CatalogRule.unknownScope, "unknown scope '\(scope.value)'\(outlook ? " on Microsoft Graph; Exchange Online's is written '\(ScopeName.outlookResource)/\(name.name)'" : hint)", at: scope.location)
+            let outlook =
+                name.resource == nil
+                && reference.exchangeOnline.contains { ScopeName($0.value).name.lowercased() == name.name.lowercased() }
+                && reference.delegated(name.name) == nil
+            d.error(
+                CatalogRule.unknownScope,
+                "unknown scope '\(scope.value)'\(outlook ? " on Microsoft Graph; Exchange Online's is written '\(ScopeName.outlookResource)/\(name.name)'" : hint)",
+                at: scope.location)
             return nil
         }
         // The name's case; a resource written another way (outlook.office365.com) is the same scope.
         if ScopeName(permission.value).name != name.name {
-            d.warning(CatalogRule.scopeCase, "scope '\(scope.value)' is not in canonical case; write '\(permission.value)' (Microsoft matches scopes case-insensitively but shows the canonical form)", at: scope.location)
+            d.warning(
+                CatalogRule.scopeCase,
+                "scope '\(scope.value)' is not in canonical case; write '\(permission.value)' (Microsoft matches scopes case-insensitively but shows the canonical form)",
+                at: scope.location)
         }
         return permission.value
     }
@@ -137,13 +166,17 @@ public struct ContentValidator: Sendable {
         for text in catalog.scopes {
             let name = ScopeName(text.scope.value)
             if let flag = text.adminConsent, name.isGraph {
-                d.error(ModelRule.invalidValue, "'admin_consent' is for scopes on resources other than Microsoft Graph; Graph's own data says whether '\(text.scope.value)' needs an admin", at: flag.location)
+                d.error(
+                    ModelRule.invalidValue,
+                    "'admin_consent' is for scopes on resources other than Microsoft Graph; Graph's own data says whether '\(text.scope.value)' needs an admin",
+                    at: flag.location)
             }
             checkScopeName(text.scope, catalog: catalog, into: &d)
             let key = name.key
             if let first = seen[key] {
-                d.error(CatalogRule.duplicateScope, "scope '\(text.scope.value)' is described twice", at: text.scope.location,
-                        notes: [.init("first described here", at: first)])
+                d.error(
+                    CatalogRule.duplicateScope, "scope '\(text.scope.value)' is described twice", at: text.scope.location,
+                    notes: [.init("first described here", at: first)])
             } else {
                 seen[key] = text.scope.location
             }
@@ -153,11 +186,13 @@ public struct ContentValidator: Sendable {
         }
         let requested = Set(catalog.features.flatMap { $0.scopes.map { ScopeName.key($0.value) } })
         // A described scope on a resource some feature requests `.default` of is what `.default` grants.
-        let defaults = Set(catalog.features.flatMap { $0.scopes.map { ScopeName($0.value) } }.filter(\.isDefault).map { $0.isGraph ? "" : $0.resource! })
+        let defaults = Set(
+            catalog.features.flatMap { $0.scopes.map { ScopeName($0.value) } }.filter(\.isDefault).map { $0.isGraph ? "" : $0.resource! })
         for text in catalog.scopes where !requested.contains(ScopeName.key(text.scope.value)) {
             let name = ScopeName(text.scope.value)
             if !name.isDefault, defaults.contains(name.isGraph ? "" : name.resource!) { continue }
-            d.warning(CatalogRule.unusedScope, "scope '\(text.scope.value)' is described but no feature requests it", at: text.scope.location)
+            d.warning(
+                CatalogRule.unusedScope, "scope '\(text.scope.value)' is described but no feature requests it", at: text.scope.location)
         }
     }
 
@@ -186,7 +221,9 @@ public struct ContentValidator: Sendable {
                 d.error(CatalogRule.invalidID, "feature id '\(id.value)' must be lowercase letters, digits and '-'", at: id.location)
             }
             if let first = ids[id.value] {
-                d.error(CatalogRule.duplicateID, "duplicate feature id '\(id.value)'", at: id.location, notes: [.init("'\(id.value)' is first defined here", at: first)])
+                d.error(
+                    CatalogRule.duplicateID, "duplicate feature id '\(id.value)'", at: id.location,
+                    notes: [.init("'\(id.value)' is first defined here", at: first)])
             } else {
                 ids[id.value] = id.location
             }
@@ -197,7 +234,10 @@ public struct ContentValidator: Sendable {
                 for other in feature.scopes where !ScopeName(other.value).isDefault && !GraphReference.isOpenIDConnect(other.value) {
                     let name = ScopeName(other.value)
                     if name.isGraph == resource.isGraph && (resource.isGraph || name.resource == resource.resource) {
-                        d.error(CatalogRule.defaultCombined, "feature '\(id.value)' requests '\(scope.value)' and '\(other.value)' together: '.default' already means everything the app registration lists for that resource, and Entra ID refuses static (.default) and dynamic consent in one request", at: other.location)
+                        d.error(
+                            CatalogRule.defaultCombined,
+                            "feature '\(id.value)' requests '\(scope.value)' and '\(other.value)' together: '.default' already means everything the app registration lists for that resource, and Entra ID refuses static (.default) and dynamic consent in one request",
+                            at: other.location)
                     }
                 }
             }
@@ -206,13 +246,16 @@ public struct ContentValidator: Sendable {
                 let known = checkScopeName(scope, catalog: catalog, into: &d)
                 let key = ScopeName.key(scope.value)
                 if let first = seen[key] {
-                    d.warning(CatalogRule.duplicateScope, "feature '\(id.value)' lists scope '\(scope.value)' twice", at: scope.location,
-                              notes: [.init("first listed here", at: first)])
+                    d.warning(
+                        CatalogRule.duplicateScope, "feature '\(id.value)' lists scope '\(scope.value)' twice", at: scope.location,
+                        notes: [.init("first listed here", at: first)])
                     continue
                 }
                 seen[key] = scope.location
                 if known != nil, !described.contains(key) {
-                    d.error(CatalogRule.missingDescription, "scope '\(scope.value)' of feature '\(id.value)' has no description under 'scopes'", at: scope.location)
+                    d.error(
+                        CatalogRule.missingDescription, "scope '\(scope.value)' of feature '\(id.value)' has no description under 'scopes'",
+                        at: scope.location)
                 }
             }
         }
@@ -238,7 +281,10 @@ public struct ContentValidator: Sendable {
         }
         for p in content.procedures {
             if !Self.isValidID(p.id.value) {
-                d.error(CatalogRule.invalidID, "procedure file name '\(p.id.value)' must be lowercase letters, digits and '-' (it is the procedure's id)", at: p.id.location)
+                d.error(
+                    CatalogRule.invalidID,
+                    "procedure file name '\(p.id.value)' must be lowercase letters, digits and '-' (it is the procedure's id)",
+                    at: p.id.location)
             }
             p.seeAlso.forEach(resolve)
             walk(p.steps)
@@ -247,7 +293,10 @@ public struct ContentValidator: Sendable {
                     d.error(ModelRule.invalidValue, "'\(code.value)' is not an AADSTS error code (e.g. AADSTS90094)", at: code.location)
                 } else if SignInError.named(code.value) == nil {
                     let known = SignInError.known.map(\.code)
-                    d.warning(CatalogRule.unknownErrorCode, "permdocs does not describe \(code.value), so the consent page will not list it\(DidYouMean.hint(for: code.value, among: known)) (known: \(known.joined(separator: ", ")))", at: code.location)
+                    d.warning(
+                        CatalogRule.unknownErrorCode,
+                        "permdocs does not describe \(code.value), so the consent page will not list it\(DidYouMean.hint(for: code.value, among: known)) (known: \(known.joined(separator: ", ")))",
+                        at: code.location)
                 }
             }
             validateChecklistSteps(p, p.steps, into: &d)
@@ -263,13 +312,22 @@ public struct ContentValidator: Sendable {
         let shownOn = Procedure.Scenario.checklists.filter { p.isOnChecklist($0) }
         for step in steps {
             if step.kind == .outcome {
-                let actionKeys = [("value", step.value != nil), ("choices", !step.choices.isEmpty), ("see", step.see != nil), ("steps", !step.steps.isEmpty), ("setting", step.setting != nil)]
+                let actionKeys = [
+                    ("value", step.value != nil), ("choices", !step.choices.isEmpty), ("see", step.see != nil),
+                    ("steps", !step.steps.isEmpty), ("setting", step.setting != nil),
+                ]
                 for (key, present) in actionKeys where present {
-                    d.error(CatalogRule.invalidStep, "an outcome is what the admin will see, not an action: it cannot have '\(key)' (make it an action step, or move '\(key)' to the step that does it)", at: step.location)
+                    d.error(
+                        CatalogRule.invalidStep,
+                        "an outcome is what the admin will see, not an action: it cannot have '\(key)' (make it an action step, or move '\(key)' to the step that does it)",
+                        at: step.location)
                 }
             }
             if !step.scenarios.isEmpty {
-                d.error(CatalogRule.invalidStep, "only a choice names 'scenarios' (the checklists on which it is the action); this step has no choice list above it", at: step.scenarios[0].location)
+                d.error(
+                    CatalogRule.invalidStep,
+                    "only a choice names 'scenarios' (the checklists on which it is the action); this step has no choice list above it",
+                    at: step.scenarios[0].location)
             }
             validateChoices(p, step, shownOn: shownOn, into: &d)
             validateChecklistSteps(p, step.steps, into: &d)
@@ -285,24 +343,38 @@ public struct ContentValidator: Sendable {
             }
             for scenario in choice.scenarios {
                 if scenario.value == .everyone {
-                    d.error(ModelRule.invalidValue, "a choice names the checklists it is for: 'everyone' has no checklist (name users-may-consent, admins-only or assignment-required)", at: scenario.location)
+                    d.error(
+                        ModelRule.invalidValue,
+                        "a choice names the checklists it is for: 'everyone' has no checklist (name users-may-consent, admins-only or assignment-required)",
+                        at: scenario.location)
                 } else if !shownOn.contains(scenario.value) {
                     let on = shownOn.isEmpty ? "no checklist" : "the checklists \(shownOn.map(\.rawValue).joined(separator: ", "))"
-                    d.error(CatalogRule.unreachableChoice, "this choice is for the '\(scenario.value.rawValue)' checklist, but procedure '\(p.id.value)' is on \(on)", at: scenario.location)
+                    d.error(
+                        CatalogRule.unreachableChoice,
+                        "this choice is for the '\(scenario.value.rawValue)' checklist, but procedure '\(p.id.value)' is on \(on)",
+                        at: scenario.location)
                 } else if let first = claimed[scenario.value] {
-                    d.error(CatalogRule.unreachableChoice, "two choices of this step are for the '\(scenario.value.rawValue)' checklist; name each scenario once", at: scenario.location,
-                            notes: [.init("first named here", at: first)])
+                    d.error(
+                        CatalogRule.unreachableChoice,
+                        "two choices of this step are for the '\(scenario.value.rawValue)' checklist; name each scenario once",
+                        at: scenario.location,
+                        notes: [.init("first named here", at: first)])
                 } else {
                     claimed[scenario.value] = scenario.location
                 }
                 if choice.value == nil {
-                    d.error(ModelRule.missingKey, "a choice for a checklist needs 'value': the checklist prints it as the value to set", at: choice.location)
+                    d.error(
+                        ModelRule.missingKey, "a choice for a checklist needs 'value': the checklist prints it as the value to set",
+                        at: choice.location)
                     break
                 }
             }
         }
         for scenario in shownOn where claimed[scenario] == nil {
-            d.error(CatalogRule.checklistChoiceMissing, "procedure '\(p.id.value)' is on the '\(scenario.rawValue)' checklist, but no choice of this step is for it: add 'scenarios: [\(scenario.rawValue)]' to the choice that scenario means", at: step.location)
+            d.error(
+                CatalogRule.checklistChoiceMissing,
+                "procedure '\(p.id.value)' is on the '\(scenario.rawValue)' checklist, but no choice of this step is for it: add 'scenarios: [\(scenario.rawValue)]' to the choice that scenario means",
+                at: step.location)
         }
     }
 }

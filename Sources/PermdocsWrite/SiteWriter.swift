@@ -156,7 +156,8 @@ public struct SiteWriter: Sendable {
         var markerInfo = stat()
         let hasMarker = lstat(Paths.join(output, Self.marker), &markerInfo) == 0 && (markerInfo.st_mode & S_IFMT) == S_IFREG
         if !hasMarker && !Self.isEmptyFolder(output) {
-            throw IOFailure("--output \(output): is not a permdocs site (no \(Self.marker) marker) and is not empty; refusing to replace it")
+            throw IOFailure(
+                "--output \(output): is not a permdocs site (no \(Self.marker) marker) and is not empty; refusing to replace it")
         }
     }
 

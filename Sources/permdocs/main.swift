@@ -11,14 +11,14 @@ signal(SIGXFSZ, SIG_IGN)
 // buffers off `mmap`. Memory use stays bounded by the largest working set; `make bench` measures
 // peak memory with these settings.
 #if os(Linux)
-// `mallopt` from <malloc.h>, which Swift's Glibc module does not import; looked up at run time.
-// Its parameters: M_TRIM_THRESHOLD -1, M_TOP_PAD -2, M_MMAP_THRESHOLD -3.
-if let symbol = dlsym(UnsafeMutableRawPointer(bitPattern: 0), "mallopt") {
-    let mallopt = unsafeBitCast(symbol, to: (@convention(c) (Int32, Int32) -> Int32).self)
-    _ = mallopt(-1, 256 << 20)
-    _ = mallopt(-2, 32 << 20)
-    _ = mallopt(-3, 8 << 20)
-}
+    // `mallopt` from <malloc.h>, which Swift's Glibc module does not import; looked up at run time.
+    // Its parameters: M_TRIM_THRESHOLD -1, M_TOP_PAD -2, M_MMAP_THRESHOLD -3.
+    if let symbol = dlsym(UnsafeMutableRawPointer(bitPattern: 0), "mallopt") {
+        let mallopt = unsafeBitCast(symbol, to: (@convention(c) (Int32, Int32) -> Int32).self)
+        _ = mallopt(-1, 256 << 20)
+        _ = mallopt(-2, 32 << 20)
+        _ = mallopt(-3, 8 << 20)
+    }
 #endif
 
 // A finished build exits without freeing what it loaded and rendered, as clang's

@@ -11,8 +11,10 @@ private let content: Content = try! ContentLoader.load(folder: Repo.path("conten
 private func scan(_ body: String) -> (found: [String], findings: [String]) {
     var d = Diagnostics()
     let directives = DirectiveScanner.scan(body: Array(body.utf8), file: "a.md", content: content, into: &d)
-    return (directives.map { "\($0.line) \($0.name.rawValue) \($0.arguments.map(\.value).joined(separator: " "))" },
-            d.all.map { "\($0.location!.line):\($0.location!.column) \($0.kind)" })
+    return (
+        directives.map { "\($0.line) \($0.name.rawValue) \($0.arguments.map(\.value).joined(separator: " "))" },
+        d.all.map { "\($0.location!.line):\($0.location!.column) \($0.kind)" }
+    )
 }
 
 @Suite("Directive scanner")
@@ -67,7 +69,8 @@ struct ArticleEncodingTests {
             (Array("---\ntitle: T\n---\n\nabc".utf8) + [0] + Array("\n".utf8), "a.md 5:4 nul-byte"),
         ] {
             var d = Diagnostics()
-            let article = ArticleLoader.parse(bytes: bytes, file: "a.md", stem: "a", content: content, schema: SiteSchemas.articles, into: &d)
+            let article = ArticleLoader.parse(
+                bytes: bytes, file: "a.md", stem: "a", content: content, schema: SiteSchemas.articles, into: &d)
             #expect(article == nil)
             #expect(d.all.map { "\($0.location!.file) \($0.location!.line):\($0.location!.column) \($0.kind)" } == [expected])
         }

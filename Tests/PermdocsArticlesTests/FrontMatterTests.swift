@@ -48,7 +48,8 @@ struct FrontMatterTests {
         let values = [
             "plain text", "\"double: quoted\"", "'single # quoted'", "with: colon", "a #comment", "x:y", "42", "007",
             "-3", "true", "null", "~", "\"\"", "'it''s'", "\"esc\\tape\"", "[list]", "{map}", "Ünï — 漢字", "trailing   ",
-            "'unterminated", "\"x\" trailing", "a,b", "#start", "@at", "`tick`", "*alias", "!tag x", "%pct", "?q", "- dash", "\u{FEFF}bom", "é start", "\u{85}nel",
+            "'unterminated", "\"x\" trailing", "a,b", "#start", "@at", "`tick`", "*alias", "!tag x", "%pct", "?q", "- dash", "\u{FEFF}bom",
+            "é start", "\u{85}nel",
         ]
         let keys = ["title", "slug", "summary", "nav_title", "order", "other"]
         var answered = 0
@@ -59,7 +60,9 @@ struct FrontMatterTests {
                 switch rng.next(upTo: 10) {
                 case 0: lines.append("")
                 case 1: lines.append("# note")
-                default: lines.append("\(keys[rng.next(upTo: keys.count)]):\(rng.next(upTo: 4) == 0 ? "  " : " ")\(values[rng.next(upTo: values.count)])")
+                default:
+                    lines.append(
+                        "\(keys[rng.next(upTo: keys.count)]):\(rng.next(upTo: 4) == 0 ? "  " : " ")\(values[rng.next(upTo: values.count)])")
                 }
             }
             let text = lines.joined(separator: "\n") + "\n"

@@ -7,8 +7,9 @@ import PermdocsModel
 /// A feature for the model, built in code (the model reads only ids and scopes).
 private func feature(_ id: String, _ scopes: [String]) -> Catalog.Feature {
     let here = SourceLocation(file: "permissions.yaml", line: 1, column: 1)
-    return Catalog.Feature(id: Located(id, at: here), title: Located(id, at: here), summary: nil,
-                           scopes: scopes.map { Located($0, at: here) }, client: [], location: here)
+    return Catalog.Feature(
+        id: Located(id, at: here), title: Located(id, at: here), summary: nil,
+        scopes: scopes.map { Located($0, at: here) }, client: [], location: here)
 }
 
 @Suite("Microsoft's managed consent policy, as data")
@@ -62,7 +63,10 @@ struct ConsentModelTests {
         ("Calendars.ReadWrite", ["user", "admin:managedPolicy", "conditional", "admin:userConsentOff"]),
         ("Tasks.ReadWrite", ["user", "admin:managedPolicy", "conditional", "admin:userConsentOff"]),
         // Graph requires an admin in every tenant.
-        ("Place.Read.All", ["admin:adminConsentRequired", "admin:adminConsentRequired", "admin:adminConsentRequired", "admin:userConsentOff"]),
+        (
+            "Place.Read.All",
+            ["admin:adminConsentRequired", "admin:adminConsentRequired", "admin:adminConsentRequired", "admin:userConsentOff"]
+        ),
         ("User.Read", ["user", "user", "conditional", "admin:userConsentOff"]),
     ])
     func eachSettingGivesTheDocumentedAnswer(scope: String, expected: [String]) {
@@ -82,11 +86,16 @@ struct ConsentModelTests {
     /// The verified-publishers option depends on the catalog's `verified_publisher`.
     @Test func verifiedPublishersDependOnThePublisher() {
         let settings = TenantSettings(.verifiedPublishersSelectedPermissions)
-        #expect(ConsentModel(reference: .shared, publisherVerified: false).outcome("User.Read", in: settings) == .admin(.publisherNotVerified))
-        #expect(ConsentModel(reference: .shared, publisherVerified: true).outcome("User.Read", in: settings) == .userIfClassifiedLowImpact(publisherKnownVerified: true))
+        #expect(
+            ConsentModel(reference: .shared, publisherVerified: false).outcome("User.Read", in: settings) == .admin(.publisherNotVerified))
+        #expect(
+            ConsentModel(reference: .shared, publisherVerified: true).outcome("User.Read", in: settings)
+                == .userIfClassifiedLowImpact(publisherKnownVerified: true))
         #expect(model.outcome("User.Read", in: settings) == .userIfClassifiedLowImpact(publisherKnownVerified: false))
         // A permission Graph reserves for admins stays so, whoever publishes the app.
-        #expect(ConsentModel(reference: .shared, publisherVerified: true).outcome("Place.Read.All", in: settings) == .admin(.adminConsentRequired))
+        #expect(
+            ConsentModel(reference: .shared, publisherVerified: true).outcome("Place.Read.All", in: settings)
+                == .admin(.adminConsentRequired))
     }
 
     @Test func settingsAllowingUsersNameTheSettings() {
@@ -115,8 +124,14 @@ struct ConsentModelTests {
         #expect(o.managedPolicyScopes == ["Mail.ReadWrite"])
 
         let matrix = model.matrix(of: mailbox)
-        #expect(matrix.map(\.settings) == UserConsentSetting.allCases.map { TenantSettings($0) } + [TenantSettings(.allowForAllApps, assignmentRequired: true)])
-        #expect(matrix.map { describe($0.outcome) } == ["user", "admin:managedPolicy", "conditional", "admin:userConsentOff", "admin:assignmentRequired"])
+        #expect(
+            matrix.map(\.settings) == UserConsentSetting.allCases.map { TenantSettings($0) } + [
+                TenantSettings(.allowForAllApps, assignmentRequired: true)
+            ])
+        #expect(
+            matrix.map { describe($0.outcome) } == [
+                "user", "admin:managedPolicy", "conditional", "admin:userConsentOff", "admin:assignmentRequired",
+            ])
     }
 
     private func describe(_ o: ConsentOutcome) -> String {
@@ -142,29 +157,42 @@ struct ResourceConsentTests {
     }
 
     @Test func aDeclaredAdminConsentFlagDecidesForItsResource() {
-        let model = ConsentModel(reference: reference, publisherVerified: true,
-                                 declaredAdminConsent: [ScopeName.key("https://management.azure.com/user_impersonation"): true,
-                                                        ScopeName.key("https://outlook.office.com/SMTP.Send"): true])
-        #expect(model.outcome("https://management.azure.com/user_impersonation", in: TenantSettings(.allowForAllApps)) == .admin(.adminConsentRequired))
-        #expect(model.outcome("https://outlook.office.com/SMTP.Send", in: TenantSettings(.allowForAllApps)) == .admin(.adminConsentRequired))
+        let model = ConsentModel(
+            reference: reference, publisherVerified: true,
+            declaredAdminConsent: [
+                ScopeName.key("https://management.azure.com/user_impersonation"): true,
+                ScopeName.key("https://outlook.office.com/SMTP.Send"): true,
+            ])
+        #expect(
+            model.outcome("https://management.azure.com/user_impersonation", in: TenantSettings(.allowForAllApps))
+                == .admin(.adminConsentRequired))
+        #expect(
+            model.outcome("https://outlook.office.com/SMTP.Send", in: TenantSettings(.allowForAllApps)) == .admin(.adminConsentRequired))
         #expect(model.outcome("api://acme/Files.Sync", in: TenantSettings(.allowForAllApps)) == .user)
     }
 
     @Test func defaultIsTheStrictestOfWhatItGrants() {
-        let model = ConsentModel(reference: reference, publisherVerified: true,
-                                 defaultGrants: ["": ["User.Read", "Mail.ReadWrite"]])
+        let model = ConsentModel(
+            reference: reference, publisherVerified: true,
+            defaultGrants: ["": ["User.Read", "Mail.ReadWrite"]])
         let graphDefault = "https://graph.microsoft.com/.default"
         // Mail.ReadWrite is on the managed list.
         #expect(model.outcome(graphDefault, in: managed) == .admin(.managedPolicy))
         #expect(model.outcome(graphDefault, in: TenantSettings(.allowForAllApps)) == .user)
-        #expect(model.outcome(graphDefault, in: TenantSettings(.verifiedPublishersSelectedPermissions)) == .userIfClassifiedLowImpact(publisherKnownVerified: true))
+        #expect(
+            model.outcome(graphDefault, in: TenantSettings(.verifiedPublishersSelectedPermissions))
+                == .userIfClassifiedLowImpact(publisherKnownVerified: true))
         let withAdmin = ConsentModel(reference: reference, publisherVerified: true, defaultGrants: ["": ["User.Read", "User.Read.All"]])
         #expect(withAdmin.outcome(graphDefault, in: TenantSettings(.allowForAllApps)) == .admin(.adminConsentRequired))
     }
 
     @Test func consentLinksKeepEachScopesResourceInEveryCloud() {
         let link = ConsentURLBuilder(clientID: "c", redirectURI: "https://a")
-        #expect(link.scopeParameter(["offline_access", "Mail.Send", "https://outlook.office365.com/SMTP.Send", "https://graph.microsoft.com/.default"], cloud: .usgov)
-                == "offline_access https://graph.microsoft.us/Mail.Send https://outlook.office.com/SMTP.Send https://graph.microsoft.us/.default")
+        #expect(
+            link.scopeParameter(
+                ["offline_access", "Mail.Send", "https://outlook.office365.com/SMTP.Send", "https://graph.microsoft.com/.default"],
+                cloud: .usgov)
+                == "offline_access https://graph.microsoft.us/Mail.Send https://outlook.office.com/SMTP.Send https://graph.microsoft.us/.default"
+        )
     }
 }

@@ -65,7 +65,10 @@ struct ConsentURLTests {
     @Test(arguments: Cloud.allCases)
     func signInLinksAskForConsentWithACode(cloud: Cloud) throws {
         for (typed, segment) in tenants + [("common", "common")] {
-            let link = try #require(try builder.links(.signin, features: [catalog.feature("calendar")!], tenant: Tenant(parsing: typed), cloud: cloud, state: "s 1/2").first)
+            let link = try #require(
+                try builder.links(
+                    .signin, features: [catalog.feature("calendar")!], tenant: Tenant(parsing: typed), cloud: cloud, state: "s 1/2"
+                ).first)
             let u = try ParsedURL(link.url)
             #expect(u.host == cloud.loginHost)
             #expect(u.path == [segment, "oauth2", "v2.0", "authorize"])
@@ -83,12 +86,20 @@ struct ConsentURLTests {
         #expect(u.path == ["organizations", "adminconsent"])
         #expect(u.names == ["client_id", "redirect_uri"])
         #expect(links[0].feature == nil)
-        #expect(links[0].scopes == ["offline_access", "User.Read", "Mail.Send", "Mail.ReadWrite", "email", "openid", "Calendars.ReadWrite", "User.ReadBasic.All"])
+        #expect(
+            links[0].scopes == [
+                "offline_access", "User.Read", "Mail.Send", "Mail.ReadWrite", "email", "openid", "Calendars.ReadWrite",
+                "User.ReadBasic.All",
+            ])
     }
 
     @Test func theExactCalendarLinkIsRFC3986Encoded() throws {
-        let url = try builder.adminConsent(scopes: ["offline_access", "User.Read", "Calendars.ReadWrite"], tenant: Tenant(parsing: "contoso.onmicrosoft.com"))
-        #expect(url == "https://login.microsoftonline.com/contoso.onmicrosoft.com/v2.0/adminconsent?client_id=00000000-0000-0000-0000-000000000000&scope=offline_access%20https%3A%2F%2Fgraph.microsoft.com%2FUser.Read%20https%3A%2F%2Fgraph.microsoft.com%2FCalendars.ReadWrite&redirect_uri=https%3A%2F%2Fapp.example.com%2Fauth%2Fmicrosoft%2Fcallback")
+        let url = try builder.adminConsent(
+            scopes: ["offline_access", "User.Read", "Calendars.ReadWrite"], tenant: Tenant(parsing: "contoso.onmicrosoft.com"))
+        #expect(
+            url
+                == "https://login.microsoftonline.com/contoso.onmicrosoft.com/v2.0/adminconsent?client_id=00000000-0000-0000-0000-000000000000&scope=offline_access%20https%3A%2F%2Fgraph.microsoft.com%2FUser.Read%20https%3A%2F%2Fgraph.microsoft.com%2FCalendars.ReadWrite&redirect_uri=https%3A%2F%2Fapp.example.com%2Fauth%2Fmicrosoft%2Fcallback"
+        )
         #expect(!url.contains("state="))
     }
 
@@ -104,18 +115,30 @@ struct ConsentURLTests {
         #expect(throws: Tenant.Problem.notForAdminConsent(tenant.lowercased())) { try builder.appAdminConsent(tenant: t) }
     }
 
-    @Test(arguments: ["", "contoso", "-contoso.com", "contoso..com", "contoso.c0m", "con toso.com", "https://contoso.com", "contoso.com/x", "72f988bf-86f1-41af-91ab"])
+    @Test(arguments: [
+        "", "contoso", "-contoso.com", "contoso..com", "contoso.c0m", "con toso.com", "https://contoso.com", "contoso.com/x",
+        "72f988bf-86f1-41af-91ab",
+    ])
     func malformedTenantsAreRefused(tenant: String) {
         #expect(throws: Tenant.Problem.invalid(tenant)) { try Tenant(parsing: tenant) }
     }
 
     @Test func percentEncodingKeepsOnlyUnreservedCharacters() {
-        #expect(ConsentURLBuilder.percentEncode("aZ09-._~ /:?#[]@!$&'()*+,;=é") == "aZ09-._~%20%2F%3A%3F%23%5B%5D%40%21%24%26%27%28%29%2A%2B%2C%3B%3D%C3%A9")
+        #expect(
+            ConsentURLBuilder.percentEncode("aZ09-._~ /:?#[]@!$&'()*+,;=é")
+                == "aZ09-._~%20%2F%3A%3F%23%5B%5D%40%21%24%26%27%28%29%2A%2B%2C%3B%3D%C3%A9")
     }
 
     @Test func cloudsUseMicrosoftsHostsAndGraphResources() {
         #expect(Cloud.allCases.map(\.rawValue) == ["global", "usgov", "usgov-dod", "china"])
-        #expect(Cloud.allCases.map(\.loginHost) == ["login.microsoftonline.com", "login.microsoftonline.us", "login.microsoftonline.us", "login.partner.microsoftonline.cn"])
-        #expect(Cloud.allCases.map(\.graphResource) == ["https://graph.microsoft.com", "https://graph.microsoft.us", "https://dod-graph.microsoft.us", "https://microsoftgraph.chinacloudapi.cn"])
+        #expect(
+            Cloud.allCases.map(\.loginHost) == [
+                "login.microsoftonline.com", "login.microsoftonline.us", "login.microsoftonline.us", "login.partner.microsoftonline.cn",
+            ])
+        #expect(
+            Cloud.allCases.map(\.graphResource) == [
+                "https://graph.microsoft.com", "https://graph.microsoft.us", "https://dod-graph.microsoft.us",
+                "https://microsoftgraph.chinacloudapi.cn",
+            ])
     }
 }

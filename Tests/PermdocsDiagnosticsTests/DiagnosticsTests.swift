@@ -12,7 +12,9 @@ private enum SampleRule: String, Rule, CaseIterable {
 
 @Suite("Diagnostics")
 struct DiagnosticsTests {
-    private func at(_ file: String, _ line: Int, _ column: Int) -> PermdocsDiagnostics.SourceLocation { PermdocsDiagnostics.SourceLocation(file: file, line: line, column: column) }
+    private func at(_ file: String, _ line: Int, _ column: Int) -> PermdocsDiagnostics.SourceLocation {
+        PermdocsDiagnostics.SourceLocation(file: file, line: line, column: column)
+    }
 
     @Test func aFindingCarriesItsRulesIdAndPrintsGCCStyle() {
         let d = Diagnostic.error(SampleRule.unknownThing, "unknown thing 'x'", at: at("a.yaml", 3, 7))
@@ -35,13 +37,15 @@ struct DiagnosticsTests {
     }
 
     @Test func theTextReporterWritesNotesUnderTheirFindingAndASummary() {
-        let d = Diagnostic.error(SampleRule.unknownThing, "twice", at: at("a.yaml", 4, 2), notes: [.init("first here", at: at("a.yaml", 1, 2))])
-        #expect(TextReporter().report([d]) == """
-        a.yaml:4:2: error: twice [unknown-thing]
-        a.yaml:1:2: note: first here
-        permdocs: 1 error, 0 warnings
+        let d = Diagnostic.error(
+            SampleRule.unknownThing, "twice", at: at("a.yaml", 4, 2), notes: [.init("first here", at: at("a.yaml", 1, 2))])
+        #expect(
+            TextReporter().report([d]) == """
+                a.yaml:4:2: error: twice [unknown-thing]
+                a.yaml:1:2: note: first here
+                permdocs: 1 error, 0 warnings
 
-        """)
+                """)
     }
 
     @Test func theCatalogPlacesEachRuleOnce() {

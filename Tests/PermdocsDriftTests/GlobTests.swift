@@ -27,47 +27,54 @@ private func files(_ pattern: String) throws -> [String] {
 
 @Suite("Client path globs")
 struct GlobTests {
-    @Test(arguments: [
-        // `*` within one name, dot files included (as in gitignore), never across `/`.
-        ("*.py", [".env.py", "app.py"]),
-        ("workers/*.py", ["workers/a.py", "workers/b.py", "workers/x1.py"]),
-        ("workers/*", ["workers/a.py", "workers/b.py", "workers/c.rb", "workers/x1.py"]),
-        // `?` is one character.
-        ("workers/?.py", ["workers/a.py", "workers/b.py"]),
-        ("workers/??.py", ["workers/x1.py"]),
-        // Brackets: ranges, negation, and classes.
-        ("workers/[a-b].py", ["workers/a.py", "workers/b.py"]),
-        ("workers/[!a].py", ["workers/b.py"]),
-        ("workers/[^a-b]?.py", ["workers/x1.py"]),
-        ("workers/x[[:digit:]].py", ["workers/x1.py"]),
-        // Braces expand first, nested too, across folders.
-        ("workers/{a,c}.*", ["workers/a.py", "workers/c.rb"]),
-        ("{workers,lib}/{a.py,scopes.ts}", ["lib/scopes.ts", "workers/a.py"]),
-        ("src/{mail,cal{endar,x}}/scopes.ts", ["src/calendar/scopes.ts", "src/mail/scopes.ts"]),
-        // `**` is zero or more folders; it skips dependency and version-control folders.
-        ("src/**/scopes.ts", ["src/calendar/scopes.ts", "src/mail/scopes.ts", "src/mail/v2/scopes.ts", "src/scopes.ts"]),
-        ("**/scopes.ts", ["lib/scopes.ts", "src/calendar/scopes.ts", "src/mail/scopes.ts", "src/mail/v2/scopes.ts", "src/scopes.ts"]),
-        ("**/*.py", [".env.py", "app.py", "literal/[x].py", "literal/star*.py", "workers/a.py", "workers/b.py", "workers/deep/d.py", "workers/x1.py"]),
-        ("workers/**", ["workers/a.py", "workers/b.py", "workers/c.rb", "workers/deep/d.py", "workers/x1.py"]),
-        ("**/deep/*.py", ["workers/deep/d.py"]),
-        // `**` inside a name is `*`.
-        ("workers/**.rb", ["workers/c.rb"]),
-        // A pattern that names a skipped folder reads it; so does `*`, which is not `**`.
-        ("vendor/workers/*.py", ["vendor/workers/v.py"]),
-        ("*/scopes.py", ["vendor/scopes.py"]),
-        ("deps/**/*.ex", ["deps/oauth/scopes.ex"]),
-        ("_build/*/scopes.ex", ["_build/dev/scopes.ex"]),
-        ("node_modules/msal/*.ts", ["node_modules/msal/scopes.ts"]),
-        ("src/node_modules/**/*.ts", ["src/node_modules/pkg/scopes.ts"]),
-        // Backslash escapes a metacharacter.
-        ("literal/star\\*.py", ["literal/star*.py"]),
-        ("literal/\\[x].py", ["literal/[x].py"]),
-        // `./` and doubled slashes change nothing.
-        ("./workers//?.py", ["workers/a.py", "workers/b.py"]),
-        // No match, and symbolic links are not followed.
-        ("workers/*.go", []),
-        ("linked/*.py", []),
-    ] as [(String, [String])])
+    @Test(
+        arguments: [
+            // `*` within one name, dot files included (as in gitignore), never across `/`.
+            ("*.py", [".env.py", "app.py"]),
+            ("workers/*.py", ["workers/a.py", "workers/b.py", "workers/x1.py"]),
+            ("workers/*", ["workers/a.py", "workers/b.py", "workers/c.rb", "workers/x1.py"]),
+            // `?` is one character.
+            ("workers/?.py", ["workers/a.py", "workers/b.py"]),
+            ("workers/??.py", ["workers/x1.py"]),
+            // Brackets: ranges, negation, and classes.
+            ("workers/[a-b].py", ["workers/a.py", "workers/b.py"]),
+            ("workers/[!a].py", ["workers/b.py"]),
+            ("workers/[^a-b]?.py", ["workers/x1.py"]),
+            ("workers/x[[:digit:]].py", ["workers/x1.py"]),
+            // Braces expand first, nested too, across folders.
+            ("workers/{a,c}.*", ["workers/a.py", "workers/c.rb"]),
+            ("{workers,lib}/{a.py,scopes.ts}", ["lib/scopes.ts", "workers/a.py"]),
+            ("src/{mail,cal{endar,x}}/scopes.ts", ["src/calendar/scopes.ts", "src/mail/scopes.ts"]),
+            // `**` is zero or more folders; it skips dependency and version-control folders.
+            ("src/**/scopes.ts", ["src/calendar/scopes.ts", "src/mail/scopes.ts", "src/mail/v2/scopes.ts", "src/scopes.ts"]),
+            ("**/scopes.ts", ["lib/scopes.ts", "src/calendar/scopes.ts", "src/mail/scopes.ts", "src/mail/v2/scopes.ts", "src/scopes.ts"]),
+            (
+                "**/*.py",
+                [
+                    ".env.py", "app.py", "literal/[x].py", "literal/star*.py", "workers/a.py", "workers/b.py", "workers/deep/d.py",
+                    "workers/x1.py",
+                ]
+            ),
+            ("workers/**", ["workers/a.py", "workers/b.py", "workers/c.rb", "workers/deep/d.py", "workers/x1.py"]),
+            ("**/deep/*.py", ["workers/deep/d.py"]),
+            // `**` inside a name is `*`.
+            ("workers/**.rb", ["workers/c.rb"]),
+            // A pattern that names a skipped folder reads it; so does `*`, which is not `**`.
+            ("vendor/workers/*.py", ["vendor/workers/v.py"]),
+            ("*/scopes.py", ["vendor/scopes.py"]),
+            ("deps/**/*.ex", ["deps/oauth/scopes.ex"]),
+            ("_build/*/scopes.ex", ["_build/dev/scopes.ex"]),
+            ("node_modules/msal/*.ts", ["node_modules/msal/scopes.ts"]),
+            ("src/node_modules/**/*.ts", ["src/node_modules/pkg/scopes.ts"]),
+            // Backslash escapes a metacharacter.
+            ("literal/star\\*.py", ["literal/star*.py"]),
+            ("literal/\\[x].py", ["literal/[x].py"]),
+            // `./` and doubled slashes change nothing.
+            ("./workers//?.py", ["workers/a.py", "workers/b.py"]),
+            // No match, and symbolic links are not followed.
+            ("workers/*.go", []),
+            ("linked/*.py", []),
+        ] as [(String, [String])])
     func patternsMatchTheTree(pattern: String, expected: [String]) throws {
         #expect(try files(pattern) == expected)
     }
@@ -102,22 +109,24 @@ struct GlobDriftTests {
     private func kinds(path: String) throws -> [String] {
         let temp = try TempFolder(prefix: "permdocs-glob-drift")
         defer { temp.remove() }
-        try temp.write("content/permissions.yaml", """
-        app:
-          name: Acme
-          client_id: 11111111-2222-3333-4444-555555555555
-          redirect_uri: https://acme.contoso.com/callback
-        scopes:
-          Mail.Send: {description: Send mail as you.}
-        features:
-          - id: mail
-            title: Mail
-            scopes: [Mail.Send]
-            client:
-              - path: "\(path)"
-                anchor: "SCOPES ="
+        try temp.write(
+            "content/permissions.yaml",
+            """
+            app:
+              name: Acme
+              client_id: 11111111-2222-3333-4444-555555555555
+              redirect_uri: https://acme.contoso.com/callback
+            scopes:
+              Mail.Send: {description: Send mail as you.}
+            features:
+              - id: mail
+                title: Mail
+                scopes: [Mail.Send]
+                client:
+                  - path: "\(path)"
+                    anchor: "SCOPES ="
 
-        """)
+            """)
         try temp.write("client/vendor/workers/mail.py", "SCOPES = [\"Mail.Send\", \"Mail.Read\"]\n")
         try temp.write("client/workers/b.py", "SCOPES = [\"Mail.Send\", \"Tasks.Read\"]\n")
         let loaded = try ContentLoader.load(folder: temp.path + "/content")

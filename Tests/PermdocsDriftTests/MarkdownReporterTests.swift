@@ -6,8 +6,9 @@ import PermdocsDrift
 struct MarkdownReporterTests {
     private func findings(_ n: Int) -> [Diagnostic] {
         (1...n).map { i in
-            .error(DriftRule.undocumentedScope, "the client requests 'Scope\(i)' for feature 'mail', but the catalog does not list it",
-                   at: SourceLocation(file: "src/mail.ts", line: i, column: 4), feature: "mail", scope: "Scope\(i)")
+            .error(
+                DriftRule.undocumentedScope, "the client requests 'Scope\(i)' for feature 'mail', but the catalog does not list it",
+                at: SourceLocation(file: "src/mail.ts", line: i, column: 4), feature: "mail", scope: "Scope\(i)")
         }
     }
 
@@ -25,6 +26,10 @@ struct MarkdownReporterTests {
         #expect(!rows.isEmpty && rows.count < 40)
         #expect(rows.allSatisfy { $0.hasSuffix(" |") })
         #expect(summary.hasPrefix(lines.dropLast(2).joined(separator: "\n")))
-        #expect(lines.suffix(2) == ["**The summary stops at GitHub's limit for a step summary: \(rows.count) of 40 findings are listed; the annotations and `permdocs check` list them all.**", ""])
+        #expect(
+            lines.suffix(2) == [
+                "**The summary stops at GitHub's limit for a step summary: \(rows.count) of 40 findings are listed; the annotations and `permdocs check` list them all.**",
+                "",
+            ])
     }
 }

@@ -48,7 +48,8 @@ struct ArchitectureTests {
     static func readmeGraph() throws -> String {
         let readme = try String(contentsOfFile: Repo.path("README.md"), encoding: .utf8)
         guard let marker = readme.range(of: "<!-- dependency graph: ArchitectureTests -->\n```\n"),
-              let close = readme[marker.upperBound...].range(of: "\n```") else { return "" }
+            let close = readme[marker.upperBound...].range(of: "\n```")
+        else { return "" }
         return String(readme[marker.upperBound..<close.lowerBound])
     }
 
@@ -80,7 +81,8 @@ struct ArchitectureTests {
                 let text = try String(contentsOfFile: folder + "/" + file, encoding: .utf8)
                 for m in text.matches(of: /(?m)^(?:public |internal |@testable )?import (\w+)/) {
                     let module = String(m.output.1)
-                    #expect(system.contains(module) || t.dependencies.contains(module), "\(t.name)/\(file) imports \(module), not a dependency")
+                    #expect(
+                        system.contains(module) || t.dependencies.contains(module), "\(t.name)/\(file) imports \(module), not a dependency")
                 }
             }
         }

@@ -6,16 +6,43 @@ import PermdocsTestSupport
 @Suite("Bad input through the binary")
 struct BadInputTests {
     static let cases: [(name: String, bytes: [UInt8], firstLine: String)] = [
-        ("syntax", Array("app:\n  name: [Recruitee\n".utf8), "content/permissions.yaml:3:1: error: did not find expected ',' or ']' [yaml-syntax]"),
-        ("duplicate key", Array("app: {}\nscopes: {}\napp: {}\n".utf8), "content/permissions.yaml:3:1: error: duplicate key 'app' [duplicate-key]"),
-        ("anchor", Array("app: &a {}\n".utf8), "content/permissions.yaml:1:6: error: anchors are not supported ('&a'); repeat the value instead [yaml-anchor]"),
-        ("alias", Array("scopes: {}\nfeatures: *x\n".utf8), "content/permissions.yaml:2:11: error: aliases are not supported; repeat the value instead [yaml-alias]"),
-        ("tag", Array("app: !!map {}\n".utf8), "content/permissions.yaml:1:6: error: tags are not supported ('tag:yaml.org,2002:map'); write the plain value [yaml-tag]"),
-        ("invalid UTF-8", Array("app:\n  name: Recr".utf8) + [0xFF] + Array("\n".utf8), "content/permissions.yaml:2:13: error: invalid UTF-8 byte sequence [invalid-utf8]"),
-        ("NUL byte", Array("app:\n  name: R".utf8) + [0] + Array("\n".utf8), "content/permissions.yaml:2:10: error: NUL byte in text [nul-byte]"),
-        ("deep nesting", Array(String(repeating: "[", count: 100_000).utf8), "content/permissions.yaml:1:65: error: nesting deeper than 64 levels [too-deep]"),
+        (
+            "syntax", Array("app:\n  name: [Recruitee\n".utf8),
+            "content/permissions.yaml:3:1: error: did not find expected ',' or ']' [yaml-syntax]"
+        ),
+        (
+            "duplicate key", Array("app: {}\nscopes: {}\napp: {}\n".utf8),
+            "content/permissions.yaml:3:1: error: duplicate key 'app' [duplicate-key]"
+        ),
+        (
+            "anchor", Array("app: &a {}\n".utf8),
+            "content/permissions.yaml:1:6: error: anchors are not supported ('&a'); repeat the value instead [yaml-anchor]"
+        ),
+        (
+            "alias", Array("scopes: {}\nfeatures: *x\n".utf8),
+            "content/permissions.yaml:2:11: error: aliases are not supported; repeat the value instead [yaml-alias]"
+        ),
+        (
+            "tag", Array("app: !!map {}\n".utf8),
+            "content/permissions.yaml:1:6: error: tags are not supported ('tag:yaml.org,2002:map'); write the plain value [yaml-tag]"
+        ),
+        (
+            "invalid UTF-8", Array("app:\n  name: Recr".utf8) + [0xFF] + Array("\n".utf8),
+            "content/permissions.yaml:2:13: error: invalid UTF-8 byte sequence [invalid-utf8]"
+        ),
+        (
+            "NUL byte", Array("app:\n  name: R".utf8) + [0] + Array("\n".utf8),
+            "content/permissions.yaml:2:10: error: NUL byte in text [nul-byte]"
+        ),
+        (
+            "deep nesting", Array(String(repeating: "[", count: 100_000).utf8),
+            "content/permissions.yaml:1:65: error: nesting deeper than 64 levels [too-deep]"
+        ),
         ("empty file", [], "content/permissions.yaml:1:1: error: the file holds no YAML document [empty-file]"),
-        ("two documents", Array("app: {}\n---\napp: {}\n".utf8), "content/permissions.yaml:2:1: error: a file holds one YAML document; this is a second one [multiple-documents]"),
+        (
+            "two documents", Array("app: {}\n---\napp: {}\n".utf8),
+            "content/permissions.yaml:2:1: error: a file holds one YAML document; this is a second one [multiple-documents]"
+        ),
     ]
 
     @Test(arguments: cases.map(\.name))
@@ -52,7 +79,10 @@ struct BadInputTests {
         try temp.write("content/articles/evil.md", "---\ntitle: Evil\nslug: \"\(slug)\"\n---\n\nText.\n")
         let r = try Binary.run(["build", "--output", "site"], in: temp.path)
         #expect(r.status == 1)
-        #expect(r.stderr.hasPrefix("content/articles/evil.md:3:7: error: slug '\(slug)' must be lowercase letters, digits and '-' (it is the page's file name) [invalid-id]"))
+        #expect(
+            r.stderr.hasPrefix(
+                "content/articles/evil.md:3:7: error: slug '\(slug)' must be lowercase letters, digits and '-' (it is the page's file name) [invalid-id]"
+            ))
         #expect(!FileManager.default.fileExists(atPath: temp.path + "/site"))
         #expect(!FileManager.default.fileExists(atPath: temp.path + "/escape.html"))
     }

@@ -48,11 +48,13 @@ struct BuildCommandTests {
         let r = try w.build()
         #expect(r.status == 0)
         #expect(r.stderr == "permdocs: 0 errors, 0 warnings\npermdocs: wrote 13 files to output\n")
-        #expect(w.files(in: "output").keys.sorted() == [
-            ".permdocs-site", "changes.html", "changes.xml", "checklist-admins-only.html", "checklist-assignment-required.html", "checklist-users-may-consent.html",
-            "consent-urls.json", "consent.html", "consent.js", "index.html", "microsoft-entra-permissions.html",
-            "permissions.json", "style.css",
-        ])
+        #expect(
+            w.files(in: "output").keys.sorted() == [
+                ".permdocs-site", "changes.html", "changes.xml", "checklist-admins-only.html", "checklist-assignment-required.html",
+                "checklist-users-may-consent.html",
+                "consent-urls.json", "consent.html", "consent.js", "index.html", "microsoft-entra-permissions.html",
+                "permissions.json", "style.css",
+            ])
         // Nothing is left beside the output but the lock file.
         #expect(w.siblings() == [".output.permdocs-lock", "content", "output", "templates"])
     }
@@ -83,10 +85,13 @@ struct BuildCommandTests {
         defer { w.temp.remove() }
         #expect(try w.build(["--output", "a"]).status == 0)
         #expect(try w.build(["--output", "b"]).status == 0)
-        let a = w.files(in: "a"), b = w.files(in: "b")
+        let a = w.files(in: "a")
+        let b = w.files(in: "b")
         #expect(!a.isEmpty && a == b)
         // And equal to the committed example site.
-        #expect(a["microsoft-entra-permissions.html"] == FileManager.default.contents(atPath: Repo.path("output/microsoft-entra-permissions.html")))
+        #expect(
+            a["microsoft-entra-permissions.html"]
+                == FileManager.default.contents(atPath: Repo.path("output/microsoft-entra-permissions.html")))
     }
 
     @Test func aFailedBuildWritesNothingAndKeepsThePreviousSite() throws {
@@ -94,14 +99,17 @@ struct BuildCommandTests {
         defer { w.temp.remove() }
         #expect(try w.build().status == 0)
         let before = w.files(in: "output")
-        try w.edit("templates/partials/procedure.mustache") { $0.replacingOccurrences(of: "{{title}}</{{heading}}>", with: "{{titel}}</{{heading}}>") }
+        try w.edit("templates/partials/procedure.mustache") {
+            $0.replacingOccurrences(of: "{{title}}</{{heading}}>", with: "{{titel}}</{{heading}}>")
+        }
         let r = try w.build()
         #expect(r.status == 1)
-        #expect(r.stderr == """
-        templates/partials/procedure.mustache:2:38: error: unknown variable 'titel'; did you mean 'title'? [template-unknown-variable]
-        permdocs: 1 error, 0 warnings
+        #expect(
+            r.stderr == """
+                templates/partials/procedure.mustache:2:38: error: unknown variable 'titel'; did you mean 'title'? [template-unknown-variable]
+                permdocs: 1 error, 0 warnings
 
-        """)
+                """)
         #expect(w.files(in: "output") == before)
         #expect(w.siblings() == [".output.permdocs-lock", "content", "output", "templates"])
     }
@@ -109,7 +117,10 @@ struct BuildCommandTests {
     @Test func catalogAndArticleErrorsAreReportedTogetherWithExactLocations() throws {
         let w = try Workspace()
         defer { w.temp.remove() }
-        try w.edit("content/permissions.yaml") { $0.replacingOccurrences(of: "[offline_access, User.Read, Calendars.ReadWrite]", with: "[offline_access, User.Read, Calendar.ReadWrite]") }
+        try w.edit("content/permissions.yaml") {
+            $0.replacingOccurrences(
+                of: "[offline_access, User.Read, Calendars.ReadWrite]", with: "[offline_access, User.Read, Calendar.ReadWrite]")
+        }
         try w.edit("content/articles/microsoft-entra-permissions.md") {
             $0.replacingOccurrences(of: "::permissions rooms", with: "::permissions room")
                 .replacingOccurrences(of: "::procedure grant-admin-consent heading=h4", with: "::procedur grant-admin-consent heading=h4")
@@ -117,15 +128,16 @@ struct BuildCommandTests {
         }
         let r = try w.build()
         #expect(r.status == 1)
-        #expect(r.stderr == """
-        content/articles/microsoft-entra-permissions.md:10:8: error: unknown variable 'app.nmae': a 'app' object has no 'nmae'; did you mean 'name'? [template-unknown-variable]
-        content/articles/microsoft-entra-permissions.md:30:15: error: no feature 'room'; did you mean 'rooms'? [unresolved-reference]
-        content/articles/microsoft-entra-permissions.md:90:3: error: unknown directive 'procedur'; did you mean 'procedure'? (one of: permissions, procedure, checklists) [unknown-directive]
-        content/permissions.yaml:29:3: warning: scope 'Calendars.ReadWrite' is described but no feature requests it [unused-scope]
-        content/permissions.yaml:48:41: error: unknown scope 'Calendar.ReadWrite'; did you mean 'Calendars.ReadWrite'? [unknown-scope]
-        permdocs: 4 errors, 1 warning
+        #expect(
+            r.stderr == """
+                content/articles/microsoft-entra-permissions.md:10:8: error: unknown variable 'app.nmae': a 'app' object has no 'nmae'; did you mean 'name'? [template-unknown-variable]
+                content/articles/microsoft-entra-permissions.md:30:15: error: no feature 'room'; did you mean 'rooms'? [unresolved-reference]
+                content/articles/microsoft-entra-permissions.md:90:3: error: unknown directive 'procedur'; did you mean 'procedure'? (one of: permissions, procedure, checklists) [unknown-directive]
+                content/permissions.yaml:29:3: warning: scope 'Calendars.ReadWrite' is described but no feature requests it [unused-scope]
+                content/permissions.yaml:48:41: error: unknown scope 'Calendar.ReadWrite'; did you mean 'Calendars.ReadWrite'? [unknown-scope]
+                permdocs: 4 errors, 1 warning
 
-        """)
+                """)
         #expect(!FileManager.default.fileExists(atPath: w.path + "/output"))
     }
 
@@ -221,25 +233,36 @@ struct PublishedConsentTests {
         let w = try Workspace()
         defer { w.temp.remove() }
         try w.edit("content/permissions.yaml") {
-            $0.replacingOccurrences(of: "# One entry per sync feature", with: """
-              Tasks.ReadWrite:
-                description: Tasks.
-              People.Read:
-                description: People.
-              Chat.Read:
-                description: Chats.
+            $0.replacingOccurrences(
+                of: "# One entry per sync feature",
+                with: """
+                      Tasks.ReadWrite:
+                        description: Tasks.
+                      People.Read:
+                        description: People.
+                      Chat.Read:
+                        description: Chats.
 
-            # One entry per sync feature
-            """).replacingOccurrences(of: "features:\n", with: """
-            features:
-              - id: tasks
-                title: Tasks sync
-                scopes: [Tasks.ReadWrite, People.Read, Chat.Read]
+                    # One entry per sync feature
+                    """
+            ).replacingOccurrences(
+                of: "features:\n",
+                with: """
+                    features:
+                      - id: tasks
+                        title: Tasks sync
+                        scopes: [Tasks.ReadWrite, People.Read, Chat.Read]
 
-            """)
+                    """)
         }
-        try w.edit("content/articles/microsoft-entra-permissions.md") { $0.replacingOccurrences(of: "::permissions rooms", with: "::permissions rooms\n\n::permissions tasks") }
-        try w.edit("content/changes.yaml") { $0.replacingOccurrences(of: "changes:\n", with: "changes:\n  - date: 2026-12-01\n    feature: tasks\n    added: [Tasks.ReadWrite, People.Read, Chat.Read]\n") }
+        try w.edit("content/articles/microsoft-entra-permissions.md") {
+            $0.replacingOccurrences(of: "::permissions rooms", with: "::permissions rooms\n\n::permissions tasks")
+        }
+        try w.edit("content/changes.yaml") {
+            $0.replacingOccurrences(
+                of: "changes:\n",
+                with: "changes:\n  - date: 2026-12-01\n    feature: tasks\n    added: [Tasks.ReadWrite, People.Read, Chat.Read]\n")
+        }
         let r = try w.build()
         #expect(r.status == 0, "\(r.stderr)")
         let data = try #require(w.files(in: "output")["permissions.json"])
@@ -266,16 +289,21 @@ struct PublishedConsentTests {
         }
         #expect(admin.values.allSatisfy { $0 == false })
         let mailbox = try #require(features.first { $0["id"] as? String == "mailbox" })
-        #expect(mailbox["who_can_consent"] as? [String: String] == [
-            "allow-all-apps": "user", "microsoft-managed": "admin", "verified-publishers-selected-permissions": "user-if-classified-low-impact",
-            "do-not-allow": "admin", "assignment-required": "admin",
-        ])
+        #expect(
+            mailbox["who_can_consent"] as? [String: String] == [
+                "allow-all-apps": "user", "microsoft-managed": "admin",
+                "verified-publishers-selected-permissions": "user-if-classified-low-impact",
+                "do-not-allow": "admin", "assignment-required": "admin",
+            ])
         let policy = (json["consent_sources"] as? [String: Any])?["microsoft_managed_consent_policy"] as? [String: String]
         #expect(policy?["published"] == "2026-01-22")
         // The article names exactly the blocked scopes of the new feature, and not Mail.Send.
         let article = try #require(w.read("output/microsoft-entra-permissions.html"))
         #expect(!article.contains("consent to <code>Mail.Send</code>"))
-        #expect(article.contains("Microsoft's policy does not let users consent to <code>Tasks.ReadWrite</code>, <code>People.Read</code> and <code>Chat.Read</code>."))
+        #expect(
+            article.contains(
+                "Microsoft's policy does not let users consent to <code>Tasks.ReadWrite</code>, <code>People.Read</code> and <code>Chat.Read</code>."
+            ))
     }
 
     /// Without `example: true`, the example's placeholder app values are warnings; --strict fails on them.
@@ -285,8 +313,12 @@ struct PublishedConsentTests {
         try w.edit("content/permissions.yaml") { $0.replacingOccurrences(of: "  example: true\n", with: "") }
         let r = try Binary.run(["check"], in: w.path)
         #expect(r.status == 0)
-        #expect(r.stderr.contains("content/permissions.yaml:9:14: warning: client_id '00000000-0000-0000-0000-000000000000' is the nil GUID"))
-        #expect(r.stderr.contains("content/permissions.yaml:10:17: warning: redirect_uri 'https://app.example.com/auth/microsoft/callback' is on 'example.com'"))
+        #expect(
+            r.stderr.contains("content/permissions.yaml:9:14: warning: client_id '00000000-0000-0000-0000-000000000000' is the nil GUID"))
+        #expect(
+            r.stderr.contains(
+                "content/permissions.yaml:10:17: warning: redirect_uri 'https://app.example.com/auth/microsoft/callback' is on 'example.com'"
+            ))
         #expect(r.stderr.hasSuffix("permdocs: 0 errors, 3 warnings\n"))
         #expect(try Binary.run(["check", "--strict"], in: w.path).status == 1)
         #expect(try w.build(["--strict"]).status == 1)

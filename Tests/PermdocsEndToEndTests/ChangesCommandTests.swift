@@ -20,10 +20,22 @@ private struct FixtureRepository {
         try git("commit", "-q", "-m", "base")
         let catalog = temp.path + "/docs/permissions.yaml"
         let text = try String(contentsOfFile: catalog, encoding: .utf8)
-            .replacingOccurrences(of: "scopes: [offline_access, User.Read, Calendars.ReadWrite]", with: "scopes: [offline_access, User.Read, Calendars.ReadWrite, Contacts.Read]")
-            .replacingOccurrences(of: "scopes: [offline_access, User.ReadBasic.All]", with: "scopes: [offline_access, User.ReadBasic.All, Place.Read.All]")
-            .replacingOccurrences(of: "scopes: [offline_access, User.Read, Mail.Send, Mail.ReadWrite, email, openid]", with: "scopes: [offline_access, User.Read, Mail.ReadWrite, email, openid]")
-            .replacingOccurrences(of: "  Mail.Send:\n    description: Allows the app to send emails as you.\n", with: "  Mail.Send:\n    description: Allows the app to send emails as you.\n  Place.Read.All:\n    description: Allows the app to read your organization's places.\n  Contacts.Read:\n    description: Allows the app to read your contacts.\n")
+            .replacingOccurrences(
+                of: "scopes: [offline_access, User.Read, Calendars.ReadWrite]",
+                with: "scopes: [offline_access, User.Read, Calendars.ReadWrite, Contacts.Read]"
+            )
+            .replacingOccurrences(
+                of: "scopes: [offline_access, User.ReadBasic.All]", with: "scopes: [offline_access, User.ReadBasic.All, Place.Read.All]"
+            )
+            .replacingOccurrences(
+                of: "scopes: [offline_access, User.Read, Mail.Send, Mail.ReadWrite, email, openid]",
+                with: "scopes: [offline_access, User.Read, Mail.ReadWrite, email, openid]"
+            )
+            .replacingOccurrences(
+                of: "  Mail.Send:\n    description: Allows the app to send emails as you.\n",
+                with:
+                    "  Mail.Send:\n    description: Allows the app to send emails as you.\n  Place.Read.All:\n    description: Allows the app to read your organization's places.\n  Contacts.Read:\n    description: Allows the app to read your contacts.\n"
+            )
         try text.write(toFile: catalog, atomically: true, encoding: .utf8)
         try git("commit", "-q", "-am", "change scopes")
     }
@@ -31,7 +43,8 @@ private struct FixtureRepository {
     func git(_ args: String...) throws {
         let p = Process()
         p.executableURL = URL(fileURLWithPath: "/usr/bin/env")
-        p.arguments = ["git", "-C", path, "-c", "user.name=permdocs", "-c", "user.email=permdocs@localhost", "-c", "commit.gpgsign=false"] + args
+        p.arguments =
+            ["git", "-C", path, "-c", "user.name=permdocs", "-c", "user.email=permdocs@localhost", "-c", "commit.gpgsign=false"] + args
         p.standardOutput = FileHandle.nullDevice
         p.standardError = FileHandle.nullDevice
         try p.run()
@@ -48,7 +61,8 @@ struct ChangesCommandTests {
     func theConsequencesOfAScopeChangeArePinnedInEachFormat(format: String) throws {
         let repo = try FixtureRepository()
         defer { repo.temp.remove() }
-        let r = try Binary.run(["changes", "--content", "docs", "--base", "HEAD~1", "--date", "2026-12-02", "--format", format], in: repo.path)
+        let r = try Binary.run(
+            ["changes", "--content", "docs", "--base", "HEAD~1", "--date", "2026-12-02", "--format", format], in: repo.path)
         #expect(r.status == 1)
         #expect(r.stderr.isEmpty, "\(r.stderr)")
         let ext = ["text": "txt", "markdown": "md", "json": "json"][format]!
@@ -73,7 +87,8 @@ struct ChangesCommandTests {
         let unknown = try Binary.run(["changes", "--content", "docs", "--base", "no-such-rev"], in: repo.path)
         #expect(unknown.status == 2)
         #expect(unknown.stderr.hasPrefix("permdocs: error: cannot read permissions.yaml at 'no-such-rev': fatal:"))
-        let noGit = try Binary.run(["changes", "--content", "docs", "--base", "HEAD~1"], in: repo.path, environment: ["PATH": "/nonexistent"])
+        let noGit = try Binary.run(
+            ["changes", "--content", "docs", "--base", "HEAD~1"], in: repo.path, environment: ["PATH": "/nonexistent"])
         #expect(noGit.status == 2)
         #expect(noGit.stderr == "permdocs: error: git is not installed: --base needs git to read a revision, or give a file\n")
         let badDate = try Binary.run(["changes", "--content", "docs", "--base", "HEAD", "--date", "2026-02-30"], in: repo.path)

@@ -28,7 +28,9 @@ struct CheckCommandTests {
         try temp.write("content/permissions.yaml", catalog)
         let lenient = try Binary.run(["check", "--content", "content"], in: temp.path)
         #expect(lenient.status == 0)
-        #expect(lenient.stderr.hasPrefix("content/permissions.yaml:59:30: warning: scope 'user.readbasic.all' is not in canonical case; write 'User.ReadBasic.All'"))
+        #expect(
+            lenient.stderr.hasPrefix(
+                "content/permissions.yaml:59:30: warning: scope 'user.readbasic.all' is not in canonical case; write 'User.ReadBasic.All'"))
         let strict = try Binary.run(["check", "--content", "content", "--strict"], in: temp.path)
         #expect(strict.status == 1)
     }
@@ -85,11 +87,12 @@ struct CheckCommandTests {
         try temp.write("content/permissions.yaml", "app:\n  name: [Recruitee\nscopes: {}\n")
         let r = try Binary.run(["check", "--content", "content"], in: temp.path)
         #expect(r.status == 1)
-        #expect(r.stderr == """
-        content/permissions.yaml:3:7: error: did not find expected ',' or ']' [yaml-syntax]
-        content/permissions.yaml:2:9: note: while parsing a flow sequence
-        permdocs: 1 error, 0 warnings
+        #expect(
+            r.stderr == """
+                content/permissions.yaml:3:7: error: did not find expected ',' or ']' [yaml-syntax]
+                content/permissions.yaml:2:9: note: while parsing a flow sequence
+                permdocs: 1 error, 0 warnings
 
-        """)
+                """)
     }
 }

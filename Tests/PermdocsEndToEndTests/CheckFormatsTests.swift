@@ -7,13 +7,15 @@ private let drifted = Repo.path("Tests/PermdocsDriftTests/Fixtures/drifted")
 /// GitHub's slugs of the README's headings: lowercase, spaces as '-', punctuation dropped.
 private let readmeAnchors: Set<String> = {
     let readme = (try? String(contentsOfFile: Repo.path("README.md"), encoding: .utf8)) ?? ""
-    return Set(readme.split(separator: "\n").filter { $0.hasPrefix("#") }.map { line in
-        let title = line.drop { $0 == "#" }.trimmingCharacters(in: .whitespaces).lowercased()
-        return String(title.compactMap { c -> Character? in
-            if c == " " { return "-" }
-            return c.isLetter || c.isNumber || c == "-" || c == "_" ? c : nil
+    return Set(
+        readme.split(separator: "\n").filter { $0.hasPrefix("#") }.map { line in
+            let title = line.drop { $0 == "#" }.trimmingCharacters(in: .whitespaces).lowercased()
+            return String(
+                title.compactMap { c -> Character? in
+                    if c == " " { return "-" }
+                    return c.isLetter || c.isNumber || c == "-" || c == "_" ? c : nil
+                })
         })
-    })
 }()
 
 @Suite("permdocs check --client, every format (real binary)")
@@ -42,7 +44,8 @@ struct CheckFormatsTests {
         defer { temp.remove() }
         // GitHub's file already holds an earlier step's summary: permdocs appends.
         try temp.write("summary.md", "earlier step\n")
-        let r = try Binary.run(Self.arguments + ["--format", "github"], in: drifted, environment: ["GITHUB_STEP_SUMMARY": temp.path + "/summary.md"])
+        let r = try Binary.run(
+            Self.arguments + ["--format", "github"], in: drifted, environment: ["GITHUB_STEP_SUMMARY": temp.path + "/summary.md"])
         #expect(r.status == 1)
         #expect(r.stderr == "")
         #expect(Golden.mismatch(r.stdout, golden: drifted + "/expected/github.txt") == nil)
@@ -60,8 +63,10 @@ struct CheckFormatsTests {
         try FileManager.default.copyItem(atPath: drifted + "/content", toPath: temp.path + "/content")
         // 12 undocumented scopes (errors) and 11 case mismatches (warnings) in one list, plus the
         // catalog's own findings for this client.
-        let errors = ["Mail.Read", "Mail.ReadWrite", "Mail.ReadBasic", "Mail.ReadBasic.All", "Mail.Read.Shared", "Mail.ReadWrite.Shared",
-                      "Mail.Send.Shared", "Contacts.Read", "Contacts.ReadWrite", "Tasks.Read", "Tasks.ReadWrite", "Notes.Read"]
+        let errors = [
+            "Mail.Read", "Mail.ReadWrite", "Mail.ReadBasic", "Mail.ReadBasic.All", "Mail.Read.Shared", "Mail.ReadWrite.Shared",
+            "Mail.Send.Shared", "Contacts.Read", "Contacts.ReadWrite", "Tasks.Read", "Tasks.ReadWrite", "Notes.Read",
+        ]
         let warnings = (0..<11).map { _ in "'USER.READ'" }
         let list = (["'offline_access'", "'User.Read'", "'Mail.Send'"] + errors.map { "'\($0)'" } + warnings).joined(separator: ", ")
         try temp.write("client/src/mail.ts", "export const MAIL_SCOPES = [\(list)];\n")
@@ -70,20 +75,26 @@ struct CheckFormatsTests {
         let text = try Binary.run(["check", "--client", "client"], in: temp.path)
         let counts = try #require(text.stderr.split(separator: "\n").last)
         let summaryPath = temp.path + "/summary.md"
-        let r = try Binary.run(["check", "--client", "client", "--format", "github"], in: temp.path, environment: ["GITHUB_STEP_SUMMARY": summaryPath])
+        let r = try Binary.run(
+            ["check", "--client", "client", "--format", "github"], in: temp.path, environment: ["GITHUB_STEP_SUMMARY": summaryPath])
         #expect(r.status == 1)
         let annotations = r.stdout.split(separator: "\n")
-        let e = annotations.filter { $0.hasPrefix("::error ") }.count, w = annotations.filter { $0.hasPrefix("::warning ") }.count
+        let e = annotations.filter { $0.hasPrefix("::error ") }.count
+        let w = annotations.filter { $0.hasPrefix("::warning ") }.count
         #expect(counts == "permdocs: \(e) errors, \(w) warnings")
         #expect(e == 12 && w > 10)
         let summary = try String(contentsOfFile: summaryPath, encoding: .utf8)
-        #expect(summary.contains("\nGitHub shows at most 10 error and 10 warning annotations per step: 2 errors and \(w - 10) warning\(w - 10 == 1 ? "" : "s") are not annotated on the pull request and appear only here.\n"))
+        #expect(
+            summary.contains(
+                "\nGitHub shows at most 10 error and 10 warning annotations per step: 2 errors and \(w - 10) warning\(w - 10 == 1 ? "" : "s") are not annotated on the pull request and appear only here.\n"
+            ))
         let markdown = try Binary.run(["check", "--client", "client", "--format", "markdown"], in: temp.path)
         #expect(!markdown.stdout.contains("GitHub shows"))
     }
 
     @Test func anUnwritableStepSummaryExitsTwoAfterTheAnnotations() throws {
-        let r = try Binary.run(Self.arguments + ["--format", "github"], in: drifted, environment: ["GITHUB_STEP_SUMMARY": "/nonexistent-folder/summary.md"])
+        let r = try Binary.run(
+            Self.arguments + ["--format", "github"], in: drifted, environment: ["GITHUB_STEP_SUMMARY": "/nonexistent-folder/summary.md"])
         #expect(r.status == 2)
         #expect(Golden.mismatch(r.stdout, golden: drifted + "/expected/github.txt") == nil)
         #expect(r.stderr == "permdocs: error: /nonexistent-folder/summary.md: cannot write the step summary ($GITHUB_STEP_SUMMARY)\n")
@@ -132,7 +143,10 @@ struct CheckFormatsTests {
         try temp.write("client/src/gone.kt", "val scopes = listOf(\"offline_access\", \"Calendars.ReadWrite\")\n")
         let lenient = try Binary.run(["check", "--client", "client"], in: temp.path)
         #expect(lenient.status == 0)
-        #expect(lenient.stderr == "client/src/mail.ts:1:48: warning: 'user.read' is written 'User.Read' in the catalog [scope-case]\npermdocs: 0 errors, 1 warning\n")
+        #expect(
+            lenient.stderr
+                == "client/src/mail.ts:1:48: warning: 'user.read' is written 'User.Read' in the catalog [scope-case]\npermdocs: 0 errors, 1 warning\n"
+        )
         #expect(try Binary.run(["check", "--client", "client", "--strict"], in: temp.path).status == 1)
     }
 
@@ -143,7 +157,8 @@ struct CheckFormatsTests {
     }
 
     @Test func theExampleClientIsCleanThroughTheBinary() throws {
-        let r = try Binary.run(["check", "--client", "examples/client", "--manifest", "examples/client/entra-app-manifest.json"], in: Repo.root)
+        let r = try Binary.run(
+            ["check", "--client", "examples/client", "--manifest", "examples/client/entra-app-manifest.json"], in: Repo.root)
         #expect(r.status == 0)
         #expect(r.stderr == "permdocs: 0 errors, 0 warnings\n")
     }
@@ -156,8 +171,12 @@ struct HostileClientTests {
     @Test func payloadsInScopeStringsStayInsideTheirField() throws {
         let temp = try TempFolder()
         defer { temp.remove() }
-        try FileManager.default.copyItem(atPath: Repo.path("Tests/PermdocsDriftTests/Fixtures/drifted/content"), toPath: temp.path + "/content")
-        try temp.write("client/src/mail.ts", #"export const MAIL_SCOPES = ["offline_access", "User.Read", "Mail.Send", "x\n::error file=evil::pwned%0A<script>alert(1)</script>,title"];"# + "\n")
+        try FileManager.default.copyItem(
+            atPath: Repo.path("Tests/PermdocsDriftTests/Fixtures/drifted/content"), toPath: temp.path + "/content")
+        try temp.write(
+            "client/src/mail.ts",
+            #"export const MAIL_SCOPES = ["offline_access", "User.Read", "Mail.Send", "x\n::error file=evil::pwned%0A<script>alert(1)</script>,title"];"#
+                + "\n")
         try temp.write("client/config/oauth.yml", "microsoft: {calendar: {scopes: [offline_access, Calendars.ReadWrite]}}\n")
         try temp.write("client/src/gone.kt", "val scopes = listOf(\"offline_access\", \"Calendars.ReadWrite\")\n")
         let github = try Binary.run(["check", "--client", "client", "--format", "github"], in: temp.path)

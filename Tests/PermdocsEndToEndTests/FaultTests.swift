@@ -21,7 +21,8 @@ private func setArticles(_ temp: TempFolder, count: Int, tag: String) throws {
     }
     let paragraph = String(repeating: "Admins grant consent for the organization in the admin center. ", count: 40)
     for i in 0..<count {
-        try "---\ntitle: Generated \(i) \(tag)\n---\n\n## Part one\n\n\(paragraph)\n\n::permissions mailbox\n\n## Part two\n\n\(paragraph)\n\n::procedure grant-admin-consent\n"
+        try
+            "---\ntitle: Generated \(i) \(tag)\n---\n\n## Part one\n\n\(paragraph)\n\n::permissions mailbox\n\n## Part two\n\n\(paragraph)\n\n::procedure grant-admin-consent\n"
             .write(toFile: "\(dir)/gen-\(tag)-\(String(format: "%05d", i)).md", atomically: false, encoding: .utf8)
     }
 }
@@ -42,7 +43,8 @@ struct FaultTests {
         #expect(try Binary.run(["build"], in: w.path).status == 0)
         let old = listing(w.path + "/output")
         try setArticles(w, count: 600, tag: "new")
-        var sawOld = false, sawNew = false
+        var sawOld = false
+        var sawNew = false
         // Kill the second build after growing delays: early (loading), mid-render, late.
         for delay in [0.02, 0.08, 0.15, 0.25, 0.4, 0.6, 0.9, 1.4] {
             let p = Process()
@@ -60,7 +62,10 @@ struct FaultTests {
             let isNew = now.contains("gen-new-00000.html") && !now.contains { $0.hasPrefix("gen-old-") } && now.count == old.count
             #expect(isOld || isNew, "after a kill at \(delay) s the output is neither the old site nor the new one")
             if isOld { sawOld = true }
-            if isNew { sawNew = true; break }
+            if isNew {
+                sawNew = true
+                break
+            }
         }
         #expect(sawOld, "no kill landed before the swap; the test did not exercise an interrupted build")
         // The next build cleans up what killed builds left and completes.
@@ -159,15 +164,24 @@ struct FaultTests {
         let w = try bigWorkspace(extra: 0)
         defer { w.remove() }
         try "secret: value\n".write(toFile: w.path + "/secret.txt", atomically: false, encoding: .utf8)
-        try FileManager.default.createSymbolicLink(atPath: w.path + "/content/articles/leak.md", withDestinationPath: w.path + "/secret.txt")
-        try FileManager.default.createSymbolicLink(atPath: w.path + "/templates/partials/leak.mustache", withDestinationPath: "../../secret.txt")
+        try FileManager.default.createSymbolicLink(
+            atPath: w.path + "/content/articles/leak.md", withDestinationPath: w.path + "/secret.txt")
+        try FileManager.default.createSymbolicLink(
+            atPath: w.path + "/templates/partials/leak.mustache", withDestinationPath: "../../secret.txt")
         // A link that stays inside is fine.
-        try FileManager.default.createSymbolicLink(atPath: w.path + "/content/procedures/alias.yaml", withDestinationPath: "grant-admin-consent.yaml")
+        try FileManager.default.createSymbolicLink(
+            atPath: w.path + "/content/procedures/alias.yaml", withDestinationPath: "grant-admin-consent.yaml")
         let r = try Binary.run(["build"], in: w.path)
         #expect(r.status == 1)
         let real = URL(fileURLWithPath: w.path).resolvingSymlinksInPath().path + "/secret.txt"
-        #expect(r.stderr.contains("content/articles/leak.md:1:1: error: 'content/articles/leak.md' is a symbolic link to \(real), outside content; permdocs reads only files inside it [symlink-outside]"))
-        #expect(r.stderr.contains("templates/partials/leak.mustache:1:1: error: 'templates/partials/leak.mustache' is a symbolic link to \(real), outside templates"))
+        #expect(
+            r.stderr.contains(
+                "content/articles/leak.md:1:1: error: 'content/articles/leak.md' is a symbolic link to \(real), outside content; permdocs reads only files inside it [symlink-outside]"
+            ))
+        #expect(
+            r.stderr.contains(
+                "templates/partials/leak.mustache:1:1: error: 'templates/partials/leak.mustache' is a symbolic link to \(real), outside templates"
+            ))
         #expect(!r.stderr.contains("alias.yaml:1:1: error: 'content/procedures/alias.yaml' is a symbolic link"))
         #expect(!FileManager.default.fileExists(atPath: w.path + "/output"))
     }
@@ -180,10 +194,13 @@ struct FaultTests {
         let r = try Binary.run(["build"], in: w.path)
         #expect(r.status == 1)
         #expect(r.stderr.contains("content/articles/big.md:1:1: error: article is larger than 4194304 bytes [file-too-large]"))
-        try "# \(String(repeating: "y", count: 9 << 20))\n".write(toFile: w.path + "/content/permissions.yaml", atomically: false, encoding: .utf8)
+        try "# \(String(repeating: "y", count: 9 << 20))\n".write(
+            toFile: w.path + "/content/permissions.yaml", atomically: false, encoding: .utf8)
         let c = try Binary.run(["check"], in: w.path)
         #expect(c.status == 1)
-        #expect(c.stderr.hasPrefix("content/permissions.yaml:1:1: error: file is larger than 8388608 bytes; split it or raise the limit [file-too-large]"))
+        #expect(
+            c.stderr.hasPrefix(
+                "content/permissions.yaml:1:1: error: file is larger than 8388608 bytes; split it or raise the limit [file-too-large]"))
     }
 
     @Test func theHomeFolderIsNeverAnOutput() throws {

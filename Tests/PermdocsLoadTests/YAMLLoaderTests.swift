@@ -19,14 +19,15 @@ private func summary(_ d: YAMLLoader.Document) -> [String] {
 @Suite("YAML loader: locations")
 struct LoaderLocationTests {
     @Test func everyNodeAndKeyCarriesItsLineAndColumn() throws {
-        let doc = load("""
-        app:
-          name: Recruitee
-        list: [a, "b", 'c']
-        block:
-          - x
-          - y: 1
-        """)
+        let doc = load(
+            """
+            app:
+              name: Recruitee
+            list: [a, "b", 'c']
+            block:
+              - x
+              - y: 1
+            """)
         #expect(doc.diagnostics.isEmpty)
         let root = try #require(doc.root)
         #expect(root.location == SourceLocation(file: "t.yaml", line: 1, column: 1))
@@ -79,7 +80,10 @@ struct LoaderRejectionTests {
         #expect(doc.root == nil)
         #expect(summary(doc) == ["2:2 yaml-syntax"])
         #expect(doc.diagnostics[0].message == "did not find expected ',' or ']'")
-        #expect(doc.diagnostics[0].notes.map { "\($0.location!.line):\($0.location!.column) \($0.message)" } == ["1:4 while parsing a flow sequence"])
+        #expect(
+            doc.diagnostics[0].notes.map { "\($0.location!.line):\($0.location!.column) \($0.message)" } == [
+                "1:4 while parsing a flow sequence"
+            ])
     }
 
     @Test func aMappingValueInThePlainScalarIsASyntaxError() {
@@ -141,7 +145,8 @@ struct LoaderRejectionTests {
         let doc = load(String(repeating: "[", count: 100_000))
         #expect(doc.root == nil)
         #expect(summary(doc) == ["1:65 too-deep"])
-        let blocks = load(String(repeating: "a:\n", count: 1).appending((1...200).map { String(repeating: " ", count: $0) + "a:\n" }.joined()))
+        let blocks = load(
+            String(repeating: "a:\n", count: 1).appending((1...200).map { String(repeating: " ", count: $0) + "a:\n" }.joined()))
         #expect(blocks.diagnostics.first?.kind == "too-deep")
     }
 

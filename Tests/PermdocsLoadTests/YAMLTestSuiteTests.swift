@@ -20,7 +20,9 @@ struct YAMLTestSuiteTests {
     static let root = URL(fileURLWithPath: #filePath).deletingLastPathComponent().appendingPathComponent("Fixtures/yaml-test-suite").path
 
     /// Features permdocs refuses on purpose (see YAMLLoader).
-    static let refusedOnPurpose: Set<String> = ["yaml-anchor", "yaml-alias", "yaml-tag", "multiple-documents", "complex-key", "empty-file", "duplicate-key"]
+    static let refusedOnPurpose: Set<String> = [
+        "yaml-anchor", "yaml-alias", "yaml-tag", "multiple-documents", "complex-key", "empty-file", "duplicate-key",
+    ]
 
     static func cases() -> [String] {
         let enumerator = FileManager.default.enumerator(atPath: root)
@@ -57,11 +59,13 @@ struct YAMLTestSuiteTests {
             return .differs("rejected valid input: \(errors[0].message) at \(errors[0].location!.line):\(errors[0].location!.column)")
         }
         guard let jsonData = FileManager.default.contents(atPath: dir + "/in.json"),
-              let json = try? JSONSerialization.jsonObject(with: jsonData, options: [.fragmentsAllowed]) else {
-            return .pass // no single expected value: loading without a crash is what is asked
+            let json = try? JSONSerialization.jsonObject(with: jsonData, options: [.fragmentsAllowed])
+        else {
+            return .pass  // no single expected value: loading without a crash is what is asked
         }
         guard let root = document.root else { return .differs("no value") }
-        let expected = Value(json: json), actual = Value(node: root)
+        let expected = Value(json: json)
+        let actual = Value(node: root)
         return expected == actual ? .pass : .differs("loads to \(actual), expected \(expected)")
     }
 
@@ -75,8 +79,12 @@ struct YAMLTestSuiteTests {
         // YAML_SUITE_PRINT=1 prints every difference as a Swift dictionary entry, to review.
         if ProcessInfo.processInfo.environment["YAML_SUITE_PRINT"] == "1" {
             for (id, why) in differences.sorted(by: { $0.key < $1.key }) {
-                let name = (try? String(contentsOfFile: Self.root + "/" + id + "/===", encoding: .utf8))?.trimmingCharacters(in: .whitespacesAndNewlines) ?? ""
-                print("        \"\(id)\": \"\(name.replacingOccurrences(of: "\"", with: "'")) — \(why.replacingOccurrences(of: "\\", with: "\\\\").replacingOccurrences(of: "\"", with: "\\\"").replacingOccurrences(of: "\n", with: "\\n"))\",")
+                let name =
+                    (try? String(contentsOfFile: Self.root + "/" + id + "/===", encoding: .utf8))?.trimmingCharacters(
+                        in: .whitespacesAndNewlines) ?? ""
+                print(
+                    "        \"\(id)\": \"\(name.replacingOccurrences(of: "\"", with: "'")) — \(why.replacingOccurrences(of: "\\", with: "\\\\").replacingOccurrences(of: "\"", with: "\\\"").replacingOccurrences(of: "\n", with: "\\n"))\","
+                )
             }
         }
         let unexpected = differences.keys.filter { Self.knownDifferences[$0] == nil }.sorted()
@@ -87,14 +95,23 @@ struct YAMLTestSuiteTests {
 
     /// A JSON-like value for comparison; numbers compare as doubles.
     indirect enum Value: Equatable, CustomStringConvertible {
-        case null, bool(Bool), number(Double), string(String), array([Value]), object([String: Value])
+        case null
+        case bool(Bool)
+        case number(Double)
+        case string(String)
+        case array([Value])
+        case object([String: Value])
 
         init(json: Any) {
             switch json {
             case is NSNull: self = .null
             case let s as String: self = .string(s)
             case let n as NSNumber:
-                if String(cString: n.objCType) == "c" || type(of: json) == Bool.self { self = .bool(n.boolValue) } else { self = .number(n.doubleValue) }
+                if String(cString: n.objCType) == "c" || type(of: json) == Bool.self {
+                    self = .bool(n.boolValue)
+                } else {
+                    self = .number(n.doubleValue)
+                }
             case let a as [Any]: self = .array(a.map(Value.init(json:)))
             case let o as [String: Any]: self = .object(o.mapValues(Value.init(json:)))
             default: self = .string("\(json)")
@@ -110,12 +127,21 @@ struct YAMLTestSuiteTests {
                 for p in pairs { o[p.key.text] = Value(node: p.value) }
                 self = .object(o)
             case .scalar(let s):
-                guard s.style == .plain else { self = .string(s.text); return }
-                if s.isNull { self = .null }
-                else if let b = s.bool { self = .bool(b) }
-                else if let i = s.int { self = .number(Double(i)) }
-                else if let d = Value.float(s.text) { self = .number(d) }
-                else { self = .string(s.text) }
+                guard s.style == .plain else {
+                    self = .string(s.text)
+                    return
+                }
+                if s.isNull {
+                    self = .null
+                } else if let b = s.bool {
+                    self = .bool(b)
+                } else if let i = s.int {
+                    self = .number(Double(i))
+                } else if let d = Value.float(s.text) {
+                    self = .number(d)
+                } else {
+                    self = .string(s.text)
+                }
             }
         }
 
@@ -126,7 +152,9 @@ struct YAMLTestSuiteTests {
             case ".nan", ".NaN", ".NAN": return .nan
             default: break
             }
-            guard t.range(of: #"^[-+]?(\.[0-9]+|[0-9]+(\.[0-9]*)?)([eE][-+]?[0-9]+)?$"#, options: .regularExpression) != nil else { return nil }
+            guard t.range(of: #"^[-+]?(\.[0-9]+|[0-9]+(\.[0-9]*)?)([eE][-+]?[0-9]+)?$"#, options: .regularExpression) != nil else {
+                return nil
+            }
             return Double(t)
         }
 
@@ -165,15 +193,19 @@ struct YAMLTestSuiteTests {
         "58MP": "Flow mapping edge cases — rejected valid input: did not find expected node content at 1:5",
         "5MUD": "Colon and adjacent value on next line — rejected valid input: did not find expected ',' or '}' at 3:3",
         "5T43": "Colon at the beginning of adjacent flow scalar — rejected valid input: did not find expected node content at 2:11",
-        "652Z": "Question mark at start of flow key — loads to {\"bar\": 42.0, \"foo\": \"bar\"}, expected {\"?foo\": \"bar\", \"bar\": 42.0}",
+        "652Z":
+            "Question mark at start of flow key — loads to {\"bar\": 42.0, \"foo\": \"bar\"}, expected {\"?foo\": \"bar\", \"bar\": 42.0}",
         "6BCT": "Spec Example 6.3. Separation Spaces — rejected valid input: found character that cannot start any token at 3:4",
         "6CA3": "Tab indented top flow — rejected valid input: found character that cannot start any token at 1:1",
         "6LVF": "Spec Example 6.13. Reserved Directives — rejected valid input: found unknown directive name at 1:5",
-        "6M2F": "Aliases in Explicit Block Mapping — rejected valid input: anchors are not supported ('&a'); repeat the value instead at 1:3",
+        "6M2F":
+            "Aliases in Explicit Block Mapping — rejected valid input: anchors are not supported ('&a'); repeat the value instead at 1:3",
         "7Z25": "Bare document after document end marker — rejected valid input: did not find expected <document start> at 4:1",
         "8XYN": "Anchor with unicode character — rejected valid input: did not find expected alphabetic or numeric character at 2:4",
-        "96NN/00": "Leading tab content in literals — rejected valid input: found a tab character where an indentation space is expected at 2:2",
-        "96NN/01": "Leading tab content in literals — rejected valid input: found a tab character where an indentation space is expected at 2:2",
+        "96NN/00":
+            "Leading tab content in literals — rejected valid input: found a tab character where an indentation space is expected at 2:2",
+        "96NN/01":
+            "Leading tab content in literals — rejected valid input: found a tab character where an indentation space is expected at 2:2",
         "9C9N": "Wrong indented flow sequence — accepted although the suite marks it invalid",
         "9JBA": "Invalid comment after end of flow sequence — accepted although the suite marks it invalid",
         "9SA2": "Multiline double quoted flow mapping key — rejected valid input: did not find expected ',' or '}' at 4:8",
@@ -182,7 +214,8 @@ struct YAMLTestSuiteTests {
         "CFD4": "Empty implicit key in single pair flow sequences — rejected valid input: did not find expected node content at 1:5",
         "CVW2": "Invalid comment after comma — accepted although the suite marks it invalid",
         "DBG4": "Spec Example 7.10. Plain Characters — rejected valid input: did not find expected node content at 8:5",
-        "DK3J": "Zero indented block scalar with line that looks like a comment — rejected valid input: did not find expected <document start> at 2:1",
+        "DK3J":
+            "Zero indented block scalar with line that looks like a comment — rejected valid input: did not find expected <document start> at 2:1",
         "DK95/00": "Tabs that look like indentation — rejected valid input: found character that cannot start any token at 2:2",
         "DK95/01": "Tabs that look like indentation — accepted although the suite marks it invalid",
         "DK95/03": "Tabs that look like indentation — rejected valid input: found character that cannot start any token at 1:2",
@@ -204,10 +237,12 @@ struct YAMLTestSuiteTests {
         "NHX8": "Empty Lines at End of Document — rejected valid input: did not find expected key at 1:1",
         "NJ66": "Multiline plain flow mapping key — rejected valid input: did not find expected ',' or '}' at 4:7",
         "NKF9": "Empty keys in block and flow mapping — rejected valid input: did not find expected key at 3:1",
-        "Q5MG": "Tab at beginning of line followed by a flow mapping — rejected valid input: found character that cannot start any token at 1:1",
+        "Q5MG":
+            "Tab at beginning of line followed by a flow mapping — rejected valid input: found character that cannot start any token at 1:1",
         "QB6E": "Wrong indented multiline quoted scalar — accepted although the suite marks it invalid",
         "QT73": "Comment and document-end marker — rejected valid input: did not find expected node content at 2:1",
-        "R4YG": "Spec Example 8.2. Block Indentation Indicator — rejected valid input: found a tab character where an indentation space is expected at 10:2",
+        "R4YG":
+            "Spec Example 8.2. Block Indentation Indicator — rejected valid input: found a tab character where an indentation space is expected at 10:2",
         "S3PD": "Spec Example 8.18. Implicit Block Mapping Entries — rejected valid input: did not find expected key at 2:1",
         "S98Z": "Block scalar with more spaces than first content line — accepted although the suite marks it invalid",
         "SM9W/01": "Single character streams — rejected valid input: did not find expected key at 1:1",

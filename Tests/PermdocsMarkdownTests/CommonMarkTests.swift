@@ -5,16 +5,18 @@ import PermdocsTemplates
 @Suite("Markdown through libcmark")
 struct CommonMarkTests {
     @Test func rawHTMLIsDroppedAndUnsafeLinksAreEmptied() {
-        let html = CommonMark.markdownToHTML("""
-        <script>alert(1)</script>
+        let html = CommonMark.markdownToHTML(
+            """
+            <script>alert(1)</script>
 
-        Text <img src=x onerror=alert(1)> [a](javascript:alert(1)) [b](vbscript:x) [c](data:text/html,x) [d](https://ok.example/)
-        """)
-        #expect(html == """
-        <!-- raw HTML omitted -->
-        <p>Text <!-- raw HTML omitted --> <a href="">a</a> <a href="">b</a> <a href="">c</a> <a href="https://ok.example/">d</a></p>
+            Text <img src=x onerror=alert(1)> [a](javascript:alert(1)) [b](vbscript:x) [c](data:text/html,x) [d](https://ok.example/)
+            """)
+        #expect(
+            html == """
+                <!-- raw HTML omitted -->
+                <p>Text <!-- raw HTML omitted --> <a href="">a</a> <a href="">b</a> <a href="">c</a> <a href="https://ok.example/">d</a></p>
 
-        """)
+                """)
     }
 
     @Test func inlineMarkdownLosesItsParagraph() {
@@ -32,13 +34,18 @@ struct CommonMarkTests {
     @Test func anEscapedValueCannotForgeADirective() {
         let escaped = MarkdownEscaping.escape("::permissions mailbox")
         var asked: [String] = []
-        let doc = CommonMark.renderDocument(escaped + "\n") { line, _ in asked.append(line); return "FORGED" }
+        let doc = CommonMark.renderDocument(escaped + "\n") { line, _ in
+            asked.append(line)
+            return "FORGED"
+        }
         #expect(asked == [])
         #expect(doc.html == "<p>::permissions mailbox</p>\n")
     }
 
     @Test func headingsGetUniqueStableIDsAvoidingReservedOnes() {
-        let doc = CommonMark.renderDocument("## Set up *Entra* ID\n\n## Set up Entra ID\n\n### Grant admin consent\n", reservedIDs: ["grant-admin-consent"]) { _, _ in nil }
+        let doc = CommonMark.renderDocument(
+            "## Set up *Entra* ID\n\n## Set up Entra ID\n\n### Grant admin consent\n", reservedIDs: ["grant-admin-consent"]
+        ) { _, _ in nil }
         #expect(doc.headings.map(\.id) == ["set-up-entra-id", "set-up-entra-id-2", "grant-admin-consent-2"])
         #expect(doc.html.hasPrefix("<h2 id=\"set-up-entra-id\">Set up <em>Entra</em> ID</h2>\n"))
     }
@@ -60,74 +67,79 @@ struct ArticleBodyTests {
             html.append(Array(value.utf8))
         }
         return Array(markdown.utf8).withUnsafeBufferPointer { buffer in
-            CommonMark.renderBody(buffer, reservedIDs: reserved, directive: { line, _ in
-                index[String(decoding: line, as: UTF8.self)]
-            }, blocks: { html[$0] })
+            CommonMark.renderBody(
+                buffer, reservedIDs: reserved,
+                directive: { line, _ in
+                    index[String(decoding: line, as: UTF8.self)]
+                }, blocks: { html[$0] })
         }
     }
 
     @Test func onlyTopLevelHeadingsGetIdsAndTextThatLooksLikeAHeadingIsLeftAlone() {
-        let body = render("""
-        # Title
+        let body = render(
+            """
+            # Title
 
-        > ## Quoted
+            > ## Quoted
 
-        - ### In a list
+            - ### In a list
 
-        ```
-        <h2>not a heading</h2>
-        ```
+            ```
+            <h2>not a heading</h2>
+            ```
 
-        Text with `<h3>` and <h4>raw</h4>.
+            Text with `<h3>` and <h4>raw</h4>.
 
-        ## Last
-        """)
-        #expect(String(decoding: body.html, as: UTF8.self) == """
-        <h1 id="title">Title</h1>
-        <blockquote>
-        <h2>Quoted</h2>
-        </blockquote>
-        <ul>
-        <li>
-        <h3>In a list</h3>
-        </li>
-        </ul>
-        <pre><code>&lt;h2&gt;not a heading&lt;/h2&gt;
-        </code></pre>
-        <p>Text with <code>&lt;h3&gt;</code> and <!-- raw HTML omitted -->raw<!-- raw HTML omitted -->.</p>
-        <h2 id="last">Last</h2>
+            ## Last
+            """)
+        #expect(
+            String(decoding: body.html, as: UTF8.self) == """
+                <h1 id="title">Title</h1>
+                <blockquote>
+                <h2>Quoted</h2>
+                </blockquote>
+                <ul>
+                <li>
+                <h3>In a list</h3>
+                </li>
+                </ul>
+                <pre><code>&lt;h2&gt;not a heading&lt;/h2&gt;
+                </code></pre>
+                <p>Text with <code>&lt;h3&gt;</code> and <!-- raw HTML omitted -->raw<!-- raw HTML omitted -->.</p>
+                <h2 id="last">Last</h2>
 
-        """)
+                """)
         #expect(body.headings.map(\.id) == ["title", "last"])
     }
 
     @Test func blocksTakeTheDirectivesPlaceWithTheLineBreaksCmarkWouldWrite() {
         let blocks = ["::a": "<div>A</div>\n", "::b": "<div>B</div>", "::c": ""]
         let body = render("::a\n\nMiddle [x](other.html#y) and [z](#top).\n\n::b\n\n::c\n\n::unknown\n", blocks: blocks)
-        #expect(String(decoding: body.html, as: UTF8.self) == """
-        <div>A</div>
-        <p>Middle <a href="other.html#y">x</a> and <a href="#top">z</a>.</p>
-        <div>B</div>
-        <p>::unknown</p>
+        #expect(
+            String(decoding: body.html, as: UTF8.self) == """
+                <div>A</div>
+                <p>Middle <a href="other.html#y">x</a> and <a href="#top">z</a>.</p>
+                <div>B</div>
+                <p>::unknown</p>
 
-        """)
+                """)
         #expect(body.blocks == [0, 1, 2])
         #expect(body.hrefs == ["other.html#y", "#top"])
     }
 
     @Test func theSameAsAFullCmarkRenderWhenThereIsNothingToAdd() {
         let markdown = """
-        Paragraph with *emphasis*, `code`, a [link](https://example.com "t") and an ![image](i.png).
+            Paragraph with *emphasis*, `code`, a [link](https://example.com "t") and an ![image](i.png).
 
-        1. one
-        2. two
+            1. one
+            2. two
 
-        > quote
+            > quote
 
-        ---
+            ---
 
-            indented code
-        """
+                indented code
+            """
         let body = render(markdown)
         #expect(String(decoding: body.html, as: UTF8.self) == CommonMark.markdownToHTML(markdown))
     }
@@ -135,7 +147,9 @@ struct ArticleBodyTests {
     /// Spliced Markdown goes to cmark in pieces; any split gives the same document.
     @Test func markdownFedInPiecesParsesAsOneText() {
         let markdown = Array("# Head\n\nSome *text* across\na soft break, `code`\r\n\n- item\n- item two\n\n```\nfence\n```\n".utf8)
-        let whole = markdown.withUnsafeBufferPointer { CommonMark.ArticleBody([$0], lines: $0, reservedIDs: [], arena: CmarkArena()) { _, _ in nil } }
+        let whole = markdown.withUnsafeBufferPointer {
+            CommonMark.ArticleBody([$0], lines: $0, reservedIDs: [], arena: CmarkArena()) { _, _ in nil }
+        }
         var expected: [UInt8] = []
         var ignored: [String] = []
         whole.write(into: &expected, hrefs: &ignored) { _, _ in }
@@ -143,7 +157,10 @@ struct ArticleBodyTests {
             markdown.withUnsafeBufferPointer { b in
                 var pieces: [UnsafeBufferPointer<UInt8>] = []
                 var last = 0
-                for cut in cuts { pieces.append(UnsafeBufferPointer(rebasing: b[last..<cut])); last = cut }
+                for cut in cuts {
+                    pieces.append(UnsafeBufferPointer(rebasing: b[last..<cut]))
+                    last = cut
+                }
                 pieces.append(UnsafeBufferPointer(rebasing: b[last...]))
                 let body = CommonMark.ArticleBody(pieces, lines: b, reservedIDs: [], arena: CmarkArena(chunkSize: 4096)) { _, _ in nil }
                 var html: [UInt8] = []

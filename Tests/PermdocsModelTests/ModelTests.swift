@@ -14,19 +14,20 @@ private func decode(_ yaml: String) -> (Catalog?, [String]) {
 @Suite("Catalog decoding")
 struct CatalogDecodingTests {
     @Test func everyValueKeepsTheLineAndColumnItCameFrom() throws {
-        let (catalog, findings) = decode("""
-        app:
-          name: Recruitee
-          client_id: 0f2b8c4e-5a1d-4c3e-9b7a-1d2e3f4a5b6c
-          redirect_uri: https://app.example.com/callback
-        scopes:
-          User.Read:
-            description: Sign you in.
-        features:
-          - id: calendar
-            title: Calendar sync
-            scopes: [offline_access, User.Read]
-        """)
+        let (catalog, findings) = decode(
+            """
+            app:
+              name: Recruitee
+              client_id: 0f2b8c4e-5a1d-4c3e-9b7a-1d2e3f4a5b6c
+              redirect_uri: https://app.example.com/callback
+            scopes:
+              User.Read:
+                description: Sign you in.
+            features:
+              - id: calendar
+                title: Calendar sync
+                scopes: [offline_access, User.Read]
+            """)
         #expect(findings == [])
         let c = try #require(catalog)
         #expect(c.app.name.value == "Recruitee")
@@ -39,17 +40,18 @@ struct CatalogDecodingTests {
     }
 
     @Test func structuralProblemsAreLocatedAndDecodingGoesOn() {
-        let (_, findings) = decode("""
-        app:
-          name: Recruitee
-          client_id: 0f2b8c4e-5a1d-4c3e-9b7a-1d2e3f4a5b6c
-          redirect_url: https://app.example.com/callback
-        scopes: []
-        features:
-          - id: calendar
-            title: [Calendar]
-            scopes: [User.Read]
-        """)
+        let (_, findings) = decode(
+            """
+            app:
+              name: Recruitee
+              client_id: 0f2b8c4e-5a1d-4c3e-9b7a-1d2e3f4a5b6c
+              redirect_url: https://app.example.com/callback
+            scopes: []
+            features:
+              - id: calendar
+                title: [Calendar]
+                scopes: [User.Read]
+            """)
         #expect(findings == ["4:3 unknown-key", "2:3 missing-key", "5:9 wrong-type", "8:12 wrong-type"])
     }
 }

@@ -1,7 +1,7 @@
 import Testing
 import Foundation
 #if canImport(FoundationXML)
-import FoundationXML
+    import FoundationXML
 #endif
 import PermdocsDiagnostics
 import PermdocsModel
@@ -30,11 +30,13 @@ struct ExampleSiteTests {
     @Test func itBuildsWithoutFindings() throws {
         let site = try Self.site.get()
         #expect(site.diagnostics.map(\.description) == [])
-        #expect(site.files.keys.sorted() == [
-            "changes.html", "changes.xml", "checklist-admins-only.html", "checklist-assignment-required.html", "checklist-users-may-consent.html",
-            "consent-urls.json", "consent.html", "consent.js", "index.html", "microsoft-entra-permissions.html",
-            "permissions.json", "style.css",
-        ])
+        #expect(
+            site.files.keys.sorted() == [
+                "changes.html", "changes.xml", "checklist-admins-only.html", "checklist-assignment-required.html",
+                "checklist-users-may-consent.html",
+                "consent-urls.json", "consent.html", "consent.js", "index.html", "microsoft-entra-permissions.html",
+                "permissions.json", "style.css",
+            ])
     }
 
     /// Every consent link on the page is in consent-urls.json, and the other way round.
@@ -43,7 +45,9 @@ struct ExampleSiteTests {
         let html = try #require(site.files["consent.html"])
         let data = Data(try #require(site.files["consent-urls.json"]).utf8)
         let json = try #require(try JSONSerialization.jsonObject(with: data) as? [[String: Any]])
-        let pageLinks = html.matches(of: /data-tenant-link href="([^"]+)"/).map { String($0.output.1).replacingOccurrences(of: "&amp;", with: "&") }
+        let pageLinks = html.matches(of: /data-tenant-link href="([^"]+)"/).map {
+            String($0.output.1).replacingOccurrences(of: "&amp;", with: "&")
+        }
         #expect(Set(pageLinks) == Set(json.compactMap { $0["url"] as? String }))
         // No sign-in link: a static page cannot give it a `state` that protects anything.
         #expect(json.count == 4)
@@ -72,7 +76,9 @@ struct ExampleSiteTests {
         let e90093 = try #require(html.slice(from: "<dt id=\"AADSTS90093\">", to: "</dd>"))
         #expect(e90093.contains("set a policy that prevents it"))
         // The article links its procedures' error codes back to this list.
-        #expect(try Self.site.get().files["microsoft-entra-permissions.html"]?.contains("<a href=\"consent.html#AADSTS50105\"><code>AADSTS50105</code></a>") == true)
+        #expect(
+            try Self.site.get().files["microsoft-entra-permissions.html"]?.contains(
+                "<a href=\"consent.html#AADSTS50105\"><code>AADSTS50105</code></a>") == true)
     }
 
     @Test func theCommittedOutputFolderIsUpToDate() throws {
@@ -109,8 +115,12 @@ struct ExampleSiteTests {
             #expect(html.contains(escaped), "missing seed description: \(line)")
         }
         // Microsoft's managed policy: exactly the listed scopes, never by prefix (Mail.Send is not listed).
-        #expect(html.contains("users cannot consent to the permissions on Microsoft's list, which includes <code>Mail.ReadWrite</code>. In such"))
-        #expect(html.contains("users cannot consent to the permissions on Microsoft's list, which includes <code>Calendars.ReadWrite</code>. In such"))
+        #expect(
+            html.contains(
+                "users cannot consent to the permissions on Microsoft's list, which includes <code>Mail.ReadWrite</code>. In such"))
+        #expect(
+            html.contains(
+                "users cannot consent to the permissions on Microsoft's list, which includes <code>Calendars.ReadWrite</code>. In such"))
         #expect(html.matches(of: /class="callout note" role="note" aria-label="Microsoft-managed consent/).count == 2)
     }
 
@@ -126,7 +136,10 @@ struct ExampleSiteTests {
         }
         // Ordered lists never carry a start attribute: numbering starts at 1.
         #expect(!html.contains("<ol start"))
-        #expect(html.contains("<span class=\"crumb\">Entra ID</span><span class=\"crumb\">Enterprise apps</span><span class=\"crumb\">Consent and permissions</span><span class=\"crumb\">User consent settings</span>"))
+        #expect(
+            html.contains(
+                "<span class=\"crumb\">Entra ID</span><span class=\"crumb\">Enterprise apps</span><span class=\"crumb\">Consent and permissions</span><span class=\"crumb\">User consent settings</span>"
+            ))
     }
 
     /// A signed checklist certifies what was done: one checkbox per action, the scenario's one
@@ -145,13 +158,22 @@ struct ExampleSiteTests {
         #expect(!html.contains("class=\"choices\""))
         // What the admin will see is text, not a checkbox.
         #expect(!labels.contains { $0.contains("Approval required") })
-        #expect(html.contains("<li class=\"step outcome\" id=\"allow-admin-consent-requests-step-6\">\n<span class=\"step-text\">Your users now see <strong>Approval required</strong>"))
+        #expect(
+            html.contains(
+                "<li class=\"step outcome\" id=\"allow-admin-consent-requests-step-6\">\n<span class=\"step-text\">Your users now see <strong>Approval required</strong>"
+            ))
         // Signing in is said once, as a precondition, never ticked.
         #expect(!labels.contains { $0.contains("Sign in to the") })
-        #expect(html.contains("<h2 id=\"preconditions-title\">Before you start</h2>\n<ul>\n<li>Sign in to the <a href=\"https://entra.microsoft.com\">Microsoft Entra admin center</a>.</li>\n</ul>"))
+        #expect(
+            html.contains(
+                "<h2 id=\"preconditions-title\">Before you start</h2>\n<ul>\n<li>Sign in to the <a href=\"https://entra.microsoft.com\">Microsoft Entra admin center</a>.</li>\n</ul>"
+            ))
         // It names the settings it assumes, then gives the admin-consent link in full before anything else.
-        #expect(html.contains("<dt>User consent for applications</dt><dd>Do not allow user consent</dd>\n<dt>Assignment required?</dt><dd>No</dd>"))
-        let link = "https://login.microsoftonline.com/organizations/adminconsent?client_id=00000000-0000-0000-0000-000000000000&amp;redirect_uri=https%3A%2F%2Fapp.example.com%2Fauth%2Fmicrosoft%2Fcallback"
+        #expect(
+            html.contains(
+                "<dt>User consent for applications</dt><dd>Do not allow user consent</dd>\n<dt>Assignment required?</dt><dd>No</dd>"))
+        let link =
+            "https://login.microsoftonline.com/organizations/adminconsent?client_id=00000000-0000-0000-0000-000000000000&amp;redirect_uri=https%3A%2F%2Fapp.example.com%2Fauth%2Fmicrosoft%2Fcallback"
         #expect(html.contains("<p class=\"consent-url\">\(link)</p>"))
         let firstProcedure = try #require(html.firstMatch(of: /<h2 class="procedure-title">([^<]+)<\/h2>/)).output.1
         #expect(firstProcedure == "Grant admin consent on behalf of the organization")
@@ -213,7 +235,10 @@ struct ExampleSiteTests {
             #expect(schemas.mismatch(contexts.procedure(p), as: .object("procedure")) == nil)
         }
         for scenario in Checklist.scenarios {
-            #expect(schemas.mismatch(Checklist(scenario: scenario).context(content.procedures, contexts: contexts, articleHref: nil), as: .object("checklist")) == nil)
+            #expect(
+                schemas.mismatch(
+                    Checklist(scenario: scenario).context(content.procedures, contexts: contexts, articleHref: nil),
+                    as: .object("checklist")) == nil)
         }
         #expect(schemas.mismatch(contexts.article(checklists: []), as: .object("article")) == nil)
         #expect(schemas.mismatch(["title": true], as: .object("page-link")) != nil)
@@ -238,9 +263,10 @@ struct HostileContentTests {
 
     @Test func theLiveHTMLCheckFindsLiveMarkup() {
         #expect(LiveHTML.problems(in: "<p>&lt;script&gt; onerror=x</p><img src=\"\" alt=\"i\" />") == [])
-        #expect(LiveHTML.problems(in: "<SCRIPT>x</SCRIPT><a href=\"javascript:x\">a</a><p onclick=\"x\">") == [
-            "live <script> tag", "unsafe href=\"javascript:x\"", "event handler onclick= on <p>",
-        ])
+        #expect(
+            LiveHTML.problems(in: "<SCRIPT>x</SCRIPT><a href=\"javascript:x\">a</a><p onclick=\"x\">") == [
+                "live <script> tag", "unsafe href=\"javascript:x\"", "event handler onclick= on <p>",
+            ])
     }
 
     @Test func templateSyntaxInCatalogValuesIsText() throws {
@@ -284,7 +310,8 @@ enum LiveHTML {
                 if key.hasPrefix("on") { out.append("event handler \(key)= on <\(name)>") }
                 let scheme = value.lowercased().replacingOccurrences(of: " ", with: "")
                 if ["href", "src", "action", "formaction"].contains(key),
-                   scheme.hasPrefix("javascript:") || scheme.hasPrefix("vbscript:") || scheme.hasPrefix("data:") {
+                    scheme.hasPrefix("javascript:") || scheme.hasPrefix("vbscript:") || scheme.hasPrefix("data:")
+                {
                     out.append("unsafe \(key)=\"\(value)\"")
                 }
             }
@@ -329,20 +356,30 @@ struct LayoutCacheTests {
     @Test(arguments: [0, 1, 3])
     func splicedPagesEqualFullRenders(tocCount: Int) throws {
         let (templates, _) = try TemplateSet.load(folder: Repo.path("templates"), contract: SiteSchemas.contract)
-        let layout = Layout(templates: try #require(templates), appName: "Acme & <Co>",
-                                        nav: [("index.html", "Home"), ("a.html", "A \"quoted\""), ("consent.html", "Consent")])
+        let layout = Layout(
+            templates: try #require(templates), appName: "Acme & <Co>",
+            nav: [("index.html", "Home"), ("a.html", "A \"quoted\""), ("consent.html", "Consent")])
         let cache = LayoutCache(layout: layout)
         let toc = (0..<tocCount).map { CommonMark.Heading(level: 2, id: "h\($0)", text: "Heading <\($0)> & 'x'") }
         for href in ["a.html", "b.html", "index.html"] {
             for _ in 0..<2 {
-                let fast = cache.page(href, title: "T <b> & \"q\" 'a'", description: "D\nline", kind: "article", body: Array("<p>body</p>".utf8), toc: toc, printable: false).file
-                let full = layout.page(href, title: "T <b> & \"q\" 'a'", description: "D\nline", kind: "article", body: "<p>body</p>", toc: toc, printable: false)
+                let fast = cache.page(
+                    href, title: "T <b> & \"q\" 'a'", description: "D\nline", kind: "article", body: Array("<p>body</p>".utf8), toc: toc,
+                    printable: false
+                ).file
+                let full = layout.page(
+                    href, title: "T <b> & \"q\" 'a'", description: "D\nline", kind: "article", body: "<p>body</p>", toc: toc,
+                    printable: false)
                 #expect(fast == full)
             }
         }
         // A value holding the sentinel character falls back to the full render.
-        let odd = cache.page("a.html", title: "x\u{E000}0\u{E001}", description: "", kind: "article", body: [], toc: toc, printable: false).file
-        #expect(odd == layout.page("a.html", title: "x\u{E000}0\u{E001}", description: "", kind: "article", body: "", toc: toc, printable: false))
+        let odd = cache.page("a.html", title: "x\u{E000}0\u{E001}", description: "", kind: "article", body: [], toc: toc, printable: false)
+            .file
+        #expect(
+            odd
+                == layout.page(
+                    "a.html", title: "x\u{E000}0\u{E001}", description: "", kind: "article", body: "", toc: toc, printable: false))
     }
 }
 
@@ -402,7 +439,10 @@ struct PermissionChangesSiteTests {
         let first = try #require(entries.first)
         #expect(children(first, "title").first?.stringValue == "Mailbox sync: Mail.Send added")
         // Mail.Send is user-consentable even under Microsoft-managed consent (incremental consent).
-        #expect(children(first, "summary").first?.stringValue?.contains("Each user is asked to consent again where user consent is allowed for all apps or user consent is Microsoft-managed.") == true)
+        #expect(
+            children(first, "summary").first?.stringValue?.contains(
+                "Each user is asked to consent again where user consent is allowed for all apps or user consent is Microsoft-managed.")
+                == true)
     }
 
     /// The ids stay the same from one build to the next, so a feed reader never sees an entry twice.
@@ -417,11 +457,17 @@ struct PermissionChangesSiteTests {
         #expect(page.contains("<section class=\"change\" id=\"change-2026-01-20-mailbox\">"))
         #expect(page.contains("<li>Added: <code>Mail.ReadWrite</code></li>"))
         #expect(page.contains("<li>Removed: <code>Mail.Read</code></li>"))
-        #expect(page.contains("An admin must <a href=\"consent.html#consent-mailbox\">grant consent again</a> before Mailbox sync works again, in tenants where user consent is Microsoft-managed, user consent is not allowed or “Assignment required?” is Yes."))
+        #expect(
+            page.contains(
+                "An admin must <a href=\"consent.html#consent-mailbox\">grant consent again</a> before Mailbox sync works again, in tenants where user consent is Microsoft-managed, user consent is not allowed or “Assignment required?” is Yes."
+            ))
         #expect(page.contains("<strong>Example data.</strong>"))
         let article = try #require(files["microsoft-entra-permissions.html"])
         #expect(article.contains("<a href=\"changes.html\">permission changes</a>"))
-        #expect(article.contains("Mailbox sync: permissions Recruitee requests <span class=\"last-changed\">(last changed <a href=\"changes.html\">15 June 2026</a>)</span>"))
+        #expect(
+            article.contains(
+                "Mailbox sync: permissions Recruitee requests <span class=\"last-changed\">(last changed <a href=\"changes.html\">15 June 2026</a>)</span>"
+            ))
         #expect(try #require(files["index.html"]).contains("<a href=\"changes.html\">What changed, and who must consent again</a>"))
         let data = try #require(files["permissions.json"])
         let json = try #require(try JSONSerialization.jsonObject(with: Data(data.utf8)) as? [String: Any])

@@ -41,8 +41,9 @@ struct MustacheSpecTests {
         return tests.map { test in
             var partials: [String: String] = [:]
             for pair in test["partials"]?.mapping ?? [] { partials[pair.key.text] = pair.value.scalar?.text ?? "" }
-            return Case(spec: spec, name: test["name"]?.scalar?.text ?? "?", data: test["data"].flatMap(value),
-                        template: test["template"]?.scalar?.text ?? "", partials: partials, expected: test["expected"]?.scalar?.text ?? "")
+            return Case(
+                spec: spec, name: test["name"]?.scalar?.text ?? "?", data: test["data"].flatMap(value),
+                template: test["template"]?.scalar?.text ?? "", partials: partials, expected: test["expected"]?.scalar?.text ?? "")
         }
     }
 

@@ -14,7 +14,9 @@ struct TemplateProgramTests {
         return TemplateProgram(source: Array(text.utf8), nodes: nodes)
     }
 
-    private func render(_ text: String, _ context: TemplateValue, partials: [String: String] = [:], escaping: TemplateProgram.Escaping = .html) -> String {
+    private func render(
+        _ text: String, _ context: TemplateValue, partials: [String: String] = [:], escaping: TemplateProgram.Escaping = .html
+    ) -> String {
         var out: [UInt8] = []
         program(text).render(context, escaping: escaping, partials: partials.mapValues(program), into: &out)
         return String(decoding: out, as: UTF8.self)
@@ -38,7 +40,8 @@ struct TemplateProgramTests {
 
     @Test func variablesEscapeUnlessTripleOrAmpersand() {
         let context: TemplateValue = ["a": "<b>&\"'", "n": ["m": "x"]]
-        #expect(render("{{a}}|{{{a}}}|{{& a}}|{{n.m}}|{{missing}}|{{n.missing}}", context)
+        #expect(
+            render("{{a}}|{{{a}}}|{{& a}}|{{n.m}}|{{missing}}|{{n.missing}}", context)
                 == "&lt;b&gt;&amp;&quot;&#39;|<b>&\"'|<b>&\"'|x||")
         #expect(render("{{a}}", ["a": "*x* [l](y)\nz"], escaping: .markdown) == "\\*x\\* \\[l\\]\\(y\\) z")
     }
@@ -58,21 +61,22 @@ struct TemplateProgramTests {
 
     @Test func standaloneTagsRemoveTheirLine() {
         let template = """
-        <ul>
-          {{#items}}
-          <li>{{v}}</li>
-          {{/items}}
-          {{! a comment }}
-        </ul>
-        {{#yes}}inline{{/yes}}
-        """
-        #expect(render(template, ["items": [["v": "1"], ["v": "2"]], "yes": true]) == """
-        <ul>
-          <li>1</li>
-          <li>2</li>
-        </ul>
-        inline
-        """)
+            <ul>
+              {{#items}}
+              <li>{{v}}</li>
+              {{/items}}
+              {{! a comment }}
+            </ul>
+            {{#yes}}inline{{/yes}}
+            """
+        #expect(
+            render(template, ["items": [["v": "1"], ["v": "2"]], "yes": true]) == """
+                <ul>
+                  <li>1</li>
+                  <li>2</li>
+                </ul>
+                inline
+                """)
         // Two tags on one line: neither is standalone.
         #expect(render("a\n{{#yes}}{{/yes}}\nb", ["yes": true]) == "a\n\nb")
         // CRLF line ends and the end of the text end a standalone line too.

@@ -9,7 +9,8 @@ public enum Golden {
     /// nil when `actual` equals the golden file; otherwise why not.
     public static func mismatch(_ actual: String, golden path: String) -> String? {
         if recording {
-            try? FileManager.default.createDirectory(atPath: (path as NSString).deletingLastPathComponent, withIntermediateDirectories: true)
+            try? FileManager.default.createDirectory(
+                atPath: (path as NSString).deletingLastPathComponent, withIntermediateDirectories: true)
             do { try actual.write(toFile: path, atomically: true, encoding: .utf8) } catch {
                 return "could not record \(path): \(error)"
             }

@@ -21,7 +21,12 @@ public struct Marked {
                 continue
             }
             text.append(ch)
-            if ch == "\n" { line += 1; column = 1 } else { column += ch.unicodeScalars.count }
+            if ch == "\n" {
+                line += 1
+                column = 1
+            } else {
+                column += ch.unicodeScalars.count
+            }
         }
         self.text = text
         self.places = places
@@ -29,4 +34,3 @@ public struct Marked {
 
     public subscript(_ marker: Character) -> String { places[marker] ?? "no marker \(marker)" }
 }
-

@@ -7,31 +7,31 @@ import PermdocsTestSupport
 
 /// A valid catalog; tests replace one line at a time.
 private let validCatalog = """
-app:
-  name: Recruitee
-  client_id: 0f2b8c4e-5a1d-4c3e-9b7a-1d2e3f4a5b6c
-  redirect_uri: https://app.contoso.com/callback
-scopes:
-  offline_access:
-    description: Keep access.
-  User.Read:
-    description: Sign you in.
-features:
-  - id: calendar
-    title: Calendar sync
-    scopes: [offline_access, User.Read]
+    app:
+      name: Recruitee
+      client_id: 0f2b8c4e-5a1d-4c3e-9b7a-1d2e3f4a5b6c
+      redirect_uri: https://app.contoso.com/callback
+    scopes:
+      offline_access:
+        description: Keep access.
+      User.Read:
+        description: Sign you in.
+    features:
+      - id: calendar
+        title: Calendar sync
+        scopes: [offline_access, User.Read]
 
-"""
+    """
 
 private let validProcedure = """
-title: Grant admin consent
-scenarios: [admins-only]
-steps:
-  - Sign in.
-  - text: Open the app.
-    path: [Entra ID, Enterprise apps]
+    title: Grant admin consent
+    scenarios: [admins-only]
+    steps:
+      - Sign in.
+      - text: Open the app.
+        path: [Entra ID, Enterprise apps]
 
-"""
+    """
 
 /// Loads `catalog` (and procedures) from a temporary folder and returns the findings as
 /// "file line:column severity kind", file being `permissions.yaml` or `procedures/NAME.yaml`.
@@ -57,7 +57,8 @@ struct CatalogValidationTests {
     }
 
     @Test func unknownKeysSuggestTheNearestKnownKey() throws {
-        let m = Marked(validCatalog.replacingOccurrences(of: "    title: Calendar sync", with: "    title: Calendar sync\n    ①scoeps: [openid]"))
+        let m = Marked(
+            validCatalog.replacingOccurrences(of: "    title: Calendar sync", with: "    title: Calendar sync\n    ①scoeps: [openid]"))
         let result = try findingsAndMessages(m.text)
         #expect(result.map(\.0) == ["permissions.yaml \(m["①"]) error unknown-key"])
         #expect(result.first?.1 == "unknown key 'scoeps' in feature 'calendar'; did you mean 'scopes'?")
@@ -71,28 +72,31 @@ struct CatalogValidationTests {
     }
 
     @Test func wrongTypesNameWhatWasFound() throws {
-        let m = Marked(validCatalog.replacingOccurrences(of: "    scopes: [offline_access, User.Read]", with: "    scopes:\n      ①User.Read: yes"))
+        let m = Marked(
+            validCatalog.replacingOccurrences(of: "    scopes: [offline_access, User.Read]", with: "    scopes:\n      ①User.Read: yes"))
         let result = try findingsAndMessages(m.text)
         #expect(result.map(\.0).contains("permissions.yaml \(m["①"]) error wrong-type"))
         #expect(result.first { $0.0.contains("wrong-type") }?.1 == "'scopes' must be a list of strings, not a mapping")
     }
 
     @Test func malformedAndDuplicateFeatureIds() throws {
-        let catalog = validCatalog + """
-          - id: ①Rooms_Sync
-            title: Rooms
-            scopes: [offline_access]
-          - id: ②calendar
-            title: Again
-            scopes: [offline_access]
+        let catalog =
+            validCatalog + """
+                  - id: ①Rooms_Sync
+                    title: Rooms
+                    scopes: [offline_access]
+                  - id: ②calendar
+                    title: Again
+                    scopes: [offline_access]
 
-        """
+                """
         let m = Marked(catalog)
         let result = try findingsAndMessages(m.text)
-        #expect(result.map(\.0) == [
-            "permissions.yaml \(m["①"]) error invalid-id",
-            "permissions.yaml \(m["②"]) error duplicate-id",
-        ])
+        #expect(
+            result.map(\.0) == [
+                "permissions.yaml \(m["①"]) error invalid-id",
+                "permissions.yaml \(m["②"]) error duplicate-id",
+            ])
         let temp = try TempContent(catalog: m.text)
         defer { temp.remove() }
         let dup = try ContentLoader.load(folder: temp.folder).diagnostics.all.first { $0.kind == "duplicate-id" }
@@ -101,7 +105,8 @@ struct CatalogValidationTests {
 
     @Test(arguments: ["not-a-guid", "0f2b8c4e5a1d4c3e9b7a1d2e3f4a5b6c", "0f2b8c4e-5a1d-4c3e-9b7a-1d2e3f4a5b6"])
     func clientIdMustBeAGUID(value: String) throws {
-        let m = Marked(validCatalog.replacingOccurrences(of: "  client_id: 0f2b8c4e-5a1d-4c3e-9b7a-1d2e3f4a5b6c", with: "  client_id: ①\(value)"))
+        let m = Marked(
+            validCatalog.replacingOccurrences(of: "  client_id: 0f2b8c4e-5a1d-4c3e-9b7a-1d2e3f4a5b6c", with: "  client_id: ①\(value)"))
         #expect(try findings(m.text) == ["permissions.yaml \(m["①"]) error invalid-client-id"])
     }
 
@@ -111,7 +116,8 @@ struct CatalogValidationTests {
         ("http://localhost:3000/cb", false), ("http://127.0.0.1/cb", false), ("https://app.contoso.com/cb", false),
     ])
     func redirectURIMustBeHTTPSExceptOnLocalhost(uri: String, rejected: Bool) throws {
-        let m = Marked(validCatalog.replacingOccurrences(of: "  redirect_uri: https://app.contoso.com/callback", with: "  redirect_uri: ①\(uri)"))
+        let m = Marked(
+            validCatalog.replacingOccurrences(of: "  redirect_uri: https://app.contoso.com/callback", with: "  redirect_uri: ①\(uri)"))
         #expect(try findings(m.text) == (rejected ? ["permissions.yaml \(m["①"]) error invalid-redirect-uri"] : []))
     }
 
@@ -121,25 +127,36 @@ struct CatalogValidationTests {
         ("https://acme.example/cb", ".example"), ("https://app.test/cb", ".test"), ("https://x.invalid/cb", ".invalid"),
     ])
     func documentationDomainsArePlaceholders(uri: String, domain: String) throws {
-        let m = Marked(validCatalog.replacingOccurrences(of: "  redirect_uri: https://app.contoso.com/callback", with: "  redirect_uri: ①\(uri)"))
+        let m = Marked(
+            validCatalog.replacingOccurrences(of: "  redirect_uri: https://app.contoso.com/callback", with: "  redirect_uri: ①\(uri)"))
         let result = try findingsAndMessages(m.text)
         #expect(result.map(\.0) == ["permissions.yaml \(m["①"]) warning placeholder-app"])
-        #expect(result.first?.1 == "redirect_uri '\(uri)' is on '\(domain)', a domain reserved for documentation (RFC 2606); set the app registration's real value, or declare example values with 'example: true' under 'app'")
+        #expect(
+            result.first?.1
+                == "redirect_uri '\(uri)' is on '\(domain)', a domain reserved for documentation (RFC 2606); set the app registration's real value, or declare example values with 'example: true' under 'app'"
+        )
     }
 
     /// Real hosts that merely look alike, and localhost (a legitimate redirect for desktop and mobile apps).
-    @Test(arguments: ["https://example.com.contoso.com/cb", "https://myexample.com/cb", "http://localhost:3000/cb", "https://contoso.testing.io/cb"])
+    @Test(arguments: [
+        "https://example.com.contoso.com/cb", "https://myexample.com/cb", "http://localhost:3000/cb", "https://contoso.testing.io/cb",
+    ])
     func realHostsAreNotPlaceholders(uri: String) throws {
-        let m = Marked(validCatalog.replacingOccurrences(of: "  redirect_uri: https://app.contoso.com/callback", with: "  redirect_uri: ①\(uri)"))
+        let m = Marked(
+            validCatalog.replacingOccurrences(of: "  redirect_uri: https://app.contoso.com/callback", with: "  redirect_uri: ①\(uri)"))
         #expect(try findings(m.text) == [])
     }
 
     @Test func theNilGUIDAndAPlaceholderSupportURLAreReportedAndExampleTrueSilencesThem() throws {
-        let placeholder = validCatalog
-            .replacingOccurrences(of: "  client_id: 0f2b8c4e-5a1d-4c3e-9b7a-1d2e3f4a5b6c", with: "  client_id: ①00000000-0000-0000-0000-000000000000\n  support_url: ②https://help.example.net/")
+        let placeholder =
+            validCatalog
+            .replacingOccurrences(
+                of: "  client_id: 0f2b8c4e-5a1d-4c3e-9b7a-1d2e3f4a5b6c",
+                with: "  client_id: ①00000000-0000-0000-0000-000000000000\n  support_url: ②https://help.example.net/")
         let m = Marked(placeholder)
         let result = try findingsAndMessages(m.text)
-        #expect(result.map(\.0) == ["permissions.yaml \(m["①"]) warning placeholder-app", "permissions.yaml \(m["②"]) warning placeholder-app"])
+        #expect(
+            result.map(\.0) == ["permissions.yaml \(m["①"]) warning placeholder-app", "permissions.yaml \(m["②"]) warning placeholder-app"])
         #expect(result.first?.1.hasPrefix("client_id '00000000-0000-0000-0000-000000000000' is the nil GUID") == true)
         let declared = Marked(placeholder.replacingOccurrences(of: "app:\n", with: "app:\n  example: true\n"))
         #expect(try findings(declared.text) == [])
@@ -151,57 +168,66 @@ struct CatalogValidationTests {
     }
 
     @Test func unknownScopesSuggestTheNearestGraphPermission() throws {
-        let m = Marked(validCatalog.replacingOccurrences(of: "[offline_access, User.Read]", with: "[offline_access, User.Read, ①Calendar.ReadWrite]"))
+        let m = Marked(
+            validCatalog.replacingOccurrences(of: "[offline_access, User.Read]", with: "[offline_access, User.Read, ①Calendar.ReadWrite]"))
         let result = try findingsAndMessages(m.text)
         #expect(result.map(\.0) == ["permissions.yaml \(m["①"]) error unknown-scope"])
         #expect(result.first?.1 == "unknown scope 'Calendar.ReadWrite'; did you mean 'Calendars.ReadWrite'?")
     }
 
     @Test func nonCanonicalCaseIsAWarningNamingTheCanonicalSpelling() throws {
-        let m = Marked(validCatalog
-            .replacingOccurrences(of: "  User.Read:", with: "  ①user.read:")
-            .replacingOccurrences(of: "[offline_access, User.Read]", with: "[offline_access, ②user.read]"))
+        let m = Marked(
+            validCatalog
+                .replacingOccurrences(of: "  User.Read:", with: "  ①user.read:")
+                .replacingOccurrences(of: "[offline_access, User.Read]", with: "[offline_access, ②user.read]"))
         let result = try findingsAndMessages(m.text)
-        #expect(result.map(\.0) == [
-            "permissions.yaml \(m["①"]) warning scope-case",
-            "permissions.yaml \(m["②"]) warning scope-case",
-        ])
+        #expect(
+            result.map(\.0) == [
+                "permissions.yaml \(m["①"]) warning scope-case",
+                "permissions.yaml \(m["②"]) warning scope-case",
+            ])
         #expect(result[1].1.hasPrefix("scope 'user.read' is not in canonical case; write 'User.Read'"))
     }
 
     @Test func aRequestedScopeWithoutDescriptionIsAnError() throws {
-        let m = Marked(validCatalog.replacingOccurrences(of: "[offline_access, User.Read]", with: "[offline_access, User.Read, ①Mail.Send]"))
+        let m = Marked(
+            validCatalog.replacingOccurrences(of: "[offline_access, User.Read]", with: "[offline_access, User.Read, ①Mail.Send]"))
         #expect(try findings(m.text) == ["permissions.yaml \(m["①"]) error missing-description"])
         let n = Marked(validCatalog.replacingOccurrences(of: "  User.Read:\n    description: Sign you in.", with: "  ①User.Read:"))
         #expect(try findings(n.text) == ["permissions.yaml \(n["①"]) error missing-description"])
     }
 
     @Test func describedButUnusedScopesAndDuplicatesAreWarnings() throws {
-        let m = Marked(validCatalog
-            .replacingOccurrences(of: "scopes:\n  offline_access:", with: "scopes:\n  ①openid:\n    description: x\n  offline_access:")
-            .replacingOccurrences(of: "[offline_access, User.Read]", with: "[offline_access, User.Read, ②offline_access]"))
-        #expect(try findings(m.text) == [
-            "permissions.yaml \(m["①"]) warning unused-scope",
-            "permissions.yaml \(m["②"]) warning duplicate-scope",
-        ])
+        let m = Marked(
+            validCatalog
+                .replacingOccurrences(of: "scopes:\n  offline_access:", with: "scopes:\n  ①openid:\n    description: x\n  offline_access:")
+                .replacingOccurrences(of: "[offline_access, User.Read]", with: "[offline_access, User.Read, ②offline_access]"))
+        #expect(
+            try findings(m.text) == [
+                "permissions.yaml \(m["①"]) warning unused-scope",
+                "permissions.yaml \(m["②"]) warning duplicate-scope",
+            ])
     }
 
     @Test func clientLocationsNeedAnAnchorOrAKey() throws {
         let m = Marked(validCatalog + "    client:\n      - ①path: a.ex\n      - ②path: b.ex\n        anchor: x\n        key: y\n")
-        #expect(try findings(m.text) == [
-            "permissions.yaml \(m["①"]) error missing-key",
-            "permissions.yaml \(m["②"]) error conflicting-keys",
-        ])
+        #expect(
+            try findings(m.text) == [
+                "permissions.yaml \(m["①"]) error missing-key",
+                "permissions.yaml \(m["②"]) error conflicting-keys",
+            ])
     }
 
     @Test func yamlErrorsAndModelErrorsAreReportedTogether() throws {
-        let m = Marked(validCatalog
-            .replacingOccurrences(of: "  name: Recruitee", with: "  name: Recruitee\n  ①name: Again")
-            .replacingOccurrences(of: "  client_id: 0f2b8c4e-5a1d-4c3e-9b7a-1d2e3f4a5b6c", with: "  client_id: ②nope"))
-        #expect(try findings(m.text) == [
-            "permissions.yaml \(m["①"]) error duplicate-key",
-            "permissions.yaml \(m["②"]) error invalid-client-id",
-        ])
+        let m = Marked(
+            validCatalog
+                .replacingOccurrences(of: "  name: Recruitee", with: "  name: Recruitee\n  ①name: Again")
+                .replacingOccurrences(of: "  client_id: 0f2b8c4e-5a1d-4c3e-9b7a-1d2e3f4a5b6c", with: "  client_id: ②nope"))
+        #expect(
+            try findings(m.text) == [
+                "permissions.yaml \(m["①"]) error duplicate-key",
+                "permissions.yaml \(m["②"]) error invalid-client-id",
+            ])
     }
 }
 
@@ -210,20 +236,22 @@ struct ProcedureValidationTests {
     @Test func unresolvedReferencesSuggestTheNearestProcedure() throws {
         let m = Marked(validProcedure + "  - text: Then ask for consent.\n    see: ①grant-admin-consnt\nsee_also: [②nowhere]\n")
         let result = try findingsAndMessages(validCatalog, procedures: ["grant-admin-consent": m.text])
-        #expect(result.map(\.0) == [
-            "procedures/grant-admin-consent.yaml \(m["①"]) error unresolved-reference",
-            "procedures/grant-admin-consent.yaml \(m["②"]) error unresolved-reference",
-        ])
+        #expect(
+            result.map(\.0) == [
+                "procedures/grant-admin-consent.yaml \(m["①"]) error unresolved-reference",
+                "procedures/grant-admin-consent.yaml \(m["②"]) error unresolved-reference",
+            ])
         #expect(result[0].1 == "no procedure 'grant-admin-consnt'; did you mean 'grant-admin-consent'?")
     }
 
     @Test func scenariosAndAudienceAreCheckedAgainstTheirValues() throws {
         let m = Marked(validProcedure.replacingOccurrences(of: "[admins-only]", with: "[①admins-onyl]") + "audience: ②users\n")
         let result = try findingsAndMessages(validCatalog, procedures: ["p": m.text])
-        #expect(result.map(\.0) == [
-            "procedures/p.yaml \(m["①"]) error invalid-value",
-            "procedures/p.yaml \(m["②"]) error invalid-value",
-        ])
+        #expect(
+            result.map(\.0) == [
+                "procedures/p.yaml \(m["①"]) error invalid-value",
+                "procedures/p.yaml \(m["②"]) error invalid-value",
+            ])
         #expect(result[0].1.hasPrefix("'admins-onyl' is not a valid scenario; did you mean 'admins-only'?"))
     }
 
@@ -242,20 +270,21 @@ struct ProcedureValidationTests {
     }
 
     @Test func stepsAreDecodedWithNestingAndChoices() throws {
-        let text = validProcedure + """
-          - text: Choose.
-            setting: The setting
-            choices:
-              - text: A
-                value: "Yes"
-                scenarios: [admins-only]
-              - B
-            steps:
-              - Sub one.
-              - text: Sub two.
-                warning: Careful.
+        let text =
+            validProcedure + """
+                  - text: Choose.
+                    setting: The setting
+                    choices:
+                      - text: A
+                        value: "Yes"
+                        scenarios: [admins-only]
+                      - B
+                    steps:
+                      - Sub one.
+                      - text: Sub two.
+                        warning: Careful.
 
-        """
+                """
         let temp = try TempContent(catalog: validCatalog, procedures: ["p": text])
         defer { temp.remove() }
         let result = try ContentLoader.load(folder: temp.folder)
@@ -281,83 +310,97 @@ struct ChecklistSemanticsTests {
     }
 
     @Test func aChoiceListOnAChecklistNeedsAChoiceForItsScenario() throws {
-        let m = Marked("""
-        title: P
-        scenarios: [users-may-consent, admins-only]
-        steps:
-          - ①text: Set it.
-            setting: Thing
-            choices:
-              - text: On
-                value: "On"
-                scenarios: [users-may-consent]
-              - Off
+        let m = Marked(
+            """
+            title: P
+            scenarios: [users-may-consent, admins-only]
+            steps:
+              - ①text: Set it.
+                setting: Thing
+                choices:
+                  - text: On
+                    value: "On"
+                    scenarios: [users-may-consent]
+                  - Off
 
-        """)
+            """)
         let result = try check(m.text)
         #expect(result.map(\.0) == ["procedures/p.yaml \(m["①"]) error checklist-choice-missing"])
-        #expect(result.first?.1 == "procedure 'p' is on the 'admins-only' checklist, but no choice of this step is for it: add 'scenarios: [admins-only]' to the choice that scenario means")
+        #expect(
+            result.first?.1
+                == "procedure 'p' is on the 'admins-only' checklist, but no choice of this step is for it: add 'scenarios: [admins-only]' to the choice that scenario means"
+        )
     }
 
     @Test func unreachableAndAmbiguousChoicesAreErrors() throws {
-        let m = Marked("""
-        title: P
-        scenarios: [admins-only]
-        steps:
-          - text: Set it.
-            setting: Thing
-            choices:
-              - text: On
-                value: "On"
-                scenarios: [①assignment-required, admins-only]
-              - text: Off
-                value: "Off"
-                scenarios: [②admins-only]
+        let m = Marked(
+            """
+            title: P
+            scenarios: [admins-only]
+            steps:
+              - text: Set it.
+                setting: Thing
+                choices:
+                  - text: On
+                    value: "On"
+                    scenarios: [①assignment-required, admins-only]
+                  - text: Off
+                    value: "Off"
+                    scenarios: [②admins-only]
 
-        """)
+            """)
         let result = try check(m.text)
-        #expect(result.map(\.0) == ["procedures/p.yaml \(m["①"]) error unreachable-choice", "procedures/p.yaml \(m["②"]) error unreachable-choice"])
+        #expect(
+            result.map(\.0) == [
+                "procedures/p.yaml \(m["①"]) error unreachable-choice", "procedures/p.yaml \(m["②"]) error unreachable-choice",
+            ])
         #expect(result[0].1 == "this choice is for the 'assignment-required' checklist, but procedure 'p' is on the checklists admins-only")
         #expect(result[1].1 == "two choices of this step are for the 'admins-only' checklist; name each scenario once")
     }
 
     @Test func outcomesAreNotActionsAndScenariosBelongToChoices() throws {
-        let m = Marked("""
-        title: P
-        scenarios: [admins-only]
-        steps:
-          - ①text: Users now see a prompt.
-            kind: outcome
-            value: "Yes"
-          - text: Do it.
-            scenarios: [②admins-only]
-          - text: Done.
-            kind: ③result
+        let m = Marked(
+            """
+            title: P
+            scenarios: [admins-only]
+            steps:
+              - ①text: Users now see a prompt.
+                kind: outcome
+                value: "Yes"
+              - text: Do it.
+                scenarios: [②admins-only]
+              - text: Done.
+                kind: ③result
 
-        """)
+            """)
         let result = try check(m.text)
-        #expect(result.map(\.0) == [
-            "procedures/p.yaml \(m["①"]) error invalid-step", "procedures/p.yaml \(m["②"]) error invalid-step",
-            "procedures/p.yaml \(m["③"]) error invalid-value",
-        ])
-        #expect(result[0].1 == "an outcome is what the admin will see, not an action: it cannot have 'value' (make it an action step, or move 'value' to the step that does it)")
+        #expect(
+            result.map(\.0) == [
+                "procedures/p.yaml \(m["①"]) error invalid-step", "procedures/p.yaml \(m["②"]) error invalid-step",
+                "procedures/p.yaml \(m["③"]) error invalid-value",
+            ])
+        #expect(
+            result[0].1
+                == "an outcome is what the admin will see, not an action: it cannot have 'value' (make it an action step, or move 'value' to the step that does it)"
+        )
     }
 
     /// A user procedure is on no checklist, so a choice for a checklist is unreachable there.
     @Test func aUserProcedureHasNoChecklistChoices() throws {
-        let m = Marked("""
-        title: P
-        scenarios: [users-may-consent]
-        audience: user
-        steps:
-          - text: Pick.
-            choices:
-              - text: A
-                value: A
-                scenarios: [①users-may-consent]
-              - B
+        let m = Marked(
+            """
+            title: P
+            scenarios: [users-may-consent]
+            audience: user
+            steps:
+              - text: Pick.
+                choices:
+                  - text: A
+                    value: A
+                    scenarios: [①users-may-consent]
+                  - B
 
-        """)
+            """)
         let result = try check(m.text)
         #expect(result.map(\.0) == ["procedures/p.yaml \(m["①"]) error unreachable-choice"])
         #expect(result.first?.1 == "this choice is for the 'users-may-consent' checklist, but procedure 'p' is on no checklist")
@@ -377,7 +420,10 @@ struct ExampleContentTests {
     @Test func theExampleReproducesTheSeedsScopesInOrderAndCanonicalCase() throws {
         let catalog = try #require(try ContentLoader.load(folder: Self.contentFolder).content?.catalog)
         #expect(catalog.features.map(\.id.value) == ["mailbox", "calendar", "rooms"])
-        #expect(catalog.feature("mailbox")?.scopes.map(\.value) == ["offline_access", "User.Read", "Mail.Send", "Mail.ReadWrite", "email", "openid"])
+        #expect(
+            catalog.feature("mailbox")?.scopes.map(\.value) == [
+                "offline_access", "User.Read", "Mail.Send", "Mail.ReadWrite", "email", "openid",
+            ])
         #expect(catalog.feature("calendar")?.scopes.map(\.value) == ["offline_access", "User.Read", "Calendars.ReadWrite"])
         #expect(catalog.feature("rooms")?.scopes.map(\.value) == ["offline_access", "User.ReadBasic.All"])
         #expect(catalog.description(of: "Mail.Send") == "Allows the app to send emails as you.")
@@ -385,11 +431,12 @@ struct ExampleContentTests {
 
     @Test func theExampleHasEveryProcedureOfTheSeed() throws {
         let content = try #require(try ContentLoader.load(folder: Self.contentFolder).content)
-        #expect(content.procedures.map(\.id.value) == [
-            "allow-admin-consent-requests", "assign-users-and-groups", "decide-user-assignment",
-            "grant-admin-consent",
-            "grant-permissions-in-app", "reconnect-account", "review-conditional-access-policies", "verify-user-consent-settings",
-        ])
+        #expect(
+            content.procedures.map(\.id.value) == [
+                "allow-admin-consent-requests", "assign-users-and-groups", "decide-user-assignment",
+                "grant-admin-consent",
+                "grant-permissions-in-app", "reconnect-account", "review-conditional-access-policies", "verify-user-consent-settings",
+            ])
         // Current admin-center paths start at "Entra ID" (microsoft-identity-facts.md §7), never the old "Identity".
         let paths = content.procedures.flatMap { $0.steps.flatMap(\.path) }.map(\.value)
         #expect(!paths.contains("Identity") && !paths.contains("Enterprise applications"))
@@ -421,17 +468,17 @@ struct DidYouMeanTests {
 struct ChangeLogTests {
     /// The valid catalog's one feature: calendar = [offline_access, User.Read].
     private let log = """
-    note: Example.
-    changes:
-      - date: 2026-03-01
-        feature: calendar
-        added: [User.Read]
-        removed: [Calendars.Read]
-      - date: 2025-01-10
-        feature: calendar
-        added: [offline_access, Calendars.Read]
+        note: Example.
+        changes:
+          - date: 2026-03-01
+            feature: calendar
+            added: [User.Read]
+            removed: [Calendars.Read]
+          - date: 2025-01-10
+            feature: calendar
+            added: [offline_access, Calendars.Read]
 
-    """
+        """
 
     private func check(catalog: String = validCatalog, _ changes: String) throws -> [(String, String)] {
         let temp = try TempContent(catalog: catalog, changes: changes)
@@ -454,58 +501,73 @@ struct ChangeLogTests {
 
     /// A scope added to the catalog without an entry fails at the catalog line; the entry makes it clean.
     @Test func aScopeAddedWithoutAnEntryIsReportedAtTheCatalogLine() throws {
-        let m = Marked(validCatalog.replacingOccurrences(of: "scopes: [offline_access, User.Read]", with: "scopes: [offline_access, User.Read, ①Mail.Send]")
-            .replacingOccurrences(of: "scopes:\n  offline_access:", with: "scopes:\n  Mail.Send:\n    description: Send.\n  offline_access:"))
+        let m = Marked(
+            validCatalog.replacingOccurrences(
+                of: "scopes: [offline_access, User.Read]", with: "scopes: [offline_access, User.Read, ①Mail.Send]"
+            )
+            .replacingOccurrences(
+                of: "scopes:\n  offline_access:", with: "scopes:\n  Mail.Send:\n    description: Send.\n  offline_access:"))
         let result = try check(catalog: m.text, log)
         #expect(result.map(\.0) == ["permissions.yaml \(m["①"]) error unlogged-scope-change"])
         #expect(result.first?.1.hasPrefix("feature 'calendar' requests 'Mail.Send', but no entry of changes.yaml adds it") == true)
-        let logged = log.replacingOccurrences(of: "changes:\n", with: "changes:\n  - date: 2026-05-01\n    feature: calendar\n    added: [Mail.Send]\n")
+        let logged = log.replacingOccurrences(
+            of: "changes:\n", with: "changes:\n  - date: 2026-05-01\n    feature: calendar\n    added: [Mail.Send]\n")
         #expect(try check(catalog: m.text, logged).map(\.0) == [])
     }
 
     /// A scope removed from the catalog without an entry fails at the feature's `scopes:` line.
     @Test func aScopeRemovedWithoutAnEntryIsReportedAtTheFeature() throws {
-        let m = Marked(validCatalog.replacingOccurrences(of: "    scopes: [offline_access, User.Read]", with: "    ①scopes: [offline_access]")
-            .replacingOccurrences(of: "  User.Read:\n    description: Sign you in.\n", with: ""))
+        let m = Marked(
+            validCatalog.replacingOccurrences(of: "    scopes: [offline_access, User.Read]", with: "    ①scopes: [offline_access]")
+                .replacingOccurrences(of: "  User.Read:\n    description: Sign you in.\n", with: ""))
         let result = try check(catalog: m.text, log)
         #expect(result.map(\.0) == ["permissions.yaml \(m["①"]) error unlogged-scope-change"])
-        #expect(result.first?.1 == "feature 'calendar' no longer requests 'User.Read' (added on 2026-03-01), but no entry of changes.yaml removes it: log the change (date, feature, removed)")
+        #expect(
+            result.first?.1
+                == "feature 'calendar' no longer requests 'User.Read' (added on 2026-03-01), but no entry of changes.yaml removes it: log the change (date, feature, removed)"
+        )
     }
 
     @Test func contradictingAndUnorderedEntriesAreErrors() throws {
-        let m = Marked("""
-        changes:
-          - date: 2025-01-10
-            feature: calendar
-            added: [①offline_access, User.Read]
-            removed: [②Mail.Send]
-          - date: ③2026-01-10
-            feature: calendar
-            added: [offline_access]
+        let m = Marked(
+            """
+            changes:
+              - date: 2025-01-10
+                feature: calendar
+                added: [①offline_access, User.Read]
+                removed: [②Mail.Send]
+              - date: ③2026-01-10
+                feature: calendar
+                added: [offline_access]
 
-        """)
+            """)
         let result = try check(m.text)
-        #expect(result.map(\.0) == [
-            "changes.yaml \(m["①"]) error change-log-contradiction", "changes.yaml \(m["②"]) error change-log-contradiction",
-            "changes.yaml \(m["③"]) error change-log-order",
-        ])
-        #expect(result[0].1 == "the 2025-01-10 entry adds 'offline_access' to feature 'calendar', which already has it (added on 2026-01-10)")
+        #expect(
+            result.map(\.0) == [
+                "changes.yaml \(m["①"]) error change-log-contradiction", "changes.yaml \(m["②"]) error change-log-contradiction",
+                "changes.yaml \(m["③"]) error change-log-order",
+            ])
+        #expect(
+            result[0].1 == "the 2025-01-10 entry adds 'offline_access' to feature 'calendar', which already has it (added on 2026-01-10)")
         #expect(result[1].1 == "the 2025-01-10 entry removes 'Mail.Send' from feature 'calendar', which no earlier entry added")
         #expect(result[2].1 == "entries are newest first, but 2026-01-10 comes after 2025-01-10")
     }
 
     @Test func datesFeaturesAndScopesAreChecked() throws {
-        let m = Marked("""
-        changes:
-          - date: ①2026-02-30
-            feature: ②calendr
-            added: [offline_access, User.Read, ③Calendar.ReadWrite]
+        let m = Marked(
+            """
+            changes:
+              - date: ①2026-02-30
+                feature: ②calendr
+                added: [offline_access, User.Read, ③Calendar.ReadWrite]
 
-        """)
+            """)
         let result = try check(m.text)
         #expect(result.map(\.0).contains("changes.yaml \(m["①"]) error invalid-value"))
         #expect(result.map(\.0).contains("changes.yaml \(m["②"]) error unlogged-scope-change"))
         #expect(result.map(\.0).contains("changes.yaml \(m["③"]) error unknown-scope"))
-        #expect(result.first { $0.0.hasSuffix("unlogged-scope-change") && $0.0.contains(m["②"]) }?.1.contains("did you mean 'calendar'?") == true)
+        #expect(
+            result.first { $0.0.hasSuffix("unlogged-scope-change") && $0.0.contains(m["②"]) }?.1.contains("did you mean 'calendar'?")
+                == true)
     }
 }

@@ -16,7 +16,9 @@ public struct GitHubReporter: Sendable {
             properties.append("title=\(Self.property(d.kind))")
             var message = d.message
             for note in d.notes {
-                message += "\n" + (note.location.map { "\(FindingPaths.repositoryRelative($0.file)):\($0.line):\($0.column): " } ?? "") + note.message
+                message +=
+                    "\n" + (note.location.map { "\(FindingPaths.repositoryRelative($0.file)):\($0.line):\($0.column): " } ?? "")
+                    + note.message
             }
             out += "::\(command) \(properties.joined(separator: ","))::\(Self.data(message))\n"
         }

@@ -29,7 +29,10 @@ public struct MarkdownReporter: Sendable {
         var byFeature: [String: [Diagnostic]] = [:]
         var other: [Diagnostic] = []
         for d in diagnostics {
-            guard let f = d.feature else { other.append(d); continue }
+            guard let f = d.feature else {
+                other.append(d)
+                continue
+            }
             if byFeature[f] == nil { features.append(f) }
             byFeature[f, default: []].append(d)
         }
@@ -37,7 +40,8 @@ public struct MarkdownReporter: Sendable {
         let drifted = features.count
         out += drifted == 0 ? ".\n" : " in \(TextReporter.plural(drifted, "feature")).\n"
         if let limit = annotationLimit {
-            let hiddenErrors = max(0, errors - limit), hiddenWarnings = max(0, warnings - limit)
+            let hiddenErrors = max(0, errors - limit)
+            let hiddenWarnings = max(0, warnings - limit)
             if hiddenErrors + hiddenWarnings > 0 {
                 var parts: [String] = []
                 if hiddenErrors > 0 { parts.append(TextReporter.plural(hiddenErrors, "error")) }
@@ -60,11 +64,12 @@ public struct MarkdownReporter: Sendable {
     private func table(_ diagnostics: [Diagnostic]) -> String {
         var out = "| | Rule | Scope | Where | Finding |\n|---|---|---|---|---|\n"
         for d in diagnostics {
-            let mark = switch d.severity {
-            case .error: "error"
-            case .warning: "warning"
-            case .note: "note"
-            }
+            let mark =
+                switch d.severity {
+                case .error: "error"
+                case .warning: "warning"
+                case .note: "note"
+                }
             let scope = d.scope.map { Self.isPlain($0) ? "`\($0)`" : Self.text($0) } ?? ""
             let place = d.location.map { "\(Self.text(FindingPaths.repositoryRelative($0.file))):\($0.line)" } ?? ""
             var message = Self.text(d.message)
@@ -118,9 +123,10 @@ public struct MarkdownReporter: Sendable {
 
     /// A scope that can stand in a code span as it is (a Graph permission, a URL-prefixed one).
     static func isPlain(_ s: String) -> Bool {
-        !s.isEmpty && s.unicodeScalars.allSatisfy { c in
-            (c >= "a" && c <= "z") || (c >= "A" && c <= "Z") || (c >= "0" && c <= "9") || ".:/_-".unicodeScalars.contains(c)
-        }
+        !s.isEmpty
+            && s.unicodeScalars.allSatisfy { c in
+                (c >= "a" && c <= "z") || (c >= "A" && c <= "Z") || (c >= "0" && c <= "9") || ".:/_-".unicodeScalars.contains(c)
+            }
     }
 
     /// An identifier inside a code span (rule ids and feature ids are `[a-z0-9-]`).

@@ -7,19 +7,28 @@ public enum RuleHelp {
 
     /// README sections, by the rule ids they explain.
     static let sections: [(anchor: String, title: String, ids: Set<String>)] = [
-        ("scope-drift-the-article-against-the-code", "Scope drift: the article against the code", [
-            "undocumented-scope", "missing-in-client", "scope-case", "unknown-scope", "duplicate-scope", "non-literal",
-            "anchor-not-found", "key-not-found", "file-not-found", "manifest-missing", "manifest-extra",
-        ]),
+        (
+            "scope-drift-the-article-against-the-code", "Scope drift: the article against the code",
+            [
+                "undocumented-scope", "missing-in-client", "scope-case", "unknown-scope", "duplicate-scope", "non-literal",
+                "anchor-not-found", "key-not-found", "file-not-found", "manifest-missing", "manifest-extra",
+            ]
+        ),
         ("who-can-consent", "Who can consent", ["placeholder-app"]),
-        ("what-permdocs-guarantees", "What permdocs guarantees", [
-            "yaml-syntax", "duplicate-key", "yaml-anchor", "yaml-alias", "yaml-tag", "complex-key", "multiple-documents",
-            "empty-file", "too-deep", "invalid-utf8", "nul-byte", "file-too-large", "symlink-outside", "yaml-internal",
-        ]),
-        ("the-site", "The site", [
-            "broken-link", "template-syntax", "template-unsupported", "template-unknown-variable", "template-unknown-partial",
-            "template-type", "template-missing", "duplicate-template", "duplicate-slug", "reserved-slug",
-        ]),
+        (
+            "what-permdocs-guarantees", "What permdocs guarantees",
+            [
+                "yaml-syntax", "duplicate-key", "yaml-anchor", "yaml-alias", "yaml-tag", "complex-key", "multiple-documents",
+                "empty-file", "too-deep", "invalid-utf8", "nul-byte", "file-too-large", "symlink-outside", "yaml-internal",
+            ]
+        ),
+        (
+            "the-site", "The site",
+            [
+                "broken-link", "template-syntax", "template-unsupported", "template-unknown-variable", "template-unknown-partial",
+                "template-type", "template-missing", "duplicate-template", "duplicate-slug", "reserved-slug",
+            ]
+        ),
     ]
 
     /// The README section for any other rule: the catalog, procedures and articles.
@@ -41,15 +50,18 @@ public enum RuleHelp {
 
     /// What to do about the drift rules, the ones a client repository's CI reports.
     static let details: [String: String] = [
-        "undocumented-scope": "Reported at the string literal in the client code. Document the scope for the feature in the catalog (admins consent to what the article shows), or stop requesting it.",
-        "missing-in-client": "Reported at the scope list in the client code. Request the scope there, or remove it from the feature in the catalog.",
+        "undocumented-scope":
+            "Reported at the string literal in the client code. Document the scope for the feature in the catalog (admins consent to what the article shows), or stop requesting it.",
+        "missing-in-client":
+            "Reported at the scope list in the client code. Request the scope there, or remove it from the feature in the catalog.",
         "scope-case": "Entra ID matches scopes case-insensitively, so this works, but the article and the code should spell it alike.",
         "unknown-scope": "Microsoft Graph has no delegated permission of that name; permdocs suggests the nearest one.",
         "duplicate-scope": "The second occurrence is reported; the first is a related location.",
         "non-literal": "A constant, spread or interpolated string hides which scopes are requested; list them as literals.",
         "anchor-not-found": "Reported at the catalog's client location: fix the anchor or the path.",
         "key-not-found": "Reported at the catalog's client location: fix the key path or the path.",
-        "file-not-found": "Reported at the catalog's client location. Paths are globs relative to --client; '**' skips vendor/, deps/, _build/ and node_modules/, a path that names them does not.",
+        "file-not-found":
+            "Reported at the catalog's client location. Paths are globs relative to --client; '**' skips vendor/, deps/, _build/ and node_modules/, a path that names them does not.",
         "manifest-missing": "Admin consent to the app registration will not grant the scope; add it to requiredResourceAccess.",
         "manifest-extra": "The registration asks admins for more than the catalog documents; an application permission always counts.",
     ]

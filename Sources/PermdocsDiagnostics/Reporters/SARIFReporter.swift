@@ -37,24 +37,27 @@ public struct SARIFReporter: Sendable {
             "name": "permdocs",
             "version": .string(version),
             "informationUri": "https://github.com/permdocs/permdocs",
-            "rules": .array(rules.map { r in
-                .object([
-                    "id": .string(r.id),
-                    "shortDescription": .object(["text": .string(r.explanation)]),
-                    "fullDescription": .object(["text": .string(RuleHelp.fullDescription(r.id, description: r.explanation))]),
-                    "helpUri": .string(RuleHelp.helpURI(r.id)),
-                    "defaultConfiguration": .object(["level": .string(Self.level(r.severity))]),
-                ])
-            }),
+            "rules": .array(
+                rules.map { r in
+                    .object([
+                        "id": .string(r.id),
+                        "shortDescription": .object(["text": .string(r.explanation)]),
+                        "fullDescription": .object(["text": .string(RuleHelp.fullDescription(r.id, description: r.explanation))]),
+                        "helpUri": .string(RuleHelp.helpURI(r.id)),
+                        "defaultConfiguration": .object(["level": .string(Self.level(r.severity))]),
+                    ])
+                }),
         ])
         return JSONText.object([
             "$schema": "https://json.schemastore.org/sarif-2.1.0.json",
             "version": "2.1.0",
-            "runs": .array([.object([
-                "tool": .object(["driver": driver]),
-                "columnKind": "unicodeCodePoints",
-                "results": .array(results),
-            ])]),
+            "runs": .array([
+                .object([
+                    "tool": .object(["driver": driver]),
+                    "columnKind": "unicodeCodePoints",
+                    "results": .array(results),
+                ])
+            ]),
         ]).rendered
     }
 
@@ -71,7 +74,7 @@ public struct SARIFReporter: Sendable {
             "physicalLocation": .object([
                 "artifactLocation": .object(["uri": .string(FindingPaths.repositoryRelative(l.file))]),
                 "region": .object(["startLine": .int(l.line), "startColumn": .int(l.column)]),
-            ]),
+            ])
         ])
     }
 }

@@ -27,11 +27,12 @@ public struct TextReporter: Sendable {
     private func line(_ location: SourceLocation?, _ severity: Diagnostic.Severity, _ message: String) -> String {
         let place = location.map { "\($0): " } ?? "permdocs: "
         guard colour else { return "\(place)\(severity.rawValue): \(message)\n" }
-        let code = switch severity {
-        case .error: "31"
-        case .warning: "33"
-        case .note: "36"
-        }
+        let code =
+            switch severity {
+            case .error: "31"
+            case .warning: "33"
+            case .note: "36"
+            }
         return "\u{1B}[1m\(place)\u{1B}[0m\u{1B}[1;\(code)m\(severity.rawValue):\u{1B}[0m \(message)\n"
     }
 
