@@ -171,14 +171,29 @@ public struct ConsentModel: Sendable {
         return reference.requiresAdminConsent(scope)
     }
 
+    /// What a permission that needs no admin and is on no list gets under `settings` (assignment
+    /// not required): the baseline of the user consent setting itself.
+    func unrestrictedOutcome(in settings: TenantSettings) -> ConsentOutcome {
+        switch settings.userConsent {
+        case .doNotAllow: .admin(.userConsentOff)
+        case .allowForAllApps, .microsoftManaged: .user
+        case .verifiedPublishersSelectedPermissions:
+            switch publisherVerified {
+            case false?: .admin(.publisherNotVerified)
+            case true?: .userIfClassifiedLowImpact(publisherKnownVerified: true)
+            case nil: .userIfClassifiedLowImpact(publisherKnownVerified: false)
+            }
+        }
+    }
+
     /// Who can grant `scope` in a tenant with `settings`.
     public func outcome(_ scope: String, in settings: TenantSettings) -> ConsentOutcome {
         if settings.assignmentRequired { return .admin(.assignmentRequired) }
         let name = ScopeName(scope)
         if name.isDefault {
             // `.default` is everything listed for the resource: the strictest of those permissions.
-            // Start from what a permission that needs nothing gets in this setting (`openid`).
-            var worst = outcome("openid", in: settings)
+            // Start from what a permission that needs nothing gets in this setting.
+            var worst = unrestrictedOutcome(in: settings)
             for granted in defaultGrants[Self.resourceKey(name)] ?? [] {
                 switch (worst, outcome(granted, in: settings)) {
                 case (.admin(let a), .admin(let b)): worst = .admin(min(a, b))
@@ -194,16 +209,10 @@ public struct ConsentModel: Sendable {
             return .admin(.userConsentOff)
         case _ where requiresAdminConsent(scope):
             return .admin(.adminConsentRequired)
-        case .allowForAllApps:
-            return .user
-        case .microsoftManaged:
-            return reference.blockedByManagedConsentPolicy(scope) ? .admin(.managedPolicy) : .user
-        case .verifiedPublishersSelectedPermissions:
-            switch publisherVerified {
-            case false?: return .admin(.publisherNotVerified)
-            case true?: return .userIfClassifiedLowImpact(publisherKnownVerified: true)
-            case nil: return .userIfClassifiedLowImpact(publisherKnownVerified: false)
-            }
+        case .microsoftManaged where reference.blockedByManagedConsentPolicy(scope):
+            return .admin(.managedPolicy)
+        default:
+            return unrestrictedOutcome(in: settings)
         }
     }
 
