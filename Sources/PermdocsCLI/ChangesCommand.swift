@@ -93,23 +93,12 @@ enum BaseCatalog {
     /// repository's root is.
     static func gitShow(_ revision: String, file: String, in folder: String) throws(IOFailure) -> [UInt8] {
         guard !revision.hasPrefix("-") else { throw IOFailure("'\(revision)' is neither a file nor a git revision") }
-        let process = Process()
-        process.executableURL = URL(fileURLWithPath: "/usr/bin/env")
-        process.arguments = ["git", "-C", folder, "show", "\(revision):./\(file)"]
-        let out = Pipe()
-        let err = Pipe()
-        process.standardOutput = out
-        process.standardError = err
-        process.standardInput = FileHandle.nullDevice
-        do { try process.run() } catch { throw IOFailure("cannot run git: \(error.localizedDescription)") }
-        let data = out.fileHandleForReading.readDataToEndOfFile()
-        let message = String(decoding: err.fileHandleForReading.readDataToEndOfFile(), as: UTF8.self)
-        process.waitUntilExit()
-        if process.terminationStatus == 127 { throw IOFailure("git is not installed: --base needs git to read a revision, or give a file") }
-        guard process.terminationStatus == 0 else {
-            let reason = message.split(separator: "\n").first.map(String.init) ?? "git show failed"
+        let run = try Subprocess.run(["git", "-C", folder, "show", "\(revision):./\(file)"])
+        guard let run else { throw IOFailure("git is not installed: --base needs git to read a revision, or give a file") }
+        guard run.status == 0 else {
+            let reason = String(decoding: run.stderr, as: UTF8.self).split(separator: "\n").first.map(String.init) ?? "git show failed"
             throw IOFailure("cannot read \(file) at '\(revision)': \(reason)")
         }
-        return [UInt8](data)
+        return run.stdout
     }
 }
