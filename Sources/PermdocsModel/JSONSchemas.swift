@@ -53,12 +53,12 @@ public enum JSONSchemas {
 
     static let draft = "http://json-schema.org/draft-07/schema#"
 
-    /// A schema document: `parts` holds its title, definitions, top shape and properties.
-    static func document(_ parts: [String: Any]) -> [String: Any] {
-        var schema = object(parts["shape"] as! MappingShape, properties: parts["properties"] as! [String: Any])
+    /// A schema document: the top-level object of `shape`, with its title and definitions.
+    static func document(title: String, definitions: [String: Any], shape: MappingShape, properties: [String: Any]) -> [String: Any] {
+        var schema = object(shape, properties: properties)
         schema["$schema"] = draft
-        schema["title"] = parts["title"]
-        schema["definitions"] = parts["definitions"]
+        schema["title"] = title
+        schema["definitions"] = definitions
         return schema
     }
     static func string(_ description: String? = nil) -> [String: Any] {
@@ -87,9 +87,9 @@ public enum JSONSchemas {
             ], nullable: true)
         var scopeProperties: [String: Any] = [:]
         for scope in knownScopes { scopeProperties[scope] = ref("scopeText") }
-        return document([
-            "title": "permdocs catalog (permissions.yaml)",
-            "definitions": [
+        return document(
+            title: "permdocs catalog (permissions.yaml)",
+            definitions: [
                 "scopeName": scopeName,
                 "scopeText": scopeText,
                 "app": object(
@@ -126,8 +126,8 @@ public enum JSONSchemas {
                         "subset": bool("The location requests only some of the feature's scopes."),
                     ]),
             ],
-            "shape": CatalogShape.top,
-            "properties": [
+            shape: CatalogShape.top,
+            properties: [
                 "app": ref("app"),
                 "scopes": [
                     "type": "object", "description": "The text shown for each scope, keyed by scope value.",
@@ -137,8 +137,7 @@ public enum JSONSchemas {
                 "scope_case": [
                     "enum": names(Catalog.ScopeCase.self), "description": "How scope values cased unlike Microsoft's are reported.",
                 ],
-            ] as [String: Any],
-        ])
+            ])
     }
 
     static func procedure() -> [String: Any] {
@@ -158,14 +157,14 @@ public enum JSONSchemas {
                 "steps": ["type": "array", "items": ref("step")],
                 "choices": ["type": "array", "items": ref("step")],
             ])
-        return document([
-            "title": "permdocs procedure (content/procedures/ID.yaml)",
-            "definitions": [
+        return document(
+            title: "permdocs procedure (content/procedures/ID.yaml)",
+            definitions: [
                 "scenario": ["enum": names(Procedure.Scenario.self)],
                 "step": ["anyOf": [string("A step with text only."), step]],
             ],
-            "shape": ProcedureShape.top,
-            "properties": [
+            shape: ProcedureShape.top,
+            properties: [
                 "title": string(),
                 "summary": string(),
                 "scenarios": scenarios,
@@ -177,8 +176,7 @@ public enum JSONSchemas {
                 "fixes": strings("Sign-in error codes the procedure fixes, e.g. AADSTS65001."),
                 "checklist_first": bool("Show the printable checklist before the steps."),
                 "steps": ["type": "array", "minItems": 1, "items": ref("step")],
-            ] as [String: Any],
-        ])
+            ])
     }
 
     static func changes() -> [String: Any] {
@@ -191,14 +189,13 @@ public enum JSONSchemas {
                 "removed": ["type": "array", "items": ref("scopeName")],
                 "note": string("Inline Markdown: what changed for users and admins."),
             ])
-        return document([
-            "title": "permdocs change log (changes.yaml)",
-            "definitions": ["scopeName": scopeName, "change": change],
-            "shape": ChangeLogShape.top,
-            "properties": [
+        return document(
+            title: "permdocs change log (changes.yaml)",
+            definitions: ["scopeName": scopeName, "change": change],
+            shape: ChangeLogShape.top,
+            properties: [
                 "note": string("Markdown shown above the entries."),
                 "changes": ["type": "array", "items": ref("change"), "description": "Newest first."],
-            ] as [String: Any],
-        ])
+            ])
     }
 }
