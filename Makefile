@@ -2,7 +2,7 @@
 SWIFT    ?= swift
 PERMDOCS := .build/release/permdocs
 
-.PHONY: deps release site test test-asan test-tsan check bench fuzz format format-check clean screenshots a11y
+.PHONY: deps release site test test-asan test-tsan check bench fuzz format format-check clean screenshots a11y man
 
 SIZE ?= 20000
 REPS ?= 3
@@ -73,6 +73,15 @@ format:
 
 format-check:
 	$(SWIFT) format lint --configuration .swift-format --strict --recursive --parallel $(FORMAT_PATHS)
+
+## The manual page, man/permdocs.1 (ignored), with swift-argument-parser's generate-manual plugin
+## over the debug build; dated by the last commit so it is the same on every machine.
+MAN_DATE ?= $(shell git log -1 --format=%cs 2>/dev/null || date +%F)
+man: deps
+	$(SWIFT) package plugin generate-manual --configuration debug --date $(MAN_DATE)
+	mkdir -p man
+	cp .build/plugins/GenerateManual/outputs/permdocs/permdocs.1 man/permdocs.1
+	@echo "make man: wrote man/permdocs.1 (read it: man -l man/permdocs.1)"
 
 clean:
 	rm -rf .build

@@ -76,7 +76,9 @@ let package = Package(
                 "PermdocsDiagnostics", "PermdocsSupport", "PermdocsLoad", "PermdocsModel", "PermdocsValidate", "PermdocsDrift",
                 "PermdocsConsent", "PermdocsTemplates", "PermdocsArticles", "PermdocsSite", "PermdocsWrite",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
-            ]
+            ],
+            // templates/ is compiled in for `permdocs init` by the EmbedResources plugin.
+            plugins: ["EmbedResources"]
         ),
         .executableTarget(name: "permdocs", dependencies: ["PermdocsCLI"]),
 

@@ -5,15 +5,14 @@ public import PermdocsLoad
 /// Semantic rules (GUIDs, URLs, known scopes) belong to the validate stage.
 public enum CatalogDecoder {
     public static func decode(_ root: YAMLNode, file: String, into reader: inout NodeReader) -> Catalog? {
-        guard let top = reader.mapping(root, what: "the catalog", required: ["app", "scopes", "features"], optional: ["scope_case"]) else {
+        guard let top = reader.mapping(root, what: "the catalog", shape: CatalogShape.top) else {
             return nil
         }
 
         var app: Catalog.App?
         if let node = top.value("app"),
             let map = reader.mapping(
-                node, what: "'app'", required: ["name", "client_id", "redirect_uri"],
-                optional: ["support_url", "verified_publisher", "example"])
+                node, what: "'app'", shape: CatalogShape.app)
         {
             let name = reader.string(in: map, "name")
             let clientID = reader.string(in: map, "client_id")
@@ -38,7 +37,7 @@ public enum CatalogDecoder {
                     if pair.value.isNull {
                         description = nil
                     } else if let map = reader.mapping(
-                        pair.value, what: "scope '\(pair.key.text)'", required: ["description"], optional: ["admin_consent"])
+                        pair.value, what: "scope '\(pair.key.text)'", shape: CatalogShape.scopeText)
                     {
                         description = map.value("description").flatMap { $0.isNull ? nil : reader.string($0, name: "description") }
                         adminConsent = reader.bool(in: map, "admin_consent")
@@ -70,7 +69,7 @@ public enum CatalogDecoder {
 
     private static func decodeFeature(_ node: YAMLNode, into reader: inout NodeReader) -> Catalog.Feature? {
         let label = node["id"]?.scalar.map { "feature '\($0.text)'" } ?? "a feature"
-        guard let map = reader.mapping(node, what: label, required: ["id", "title", "scopes"], optional: ["summary", "client"]) else {
+        guard let map = reader.mapping(node, what: label, shape: CatalogShape.feature) else {
             return nil
         }
         let id = reader.string(in: map, "id")
@@ -85,8 +84,7 @@ public enum CatalogDecoder {
             for item in reader.list(node, name: "client") {
                 guard
                     let m = reader.mapping(
-                        item, what: "a client location of \(label)", required: ["path"],
-                        optional: ["anchor", "key", "after", "occurrence", "subset"])
+                        item, what: "a client location of \(label)", shape: CatalogShape.clientLocation)
                 else { continue }
                 guard let path = reader.string(in: m, "path") else { continue }
                 let anchor = reader.string(in: m, "anchor")

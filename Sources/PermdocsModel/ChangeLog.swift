@@ -36,14 +36,14 @@ public struct ChangeLog: Sendable {
 /// Whether the log agrees with the catalog is the validate stage's business.
 public enum ChangeLogDecoder {
     public static func decode(_ root: YAMLNode, file: String, into reader: inout NodeReader) -> ChangeLog? {
-        guard let top = reader.mapping(root, what: "the change log", required: ["changes"], optional: ["note"]) else { return nil }
+        guard let top = reader.mapping(root, what: "the change log", shape: ChangeLogShape.top) else { return nil }
         let note = reader.string(in: top, "note")
         var entries: [ChangeLog.Entry] = []
         if let node = top.value("changes") {
             for item in reader.list(node, name: "changes") {
                 guard
                     let map = reader.mapping(
-                        item, what: "a change", required: ["date", "feature"], optional: ["added", "removed", "note"])
+                        item, what: "a change", shape: ChangeLogShape.change)
                 else { continue }
                 guard let date = reader.string(in: map, "date"), let feature = reader.string(in: map, "feature") else { continue }
                 if !isISODate(date.value) {

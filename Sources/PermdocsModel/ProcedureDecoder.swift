@@ -3,13 +3,10 @@ public import PermdocsLoad
 
 /// Builds a `Procedure` from one `content/procedures/ID.yaml` file, reporting structural problems.
 public enum ProcedureDecoder {
-    static let stepKeys = ["kind", "setting", "scenarios", "path", "value", "note", "warning", "see", "steps", "choices"]
-
     public static func decode(_ root: YAMLNode, id: Located<String>, file: String, into reader: inout NodeReader) -> Procedure? {
         guard
             let map = reader.mapping(
-                root, what: "procedure '\(id.value)'", required: ["title", "scenarios", "steps"],
-                optional: ["summary", "audience", "roles", "notes", "warnings", "see_also", "fixes", "checklist_first"])
+                root, what: "procedure '\(id.value)'", shape: ProcedureShape.top)
         else { return nil }
         let title = reader.string(in: map, "title")
         let summary = reader.string(in: map, "summary")
@@ -53,7 +50,7 @@ public enum ProcedureDecoder {
             return Procedure.Step(
                 text: text, path: [], value: nil, note: nil, warning: nil, see: nil, steps: [], choices: [], location: node.location)
         }
-        guard let map = reader.mapping(node, what: "a step", required: ["text"], optional: stepKeys) else { return nil }
+        guard let map = reader.mapping(node, what: "a step", shape: ProcedureShape.step) else { return nil }
         guard let text = reader.string(in: map, "text") else { return nil }
         return Procedure.Step(
             text: text,

@@ -133,8 +133,8 @@ struct BuildCommandTests {
                 content/articles/microsoft-entra-permissions.md:10:8: error: unknown variable 'app.nmae': a 'app' object has no 'nmae'; did you mean 'name'? [template-unknown-variable]
                 content/articles/microsoft-entra-permissions.md:30:15: error: no feature 'room'; did you mean 'rooms'? [unresolved-reference]
                 content/articles/microsoft-entra-permissions.md:90:3: error: unknown directive 'procedur'; did you mean 'procedure'? (one of: permissions, procedure, checklists) [unknown-directive]
-                content/permissions.yaml:29:3: warning: scope 'Calendars.ReadWrite' is described but no feature requests it [unused-scope]
-                content/permissions.yaml:48:41: error: unknown scope 'Calendar.ReadWrite'; did you mean 'Calendars.ReadWrite'? [unknown-scope]
+                content/permissions.yaml:30:3: warning: scope 'Calendars.ReadWrite' is described but no feature requests it [unused-scope]
+                content/permissions.yaml:49:41: error: unknown scope 'Calendar.ReadWrite'; did you mean 'Calendars.ReadWrite'? [unknown-scope]
                 permdocs: 4 errors, 1 warning
 
                 """)
@@ -314,10 +314,10 @@ struct PublishedConsentTests {
         let r = try Binary.run(["check"], in: w.path)
         #expect(r.status == 0)
         #expect(
-            r.stderr.contains("content/permissions.yaml:9:14: warning: client_id '00000000-0000-0000-0000-000000000000' is the nil GUID"))
+            r.stderr.contains("content/permissions.yaml:10:14: warning: client_id '00000000-0000-0000-0000-000000000000' is the nil GUID"))
         #expect(
             r.stderr.contains(
-                "content/permissions.yaml:10:17: warning: redirect_uri 'https://app.example.com/auth/microsoft/callback' is on 'example.com'"
+                "content/permissions.yaml:11:17: warning: redirect_uri 'https://app.example.com/auth/microsoft/callback' is on 'example.com'"
             ))
         #expect(r.stderr.hasSuffix("permdocs: 0 errors, 3 warnings\n"))
         #expect(try Binary.run(["check", "--strict"], in: w.path).status == 1)

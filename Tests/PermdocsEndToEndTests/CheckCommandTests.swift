@@ -30,7 +30,7 @@ struct CheckCommandTests {
         #expect(lenient.status == 0)
         #expect(
             lenient.stderr.hasPrefix(
-                "content/permissions.yaml:59:30: warning: scope 'user.readbasic.all' is not in canonical case; write 'User.ReadBasic.All'"))
+                "content/permissions.yaml:60:30: warning: scope 'user.readbasic.all' is not in canonical case; write 'User.ReadBasic.All'"))
         let strict = try Binary.run(["check", "--content", "content", "--strict"], in: temp.path)
         #expect(strict.status == 1)
     }
