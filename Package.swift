@@ -63,10 +63,17 @@ let package = Package(
             ]
         ),
         .target(
+            name: "PermdocsPages",
+            dependencies: [
+                "PermdocsMarkdown", "PermdocsTemplates", "PermdocsConsent", "PermdocsValidate", "PermdocsModel", "PermdocsSupport",
+                "PermdocsDiagnostics",
+            ]
+        ),
+        .target(
             name: "PermdocsSite",
             dependencies: [
-                "PermdocsArticles", "PermdocsMarkdown", "PermdocsTemplates", "PermdocsConsent", "PermdocsValidate", "PermdocsModel",
-                "PermdocsSupport", "PermdocsDiagnostics",
+                "PermdocsPages", "PermdocsArticles", "PermdocsMarkdown", "PermdocsTemplates", "PermdocsConsent", "PermdocsValidate",
+                "PermdocsModel", "PermdocsSupport", "PermdocsDiagnostics",
             ]
         ),
         .target(name: "PermdocsWrite", dependencies: ["PermdocsSite", "PermdocsSupport", "PermdocsDiagnostics"]),
@@ -87,7 +94,8 @@ let package = Package(
         .executableTarget(
             name: "permdocs-fuzz",
             dependencies: [
-                "PermdocsDrift", "PermdocsSite", "PermdocsArticles", "PermdocsMarkdown", "PermdocsTemplates", "PermdocsValidate",
+                "PermdocsDrift", "PermdocsPages", "PermdocsSite", "PermdocsArticles", "PermdocsMarkdown", "PermdocsTemplates",
+                "PermdocsValidate",
                 "PermdocsModel", "PermdocsLoad", "PermdocsSupport", "PermdocsDiagnostics",
             ],
             path: "Sources/PermdocsFuzz"
@@ -117,21 +125,24 @@ let package = Package(
             name: "PermdocsConsentTests", dependencies: ["PermdocsConsent", "PermdocsModel", "PermdocsValidate", "PermdocsDiagnostics"]),
         .testTarget(
             name: "PermdocsTemplatesTests",
-            dependencies: ["PermdocsTestSupport", "PermdocsTemplates", "PermdocsSite", "PermdocsLoad", "PermdocsDiagnostics"],
+            dependencies: [
+                "PermdocsTestSupport", "PermdocsTemplates", "PermdocsPages", "PermdocsSite", "PermdocsLoad", "PermdocsDiagnostics",
+            ],
             exclude: ["Fixtures"]
         ),
         .testTarget(name: "PermdocsMarkdownTests", dependencies: ["PermdocsMarkdown", "PermdocsTemplates", "PermdocsSupport"]),
         .testTarget(
             name: "PermdocsArticlesTests",
             dependencies: [
-                "PermdocsTestSupport", "PermdocsArticles", "PermdocsSite", "PermdocsValidate", "PermdocsModel", "PermdocsDiagnostics",
+                "PermdocsTestSupport", "PermdocsArticles", "PermdocsPages", "PermdocsSite", "PermdocsValidate", "PermdocsModel",
+                "PermdocsDiagnostics",
             ]
         ),
         .testTarget(
             name: "PermdocsSiteTests",
             dependencies: [
-                "PermdocsTestSupport", "PermdocsSite", "PermdocsArticles", "PermdocsMarkdown", "PermdocsTemplates", "PermdocsValidate",
-                "PermdocsModel", "PermdocsDiagnostics",
+                "PermdocsTestSupport", "PermdocsPages", "PermdocsSite", "PermdocsArticles", "PermdocsMarkdown", "PermdocsTemplates",
+                "PermdocsValidate", "PermdocsModel", "PermdocsDiagnostics",
             ],
             exclude: ["Fixtures"]
         ),

@@ -1,3 +1,4 @@
+import PermdocsPages
 import Foundation
 import PermdocsDiagnostics
 import PermdocsDrift

@@ -1,3 +1,4 @@
+import PermdocsPages
 public import PermdocsMarkdown
 public import PermdocsTemplates
 import PermdocsSupport

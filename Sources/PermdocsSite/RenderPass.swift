@@ -1,3 +1,4 @@
+import PermdocsPages
 import PermdocsArticles
 import PermdocsConsent
 import PermdocsDiagnostics

@@ -1,3 +1,4 @@
+import PermdocsPages
 import PermdocsArticles
 
 /// One HTML page the site renders. The kinds come in the order they are rendered: the site-wide

@@ -1,3 +1,4 @@
+import PermdocsPages
 public import PermdocsArticles
 public import PermdocsTemplates
 

@@ -1,4 +1,5 @@
 import Testing
+@testable import PermdocsPages
 import PermdocsDiagnostics
 import PermdocsValidate
 import PermdocsTestSupport

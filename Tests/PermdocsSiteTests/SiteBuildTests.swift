@@ -3,6 +3,7 @@ import Foundation
 #if canImport(FoundationXML)
     import FoundationXML
 #endif
+@testable import PermdocsPages
 import PermdocsDiagnostics
 import PermdocsModel
 import PermdocsValidate

@@ -1,4 +1,5 @@
 import Testing
+@testable import PermdocsPages
 import PermdocsDiagnostics
 @testable import PermdocsTemplates
 import PermdocsSite

@@ -6,14 +6,16 @@ import PermdocsTemplates
 /// A printable checklist: one per admin scenario, holding the admin procedures that apply to it,
 /// each step one action the admin ticks (choices resolved to the scenario's one option, outcomes as
 /// text, the sign-in shared by several procedures said once at the top).
-struct Checklist {
-    let scenario: Procedure.Scenario
-    var href: String { "checklist-\(scenario.rawValue).html" }
+package struct Checklist {
+    package let scenario: Procedure.Scenario
+
+    package init(scenario: Procedure.Scenario) { self.scenario = scenario }
+    package var href: String { "checklist-\(scenario.rawValue).html" }
 
     /// The scenarios that get a checklist page (everyone's procedures appear on each of them).
-    static let scenarios: [Procedure.Scenario] = Procedure.Scenario.checklists
+    package static let scenarios: [Procedure.Scenario] = Procedure.Scenario.checklists
 
-    func title(app: String) -> String {
+    package func title(app: String) -> String {
         switch scenario {
         case .usersMayConsent: "Checklist: users may consent to \(app)"
         case .adminsOnly: "Checklist: only admins may consent to \(app)"
@@ -24,7 +26,7 @@ struct Checklist {
 
     /// The tenant settings the scenario stands for, as the consent model knows them. Under
     /// "Assignment required? Yes" the user consent setting does not change who consents.
-    var tenantSettings: TenantSettings {
+    package var tenantSettings: TenantSettings {
         switch scenario {
         case .usersMayConsent, .everyone: TenantSettings(.allowForAllApps)
         case .adminsOnly: TenantSettings(.doNotAllow)
@@ -34,7 +36,7 @@ struct Checklist {
 
     /// The checklist's opening paragraph (plain text). `managedPolicyScopes`: the catalog's
     /// scopes on Microsoft's managed-consent list, canonical names, from the consent model.
-    func summary(app: String, managedPolicyScopes: [String]) -> String {
+    package func summary(app: String, managedPolicyScopes: [String]) -> String {
         switch scenario {
         case .usersMayConsent:
             "Your tenant lets users consent to apps, so each user grants \(app) access when they connect their account. Work through these settings in the Microsoft Entra admin center."
@@ -51,13 +53,13 @@ struct Checklist {
     }
 
     /// "A, B and C"
-    static func nameList(_ names: [String]) -> String {
+    package static func nameList(_ names: [String]) -> String {
         names.count < 2 ? names.joined() : names.dropLast().joined(separator: ", ") + " and " + names.last!
     }
 
     /// The procedures on this checklist: those marked `checklist_first`, then the rest, each group
     /// in the order the articles show them (`ordered`).
-    func procedures(_ ordered: [Procedure]) -> [Procedure] {
+    package func procedures(_ ordered: [Procedure]) -> [Procedure] {
         let on = ordered.filter { $0.isOnChecklist(scenario) }
         return on.filter(\.checklistFirst) + on.filter { !$0.checklistFirst }
     }
@@ -66,7 +68,7 @@ struct Checklist {
     /// to the admin center): a precondition, printed once at the top instead of as a checkbox in
     /// each. Only a first step qualifies: a shared later step ("Select **Save**") belongs to its
     /// procedure.
-    static func sharedSteps(_ procedures: [Procedure]) -> [String] {
+    package static func sharedSteps(_ procedures: [Procedure]) -> [String] {
         var count: [String: Int] = [:]
         var order: [String] = []
         for p in procedures {
@@ -79,7 +81,7 @@ struct Checklist {
 
     /// The setting and value each choice list means on this checklist, in checklist order: what
     /// the checklist assumes about the tenant.
-    func assumptions(_ procedures: [Procedure]) -> [(setting: String, value: String)] {
+    package func assumptions(_ procedures: [Procedure]) -> [(setting: String, value: String)] {
         var out: [(setting: String, value: String)] = []
         func walk(_ steps: [Procedure.Step]) {
             for step in steps {
@@ -96,7 +98,7 @@ struct Checklist {
     }
 
     /// The checklist template's context.
-    func context(_ ordered: [Procedure], contexts: Contexts, articleHref: String?) -> TemplateValue {
+    package func context(_ ordered: [Procedure], contexts: Contexts, articleHref: String?) -> TemplateValue {
         let app = contexts.appName
         let procedures = procedures(ordered)
         let shared = Self.sharedSteps(procedures)

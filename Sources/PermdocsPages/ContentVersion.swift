@@ -7,8 +7,8 @@ import PermdocsValidate
 ///
 /// It hashes the decoded values (not the files), so reformatting YAML or editing a comment does not
 /// change it. FNV-1a, 64 bits, the first 12 hex digits: an identifier, not a security measure.
-enum ContentVersion {
-    static func of(_ content: Content) -> String {
+package enum ContentVersion {
+    package static func of(_ content: Content) -> String {
         var hash = Hasher64()
         let app = content.catalog.app
         hash.add(
@@ -46,12 +46,12 @@ enum ContentVersion {
     }
 
     /// FNV-1a over UTF-8, each string followed by a 0 byte so ("ab", "c") and ("a", "bc") differ.
-    struct Hasher64 {
+    package struct Hasher64 {
         private(set) var value: UInt64 = 0xcbf2_9ce4_8422_2325
 
-        mutating func add(_ strings: String...) { add(strings) }
+        package mutating func add(_ strings: String...) { add(strings) }
 
-        mutating func add(_ strings: [String]) {
+        package mutating func add(_ strings: [String]) {
             for s in strings {
                 for byte in s.utf8 { mix(byte) }
                 mix(0)
@@ -74,8 +74,8 @@ extension String {
 /// Text as a CSS string literal (`"…"`), for values the layout puts in a style attribute (the
 /// printed page's header). Quotes, backslashes and line breaks are escaped as CSS hex escapes, so
 /// the value cannot end the string; the template then escapes the result for HTML as usual.
-enum CSSString {
-    static func quoted(_ text: String) -> String {
+package enum CSSString {
+    package static func quoted(_ text: String) -> String {
         var out = "\""
         for scalar in text.unicodeScalars {
             switch scalar {

@@ -10,10 +10,10 @@ import PermdocsValidate
 /// It is published, so it holds nothing private: the client code locations of `features[].client`
 /// (the vendor's source paths) exist for `permdocs check` and never reach the site; `check --format
 /// json` reports them where tools need them.
-enum PermissionsJSON {
+package enum PermissionsJSON {
     /// Who can grant, per tenant setting, as `{"allow-all-apps": "user", …, "assignment-required": "admin"}`:
     /// `user`, `admin`, or `user-if-classified-low-impact` (the verified-publishers option).
-    static func consent(_ outcomes: [(TenantSettings, ConsentOutcome)]) -> JSONText {
+    package static func consent(_ outcomes: [(TenantSettings, ConsentOutcome)]) -> JSONText {
         var entries: [String: JSONText] = [:]
         for (settings, outcome) in outcomes {
             let key = settings.assignmentRequired ? "assignment-required" : settings.userConsent.rawValue
@@ -26,7 +26,7 @@ enum PermissionsJSON {
         return .object(entries)
     }
 
-    static func render(_ content: Content, reference: GraphReference, procedureHref: [String: String]) -> String {
+    package static func render(_ content: Content, reference: GraphReference, procedureHref: [String: String]) -> String {
         let catalog = content.catalog
         let model = ConsentModel(catalog: catalog, reference: reference)
         let settings = UserConsentSetting.allCases.map { TenantSettings($0) } + [TenantSettings(.allowForAllApps, assignmentRequired: true)]

@@ -7,25 +7,25 @@ import PermdocsValidate
 /// Builds the values that templates render, one function per schema in `SiteSchemas`.
 /// Text values stay raw (Mustache escapes them); `_html` values are built here from inline Markdown
 /// by cmark in safe mode, so nothing from content reaches a page unescaped.
-struct Contexts {
-    let content: Content
-    let reference: GraphReference
+package struct Contexts {
+    package let content: Content
+    package let reference: GraphReference
     /// Where each procedure is shown: `article.html#id`, or a checklist page.
-    let procedureHref: [String: String]
-    let consentHref: String
+    package let procedureHref: [String: String]
+    package let consentHref: String
     /// Procedures shown on the page being rendered: links to them stay on the page.
-    var onThisPage: Set<String> = []
+    package var onThisPage: Set<String> = []
     /// Who can consent to what, under each tenant setting: the one place pages ask. Built once
     /// (it indexes the catalog's scopes), not per scope row.
-    let consentModel: ConsentModel
+    package let consentModel: ConsentModel
     /// What the printed checklists say, as a short stable identifier (`ContentVersion`).
-    let contentVersion: String
+    package let contentVersion: String
     /// The catalog's scopes on Microsoft's managed-consent list, canonical names, in catalog order.
-    let managedPolicyScopes: [String]
+    package let managedPolicyScopes: [String]
     /// Each feature's newest change log date.
-    let lastChanged: [String: String]
+    package let lastChanged: [String: String]
 
-    init(content: Content, reference: GraphReference, procedureHref: [String: String], consentHref: String) {
+    package init(content: Content, reference: GraphReference, procedureHref: [String: String], consentHref: String) {
         self.content = content
         self.reference = reference
         self.procedureHref = procedureHref
@@ -41,23 +41,23 @@ struct Contexts {
         .filter { seen.insert($0).inserted }
     }
 
-    var appName: String { content.catalog.app.name.value }
+    package var appName: String { content.catalog.app.name.value }
 
     /// Inline Markdown rendered once per build: a procedure's steps appear in an article and on
     /// up to three checklists.
-    let inlineCache = InlineHTMLCache()
+    package let inlineCache = InlineHTMLCache()
 
-    func inline(_ markdown: String) -> String { inlineCache.html(markdown) }
+    package func inline(_ markdown: String) -> String { inlineCache.html(markdown) }
 
     // MARK: - Permissions
 
     /// The admin-consent link for every permission the app registration lists, tenant
     /// `organizations`, global cloud: the one a printed checklist gives in full.
-    var appConsentURL: String {
+    package var appConsentURL: String {
         (try? ConsentURLBuilder(catalog: content.catalog).appAdminConsent(tenant: .organizations)) ?? ""
     }
 
-    func scopeRow(_ scope: String) -> TemplateValue {
+    package func scopeRow(_ scope: String) -> TemplateValue {
         let permission = reference.delegated(scope)
         let settings = consentModel.settingsAllowingUsers(scope)
         let resource = reference.resourceName(of: scope)
@@ -73,7 +73,7 @@ struct Contexts {
         ]
     }
 
-    func feature(_ f: Catalog.Feature) -> TemplateValue {
+    package func feature(_ f: Catalog.Feature) -> TemplateValue {
         [
             "id": .text(f.id.value), "title": .text(f.title.value),
             "summary_html": .text(f.summary.map { inline($0.value) } ?? ""),
@@ -82,7 +82,7 @@ struct Contexts {
     }
 
     /// Scope names for a sentence: each with the separator that follows it ("`A`, `B` and `C`").
-    static func nameList(_ names: [String], conjunction: String = "and") -> TemplateValue {
+    package static func nameList(_ names: [String], conjunction: String = "and") -> TemplateValue {
         .list(
             names.enumerated().map { i, name in
                 let separator = i == names.count - 1 ? "" : i == names.count - 2 ? " \(conjunction) " : ", "
@@ -91,7 +91,7 @@ struct Contexts {
     }
 
     /// One row of a feature's "who can connect" table: a tenant setting and what it means.
-    func consentSetting(_ o: ConsentModel.FeatureOutcome) -> TemplateValue {
+    package func consentSetting(_ o: ConsentModel.FeatureOutcome) -> TemplateValue {
         var conditional = false
         var knownVerified = false
         if case .userIfClassifiedLowImpact(let known) = o.outcome {
@@ -115,7 +115,7 @@ struct Contexts {
         ]
     }
 
-    func permissions(_ f: Catalog.Feature) -> TemplateValue {
+    package func permissions(_ f: Catalog.Feature) -> TemplateValue {
         let model = consentModel
         let matrix = model.matrix(of: f)
         let managed = model.outcome(of: f, in: TenantSettings(.microsoftManaged))
@@ -135,7 +135,7 @@ struct Contexts {
     }
 
     /// `2026-01-22` → `22 January 2026` (unambiguous for every reader); other text unchanged.
-    static func longDate(_ iso: String) -> String {
+    package static func longDate(_ iso: String) -> String {
         let parts = iso.split(separator: "-")
         let months = [
             "January", "February", "March", "April", "May", "June", "July", "August", "September", "October", "November", "December",
@@ -149,7 +149,7 @@ struct Contexts {
     /// Every link of the consent page, for tenant `organizations` in the global cloud: per feature
     /// an admin-consent link, and one for the whole app registration. No sign-in link: a static page
     /// cannot give one a `state` that protects anything, and users connect from the app itself.
-    func consentLinks() -> [ConsentLink] {
+    package func consentLinks() -> [ConsentLink] {
         let builder = ConsentURLBuilder(catalog: content.catalog)
         let features = content.catalog.features
         // `organizations` can always grant admin consent, so these cannot throw.
@@ -158,7 +158,7 @@ struct Contexts {
         return admin + app
     }
 
-    func consent(links: [ConsentLink], articleHref: String?, dataHref: String) -> TemplateValue {
+    package func consent(links: [ConsentLink], articleHref: String?, dataHref: String) -> TemplateValue {
         var urls: [String: String] = [:]
         for link in links where urls["\(link.kind.rawValue) \(link.feature ?? "")"] == nil {
             urls["\(link.kind.rawValue) \(link.feature ?? "")"] = link.url
@@ -194,8 +194,9 @@ struct Contexts {
     /// A procedure in an article (`checklist` nil: every step and every choice), or on the checklist
     /// of a scenario: each choice list becomes the one action its scenario means, outcomes are text,
     /// and a first step in `hoisted` (shown once at the top of the checklist) is left out.
-    func procedure(_ p: Procedure, checklist: Procedure.Scenario? = nil, hoisted: Set<String> = [], heading: String = "h3") -> TemplateValue
-    {
+    package func procedure(
+        _ p: Procedure, checklist: Procedure.Scenario? = nil, hoisted: Set<String> = [], heading: String = "h3"
+    ) -> TemplateValue {
         let idPrefix = "\(p.id.value)-step"
         var shown: [(Int, Procedure.Step)] = []
         for (index, step) in p.steps.enumerated() where !(index == 0 && step.isPlain && hoisted.contains(step.text.value)) {
@@ -216,12 +217,12 @@ struct Contexts {
         ]
     }
 
-    func linkTarget(_ procedureID: String) -> (href: String, title: String) {
+    package func linkTarget(_ procedureID: String) -> (href: String, title: String) {
         let href = onThisPage.contains(procedureID) ? "#\(procedureID)" : procedureHref[procedureID] ?? ""
         return (href, content.procedure(procedureID)?.title.value ?? procedureID)
     }
 
-    func link(to procedureID: String) -> TemplateValue {
+    package func link(to procedureID: String) -> TemplateValue {
         let (href, title) = linkTarget(procedureID)
         return ["href": .text(href), "title": .text(title)]
     }
@@ -229,7 +230,7 @@ struct Contexts {
     /// One step; ids like `grant-admin-consent-step-2-1` (numbered by position in the source, so an
     /// id never changes with the page it is on). On a checklist, a choice list is replaced by the
     /// choice for the checklist's scenario (validation guarantees exactly one).
-    func step(_ step: Procedure.Step, id: String, checklist: Procedure.Scenario?) -> TemplateValue {
+    package func step(_ step: Procedure.Step, id: String, checklist: Procedure.Scenario?) -> TemplateValue {
         var text = step.text.value
         var shown = step
         if let scenario = checklist, let choice = step.choices.first(where: { $0.scenarios.contains { $0.value == scenario } }) {
@@ -266,7 +267,7 @@ struct Contexts {
 
     // MARK: - Article
 
-    func article(checklists: [TemplateValue]) -> TemplateValue {
+    package func article(checklists: [TemplateValue]) -> TemplateValue {
         let app = content.catalog.app
         return [
             "app": [

@@ -8,29 +8,29 @@ import PermdocsValidate
 /// The "Permission changes" page and its Atom feed, from `changes.yaml`: each entry with what it
 /// means for admins (who must consent again under each tenant setting, from the consent model) and
 /// a link to grant consent again. Only built when the content has a change log.
-enum ChangesPage {
-    static let page = "changes.html"
-    static let feed = "changes.xml"
+package enum ChangesPage {
+    package static let page = "changes.html"
+    package static let feed = "changes.xml"
 
     /// One log entry, resolved against the catalog and the consent model.
-    struct Entry {
-        var anchor: String
-        var date: String
-        var feature: String
-        var title: String
-        var added: [String]
-        var removed: [String]
-        var note: String?
-        var reconsent: [ScopeChanges.Reconsent]
+    package struct Entry {
+        package var anchor: String
+        package var date: String
+        package var feature: String
+        package var title: String
+        package var added: [String]
+        package var removed: [String]
+        package var note: String?
+        package var reconsent: [ScopeChanges.Reconsent]
         /// The feature's first entry: its launch, when nobody has consented yet.
-        var isFirst: Bool
+        package var isFirst: Bool
 
         /// Settings in which each user is asked again, and in which an admin must grant again.
-        var usersAgain: [TenantSettings] { reconsent.filter { $0.outcome == .user }.map(\.settings) }
-        var adminAgain: [TenantSettings] { reconsent.filter { $0.outcome.needsAdmin }.map(\.settings) }
-        var conditional: Bool { reconsent.contains { if case .userIfClassifiedLowImpact = $0.outcome { true } else { false } } }
+        package var usersAgain: [TenantSettings] { reconsent.filter { $0.outcome == .user }.map(\.settings) }
+        package var adminAgain: [TenantSettings] { reconsent.filter { $0.outcome.needsAdmin }.map(\.settings) }
+        package var conditional: Bool { reconsent.contains { if case .userIfClassifiedLowImpact = $0.outcome { true } else { false } } }
 
-        var headline: String {
+        package var headline: String {
             var parts: [String] = []
             if !added.isEmpty { parts.append("\(added.joined(separator: ", ")) added") }
             if !removed.isEmpty { parts.append("\(removed.joined(separator: ", ")) removed") }
@@ -39,7 +39,7 @@ enum ChangesPage {
     }
 
     /// The log's entries, newest first (as written), with anchors unique on the page.
-    static func entries(_ log: ChangeLog, catalog: Catalog, model: ConsentModel) -> [Entry] {
+    package static func entries(_ log: ChangeLog, catalog: Catalog, model: ConsentModel) -> [Entry] {
         var seen: [String: Int] = [:]
         return log.entries.enumerated().map { index, e in
             let feature = catalog.feature(e.feature.value)
@@ -56,13 +56,13 @@ enum ChangesPage {
     }
 
     /// The newest entry of each feature: "Last changed" beside its permission table.
-    static func lastChanged(_ log: ChangeLog?) -> [String: String] {
+    package static func lastChanged(_ log: ChangeLog?) -> [String: String] {
         var out: [String: String] = [:]
         for e in log?.entries ?? [] where out[e.feature.value] == nil { out[e.feature.value] = e.date.value }
         return out
     }
 
-    static func context(_ log: ChangeLog, contexts: Contexts, articleHref: String?) -> TemplateValue {
+    package static func context(_ log: ChangeLog, contexts: Contexts, articleHref: String?) -> TemplateValue {
         let items: [TemplateValue] = entries(log, catalog: contexts.content.catalog, model: contexts.consentModel).map { e in
             [
                 "id": .text(e.anchor), "date": .text(e.date), "date_long": .text(Contexts.longDate(e.date)),
@@ -90,7 +90,7 @@ enum ChangesPage {
 
     /// `changes.xml`: one entry per log entry, ids stable across builds (`tag:` URIs, RFC 4151, on
     /// the app's redirect host and the entry's date), `updated` at midnight UTC of the entry's date.
-    static func atom(_ log: ChangeLog, catalog: Catalog, model: ConsentModel) -> String {
+    package static func atom(_ log: ChangeLog, catalog: Catalog, model: ConsentModel) -> String {
         let items = entries(log, catalog: catalog, model: model)
         let host = URLComponents(string: catalog.app.redirectURI.value)?.host?.lowercased() ?? "localhost"
         let app = catalog.app.name.value
@@ -124,7 +124,7 @@ enum ChangesPage {
     }
 
     /// The entry in plain text: the note, then who must act.
-    static func summary(_ e: Entry) -> String {
+    package static func summary(_ e: Entry) -> String {
         var parts: [String] = []
         if let note = e.note { parts.append(note) }
         let again = e.isFirst ? "" : " again"
@@ -139,12 +139,12 @@ enum ChangesPage {
         return parts.joined(separator: " ")
     }
 
-    static func join(_ names: [String]) -> String {
+    package static func join(_ names: [String]) -> String {
         names.count < 2 ? names.joined() : names.dropLast().joined(separator: ", ") + " or " + names.last!
     }
 
     /// XML text escaping (the five predefined entities).
-    static func xml(_ s: String) -> String {
+    package static func xml(_ s: String) -> String {
         var out = ""
         for c in s.unicodeScalars {
             switch c {
