@@ -50,9 +50,12 @@ let package = Package(
             plugins: ["EmbedResources"]
         ),
         .target(name: "PermdocsValidate", dependencies: ["PermdocsModel", "PermdocsLoad", "PermdocsSupport", "PermdocsDiagnostics"]),
+        .target(name: "PermdocsScopeReader", dependencies: ["PermdocsDiagnostics"]),
         .target(
             name: "PermdocsDrift",
-            dependencies: ["PermdocsValidate", "PermdocsModel", "PermdocsLoad", "PermdocsSupport", "PermdocsDiagnostics"]),
+            dependencies: [
+                "PermdocsScopeReader", "PermdocsValidate", "PermdocsModel", "PermdocsLoad", "PermdocsSupport", "PermdocsDiagnostics",
+            ]),
         .target(name: "PermdocsConsent", dependencies: ["PermdocsModel", "PermdocsDiagnostics"]),
         .target(name: "PermdocsTemplates", dependencies: ["PermdocsSupport", "PermdocsDiagnostics"]),
         .target(name: "PermdocsMarkdown", dependencies: ["CCmark", "PermdocsSupport"]),
@@ -94,7 +97,8 @@ let package = Package(
         .executableTarget(
             name: "permdocs-fuzz",
             dependencies: [
-                "PermdocsDrift", "PermdocsPages", "PermdocsSite", "PermdocsArticles", "PermdocsMarkdown", "PermdocsTemplates",
+                "PermdocsScopeReader", "PermdocsDrift", "PermdocsPages", "PermdocsSite", "PermdocsArticles", "PermdocsMarkdown",
+                "PermdocsTemplates",
                 "PermdocsValidate",
                 "PermdocsModel", "PermdocsLoad", "PermdocsSupport", "PermdocsDiagnostics",
             ],
@@ -118,7 +122,9 @@ let package = Package(
         ),
         .testTarget(
             name: "PermdocsDriftTests",
-            dependencies: ["PermdocsDrift", "PermdocsTestSupport", "PermdocsValidate", "PermdocsModel", "PermdocsDiagnostics"],
+            dependencies: [
+                "PermdocsScopeReader", "PermdocsDrift", "PermdocsTestSupport", "PermdocsValidate", "PermdocsModel", "PermdocsDiagnostics",
+            ],
             exclude: ["Fixtures"]
         ),
         .testTarget(

@@ -1,3 +1,4 @@
+import PermdocsScopeReader
 public import PermdocsDiagnostics
 public import PermdocsModel
 public import PermdocsValidate

@@ -1,3 +1,4 @@
+import PermdocsScopeReader
 public import PermdocsDiagnostics
 
 /// The findings of scope drift: client code (`DriftChecker`) and the app registration

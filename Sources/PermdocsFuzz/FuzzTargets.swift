@@ -1,3 +1,4 @@
+import PermdocsScopeReader
 import PermdocsPages
 import Foundation
 import PermdocsDiagnostics

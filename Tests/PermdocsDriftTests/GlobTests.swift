@@ -1,5 +1,6 @@
 import Testing
 import Foundation
+@testable import PermdocsScopeReader
 import PermdocsTestSupport
 @testable import PermdocsDrift
 import PermdocsDiagnostics

@@ -1,4 +1,5 @@
 import Testing
+@testable import PermdocsScopeReader
 import PermdocsTestSupport
 @testable import PermdocsDrift
 

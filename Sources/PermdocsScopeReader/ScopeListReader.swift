@@ -4,6 +4,11 @@ public import PermdocsDiagnostics
 public struct WrittenScope: Equatable, Sendable {
     public var text: String
     public var location: SourceLocation
+
+    public init(text: String, location: SourceLocation) {
+        self.text = text
+        self.location = location
+    }
 }
 
 /// What was found after an anchor: the scopes, elements that are not literals, and where the list starts.
@@ -37,10 +42,10 @@ public struct ScopeList: Sendable {
 ///
 /// An element that is not a literal is reported, not guessed.
 public struct ScopeListReader {
-    let source: SourceText
-    let syntax: CommentSyntax
+    package let source: SourceText
+    package let syntax: CommentSyntax
     /// Definition sites found so far, by name; bounds the work constants can cause.
-    let definitions = DefinitionCache()
+    package let definitions = DefinitionCache()
 
     public init(text: String, file: String) {
         source = SourceText(text, file: file)
@@ -74,7 +79,7 @@ public struct ScopeListReader {
     }
 
     /// How far after the anchor the list may start, in characters.
-    static let searchWindow = 4_000
+    package static let searchWindow = 4_000
 
     public func read(anchor: String) -> Result { read(Anchor(anchor)) }
 
@@ -111,163 +116,10 @@ public struct ScopeListReader {
         return .list(list)
     }
 
-    // MARK: - Anchor
-
-    /// An anchor as scalars to match, `nil` standing for a run of whitespace; leading and trailing
-    /// whitespace is dropped.
-    static func pattern(_ anchor: String) -> [Unicode.Scalar?] {
-        var out: [Unicode.Scalar?] = []
-        for c in anchor.unicodeScalars {
-            if c.properties.isWhitespace {
-                if let last = out.last, last != nil { out.append(nil) }
-            } else {
-                out.append(c)
-            }
-        }
-        while let last = out.last, last == nil { out.removeLast() }
-        return out
-    }
-
-    /// The index after a match of `pattern` starting at `i`, or nil.
-    func matchEnd(_ pattern: [Unicode.Scalar?], at i: Int) -> Int? {
-        var k = i
-        for p in pattern {
-            if let c = p {
-                guard let s = source[k], s == c else { return nil }
-                k += 1
-            } else {
-                guard let s = source[k], s.properties.isWhitespace else { return nil }
-                while let s = source[k], s.properties.isWhitespace { k += 1 }
-            }
-        }
-        return k
-    }
-
-    /// Every match of `pattern` that starts in code (not in a comment or string), without overlaps.
-    func occurrences(of pattern: [Unicode.Scalar?]) -> [(start: Int, end: Int)] {
-        guard !pattern.isEmpty else { return [] }
-        var out: [(start: Int, end: Int)] = []
-        var i = 0
-        let n = source.scalars.count
-        var busyUntil = 0
-        while i < n {
-            if i >= busyUntil, let end = matchEnd(pattern, at: i), atWordBoundaries(pattern, start: i, end: end) {
-                out.append((i, end))
-                busyUntil = end
-            }
-            if let end = skipComment(at: i) {
-                i = end
-                continue
-            }
-            if isQuote(at: i) {
-                i = readString(at: i).end
-                continue
-            }
-            i += 1
-        }
-        return out
-    }
-
-    /// An anchor that starts or ends with a name does not match inside a longer name: `scope`
-    /// is not found in `scopeHosts` or `msScope`.
-    func atWordBoundaries(_ pattern: [Unicode.Scalar?], start: Int, end: Int) -> Bool {
-        func word(_ c: Unicode.Scalar?) -> Bool {
-            c.map { $0 == "_" || $0.properties.isAlphabetic || $0.properties.numericType != nil } ?? false
-        }
-        if let first = pattern.first, word(first), word(source[start - 1]) { return false }
-        if let last = pattern.last, word(last), word(source[end]) { return false }
-        return true
-    }
-
-    /// Index just after the first occurrence of `anchor` that starts in code.
-    func findAnchor(_ anchor: String) -> Int? { occurrences(of: Self.pattern(anchor)).first?.end }
-
-    // MARK: - Lexing
-
-    func skipComment(at i: Int) -> Int? {
-        for marker in syntax.line where source.starts(with: marker, at: i) {
-            var j = i
-            while j < source.scalars.count, source.scalars[j] != "\n" { j += 1 }
-            return j
-        }
-        if syntax.block, source.starts(with: "/*", at: i) {
-            var j = i + 2
-            while j < source.scalars.count, !source.starts(with: "*/", at: j) { j += 1 }
-            return min(source.scalars.count, j + 2)
-        }
-        return nil
-    }
-
-    func isQuote(at i: Int) -> Bool {
-        guard let c = source[i] else { return false }
-        return c == "\"" || c == "'" || c == "`"
-    }
-
-    struct StringLiteral {
-        var value: String
-        var start: Int
-        /// Index after the closing quote.
-        var end: Int
-        /// Index of the first character of the value.
-        var contentStart: Int
-        var interpolated: Bool
-        var escaped: Bool
-    }
-
-    /// Reads a quoted literal starting at `i` (a quote), with backslash escapes and triple quotes.
-    func readString(at i: Int) -> StringLiteral {
-        let quote = source.scalars[i]
-        let triple = source.starts(with: String(repeating: String(quote), count: 3), at: i)
-        let delimiter = triple ? String(repeating: String(quote), count: 3) : String(quote)
-        var j = i + delimiter.unicodeScalars.count
-        let contentStart = j
-        var value = ""
-        var interpolated = false
-        var escaped = false
-        while j < source.scalars.count {
-            let c = source.scalars[j]
-            if source.starts(with: delimiter, at: j) {
-                return StringLiteral(
-                    value: value, start: i, end: j + delimiter.unicodeScalars.count, contentStart: contentStart, interpolated: interpolated,
-                    escaped: escaped)
-            }
-            if c == "\n" && !triple && quote != "`" { break }
-            if c == "\\", j + 1 < source.scalars.count {
-                let next = source.scalars[j + 1]
-                escaped = true
-                if next == "(" { interpolated = true }
-                switch next {
-                case "n": value.unicodeScalars.append("\n")
-                case "t": value.unicodeScalars.append("\t")
-                default: value.unicodeScalars.append(next)
-                }
-                j += 2
-                continue
-            }
-            if quote != "'", c == "$" || c == "#", source[j + 1] == "{" { interpolated = true }
-            if quote == "\"", syntax.dollarInterpolation, c == "$", let next = source[j + 1], next == "_" || next.properties.isAlphabetic {
-                interpolated = true
-            }
-            value.unicodeScalars.append(c)
-            j += 1
-        }
-        // Unterminated: the rest of the line is the literal.
-        return StringLiteral(value: value, start: i, end: j, contentStart: contentStart, interpolated: interpolated, escaped: escaped)
-    }
-
-    func matchingBracket(_ c: Unicode.Scalar) -> Unicode.Scalar? {
-        switch c {
-        case "[": "]"
-        case "(": ")"
-        case "{": "}"
-        default: nil
-        }
-    }
-
     // MARK: - Forms of lists
 
     /// Ruby `%w[...]`, `%w(...)`, `%w{...}` (and `%i`), Elixir `~w(...)`, `~w[...]`, `~w{...}`, `~w<...>`.
-    func wordList(at i: Int) -> ScopeList? {
+    package func wordList(at i: Int) -> ScopeList? {
         guard let sigil = source[i], sigil == "%" || sigil == "~",
             let letter = source[i + 1], letter == "w" || letter == "W" || (sigil == "%" && (letter == "i" || letter == "I")),
             let open = source[i + 2]
@@ -303,7 +155,7 @@ public struct ScopeListReader {
 
     /// `"openid email Mail.Send"`: one literal, scopes separated by spaces. A scope's column is
     /// exact when the literal has no escapes before it.
-    func singleString(_ lit: StringLiteral, at i: Int) -> ScopeList {
+    package func singleString(_ lit: StringLiteral, at i: Int) -> ScopeList {
         if lit.interpolated {
             return ScopeList(
                 location: source.location(i), scopes: [], nonLiterals: [(source.text(lit.start..<lit.end), source.location(i))])
@@ -311,7 +163,7 @@ public struct ScopeListReader {
         return ScopeList(location: source.location(i), scopes: splitWords(lit), nonLiterals: [])
     }
 
-    func splitWords(_ lit: StringLiteral) -> [WrittenScope] {
+    package func splitWords(_ lit: StringLiteral) -> [WrittenScope] {
         var out: [WrittenScope] = []
         var offset = 0
         var word = ""
@@ -336,7 +188,7 @@ public struct ScopeListReader {
 
     /// Reads the bracketed region opened at `open`. Returns the index after it and, when the region
     /// holds any string literal, its elements (split on commas at the top level).
-    func bracketed(open: Int, close: Unicode.Scalar, depth constantDepth: Int = 0) -> (Int, ScopeList?) {
+    package func bracketed(open: Int, close: Unicode.Scalar, depth constantDepth: Int = 0) -> (Int, ScopeList?) {
         var depth = 0
         var i = open
         var holdsLiteral = false
@@ -396,18 +248,18 @@ public struct ScopeListReader {
         return (i, nil)
     }
 
-    enum Token {
+    package enum Token {
         case string(StringLiteral)
         case other(Int, Int)
     }
 
     /// String prefixes that keep a literal literal: Python r/u/b, C# verbatim @.
-    static let literalPrefixes: Set<String> = ["r", "u", "b", "R", "U", "B", "@", "rb", "br", "Rb", "bR"]
+    package static let literalPrefixes: Set<String> = ["r", "u", "b", "R", "U", "B", "@", "rb", "br", "Rb", "bR"]
 
     /// A bracket without string literals is a list only when it stands as a value: `[SCOPE_A, SCOPE_B]`
     /// (constants), `[]` (nothing requested). A type (`[String] =`, `list[str] =`, `[]string{`,
     /// `new[] {`) is skipped.
-    func listWithoutLiterals(open: Int, end: Int, elements: [[Token]], depth: Int) -> ScopeList? {
+    package func listWithoutLiterals(open: Int, end: Int, elements: [[Token]], depth: Int) -> ScopeList? {
         let nonEmpty = elements.filter { !$0.isEmpty }
         let precededByName = open > 0 && (isIdentifierChar(source.scalars[open - 1]) || source.scalars[open - 1] == ">")
         if nonEmpty.isEmpty {
@@ -429,7 +281,7 @@ public struct ScopeListReader {
         return makeList(open: open, elements: elements, depth: depth)
     }
 
-    func makeList(open: Int, elements: [[Token]], depth: Int = 0) -> ScopeList {
+    package func makeList(open: Int, elements: [[Token]], depth: Int = 0) -> ScopeList {
         var list = ScopeList(location: source.location(open), scopes: [], nonLiterals: [])
         // Elements are read recursively (nested lists, joins, concatenations) down to a bounded
         // nesting, so hostile input cannot exhaust the stack; deeper elements are non-literals.

@@ -2,12 +2,12 @@ import PermdocsDiagnostics
 
 /// A source file as Unicode scalars with line starts, so any position converts to a 1-based line
 /// and column (columns count Unicode scalars, as everywhere in permdocs).
-struct SourceText {
-    let file: String
-    let scalars: [Unicode.Scalar]
+package struct SourceText {
+    package let file: String
+    package let scalars: [Unicode.Scalar]
     private let lineStarts: [Int]
 
-    init(_ text: String, file: String) {
+    package init(_ text: String, file: String) {
         self.file = file
         scalars = Array(text.unicodeScalars)
         var starts = [0]
@@ -15,7 +15,7 @@ struct SourceText {
         lineStarts = starts
     }
 
-    func location(_ index: Int) -> SourceLocation {
+    package func location(_ index: Int) -> SourceLocation {
         // Binary search for the last line start <= index.
         var lo = 0
         var hi = lineStarts.count - 1
@@ -28,7 +28,7 @@ struct SourceText {
 
     subscript(_ i: Int) -> Unicode.Scalar? { i >= 0 && i < scalars.count ? scalars[i] : nil }
 
-    func starts(with s: String, at i: Int) -> Bool {
+    package func starts(with s: String, at i: Int) -> Bool {
         var k = i
         for u in s.unicodeScalars {
             guard k < scalars.count, scalars[k] == u else { return false }
@@ -37,7 +37,7 @@ struct SourceText {
         return true
     }
 
-    func text(_ range: Range<Int>) -> String {
+    package func text(_ range: Range<Int>) -> String {
         var out = ""
         out.unicodeScalars.append(contentsOf: scalars[max(0, range.lowerBound)..<min(scalars.count, range.upperBound)])
         return out
@@ -45,13 +45,13 @@ struct SourceText {
 }
 
 /// Which comment markers a file uses, by file extension. An unknown extension gets all of them.
-struct CommentSyntax {
-    var line: [String]
-    var block: Bool
+package struct CommentSyntax {
+    package var line: [String]
+    package var block: Bool
     /// `"$name"` interpolates in double-quoted strings (Kotlin, PHP, Dart, Groovy, shell, Perl).
-    var dollarInterpolation = false
+    package var dollarInterpolation = false
 
-    static func forFile(_ path: String) -> CommentSyntax {
+    package static func forFile(_ path: String) -> CommentSyntax {
         let ext = path.split(separator: ".").last.map { $0.lowercased() } ?? ""
         switch ext {
         case "kt", "kts", "dart", "groovy", "gradle":

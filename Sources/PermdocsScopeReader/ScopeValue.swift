@@ -6,26 +6,26 @@ import PermdocsDiagnostics
 /// cannot follow is a non-literal element at that place: the reader never skips to a later list.
 extension ScopeListReader {
     /// How deep constants may refer to constants.
-    static let maxConstantDepth = 4
+    package static let maxConstantDepth = 4
 
     /// Methods that join a list into one string: `LIST.join(" ")` requests what `LIST` holds.
     /// Also methods that return the same scopes in another shape (`SCOPES.toList()`,
     /// `SCOPE_STRING.split(" ")`, `SCOPES.freeze`).
-    static let joinMethods: Set<String> = [
+    package static let joinMethods: Set<String> = [
         "join", "joinToString", "joined", "Join", "mkString",
         "toList", "toTypedArray", "toSet", "toArray", "ToArray", "ToList", "freeze", "dup", "split", "Split",
     ]
 
-    func isIdentifierStart(_ c: Unicode.Scalar) -> Bool {
+    package func isIdentifierStart(_ c: Unicode.Scalar) -> Bool {
         c == "_" || c == "$" || c == "@" || c.properties.isAlphabetic
     }
 
-    func isIdentifierChar(_ c: Unicode.Scalar) -> Bool {
+    package func isIdentifierChar(_ c: Unicode.Scalar) -> Bool {
         c == "_" || c.properties.isAlphabetic || c.properties.numericType != nil
     }
 
     /// Reads `a.b::c->d` (with `$`/`@` sigils) starting at `i`: the index after it and its components.
-    func identifierPath(at i: Int) -> (end: Int, components: [String]) {
+    package func identifierPath(at i: Int) -> (end: Int, components: [String]) {
         var j = i
         var components: [String] = []
         while true {
@@ -59,7 +59,7 @@ extension ScopeListReader {
 
     /// The next index that is not a space or tab; a line break is crossed only when the next line
     /// continues the expression (starts with `.` or `+`). `crossedLine` says whether one was.
-    func nextSignificant(after i: Int) -> (index: Int, crossedLine: Bool) {
+    package func nextSignificant(after i: Int) -> (index: Int, crossedLine: Bool) {
         var j = i
         while let c = source[j], c == " " || c == "\t" { j += 1 }
         // A comment after a name ends the expression (`scope: SCOPES // all of them`).
@@ -80,7 +80,7 @@ extension ScopeListReader {
 
     /// The scope list at `start`: skips the rest of a declaration (`: [String] =`, `List.of`,
     /// `[]string`), then reads the first value.
-    func value(from start: Int, depth: Int) -> ScopeList? {
+    package func value(from start: Int, depth: Int) -> ScopeList? {
         var i = start
         let limit = min(source.scalars.count, start + Self.searchWindow)
         while i < limit {
@@ -149,7 +149,7 @@ extension ScopeListReader {
 
     /// `LIST.join(" ")` (the receiver is the list) or `strings.Join(list, " ")`, `Enum.join(@scopes, " ")`
     /// (an argument is the list).
-    func join(path: [String], at i: Int, end: Int, next: Int, depth: Int) -> ScopeList {
+    package func join(path: [String], at i: Int, end: Int, next: Int, depth: Int) -> ScopeList {
         let text = source.text(i..<end)
         let receiverText = String(text.dropLast(path.last!.count + 1))
         var arguments: ScopeList?
@@ -169,7 +169,7 @@ extension ScopeListReader {
     }
 
     /// A literal at `i`: `" ".join(...)`, a concatenation, or space-separated scopes.
-    func stringValue(at i: Int, depth: Int) -> ScopeList {
+    package func stringValue(at i: Int, depth: Int) -> ScopeList {
         let lit = readString(at: i)
         let (next, crossedLine) = nextSignificant(after: lit.end)
         if !crossedLine {
@@ -186,7 +186,7 @@ extension ScopeListReader {
     }
 
     /// `+`, PHP's `.` and Elixir's `<>` between operands.
-    func isConcatenation(at i: Int) -> Bool {
+    package func isConcatenation(at i: Int) -> Bool {
         guard let c = source[i] else { return false }
         if c == "+" { return source[i + 1] != "+" && source[i + 1] != "=" }
         if source.starts(with: "<>", at: i) { return true }
@@ -197,7 +197,7 @@ extension ScopeListReader {
     }
 
     /// A string built with `+` from literals and constants: the scopes of the whole string.
-    func concatenation(from start: Int, depth: Int) -> ScopeList {
+    package func concatenation(from start: Int, depth: Int) -> ScopeList {
         var list = ScopeList(location: source.location(start), scopes: [], nonLiterals: [])
         // The built string as scalars with their places.
         var chars: [(Unicode.Scalar, SourceLocation, Int)] = []
@@ -273,7 +273,7 @@ extension ScopeListReader {
     }
 
     /// The first index from `i` that is not whitespace.
-    func firstSignificant(from i: Int) -> Int? {
+    package func firstSignificant(from i: Int) -> Int? {
         var j = i
         while let c = source[j], c.properties.isWhitespace { j += 1 }
         return source[j] == nil ? nil : j
@@ -281,7 +281,7 @@ extension ScopeListReader {
 
     /// The scopes a constant named by `path` holds, when it is defined in this file as a literal
     /// list or string; otherwise `text` as a non-literal element at `i`.
-    func reference(_ path: [String], text: String, at i: Int, depth: Int) -> ScopeList {
+    package func reference(_ path: [String], text: String, at i: Int, depth: Int) -> ScopeList {
         let name = path.last ?? ""
         definitions.followed += 1
         if depth < Self.maxConstantDepth, definitions.followed <= DefinitionCache.maxFollowed, !name.isEmpty,
@@ -297,7 +297,7 @@ extension ScopeListReader {
 
     /// Where `name` is assigned in code (`NAME = `, `NAME := `, `NAME: Type = `, Elixir `@name value`):
     /// the last definition before `use`, else the first after it.
-    func definition(of name: String, near use: Int) -> (name: Int, value: Int)? {
+    package func definition(of name: String, near use: Int) -> (name: Int, value: Int)? {
         guard let sites = definitionSites(of: name) else { return nil }
         let before = sites.last { $0.name < use && $0.name != use }
         let after = sites.first { $0.name > use }
@@ -306,7 +306,7 @@ extension ScopeListReader {
 
     /// Every place `name` is assigned in code, scanned once per name; nil once a file has made
     /// permdocs look up more than `DefinitionCache.maxNames` names (the reference is then a non-literal).
-    func definitionSites(of name: String) -> [(name: Int, value: Int)]? {
+    package func definitionSites(of name: String) -> [(name: Int, value: Int)]? {
         if let known = definitions.sites[name] { return known }
         guard definitions.sites.count < DefinitionCache.maxNames else { return nil }
         var sites: [(name: Int, value: Int)] = []
@@ -335,7 +335,7 @@ extension ScopeListReader {
     }
 
     /// The index where the assigned value starts, when the name at `nameStart` is assigned.
-    func definitionValue(nameStart: Int, nameEnd: Int) -> Int? {
+    package func definitionValue(nameStart: Int, nameEnd: Int) -> Int? {
         var k = nameEnd
         while let c = source[k], c == " " || c == "\t" { k += 1 }
         guard let c = source[k] else { return nil }
@@ -358,14 +358,14 @@ extension ScopeListReader {
 }
 
 /// Definition sites by name for one file (a reader is used by one thread).
-final class DefinitionCache {
+package final class DefinitionCache {
     /// How many distinct names one file may make permdocs look up.
-    static let maxNames = 64
+    package static let maxNames = 64
     /// How many references one read may follow.
-    static let maxFollowed = 1_000
-    var followed = 0
+    package static let maxFollowed = 1_000
+    package var followed = 0
     /// How deep lists may nest inside lists.
-    static let maxNesting = 32
-    var nesting = 0
-    var sites: [String: [(name: Int, value: Int)]] = [:]
+    package static let maxNesting = 32
+    package var nesting = 0
+    package var sites: [String: [(name: Int, value: Int)]] = [:]
 }

@@ -10,18 +10,18 @@ import Foundation
 /// `deps`, `_build`, `node_modules` and version-control and build folders): a pattern that names
 /// such a folder (`vendor/workers/*.py`, `*/scopes.py` matching `vendor/scopes.py`) reads it.
 /// Symbolic links are not followed; only regular files match.
-struct Glob {
-    let pattern: String
+package struct Glob {
+    package let pattern: String
     /// The brace alternatives, each as its segments.
     private let alternatives: [[Segment]]
 
-    enum Segment: Equatable {
+    package enum Segment: Equatable {
         case name(String)
         case pattern(String)
         case globstar
     }
 
-    init(_ pattern: String) {
+    package init(_ pattern: String) {
         self.pattern = pattern
         alternatives = Self.expandBraces(pattern).map { alternative in
             alternative.split(separator: "/", omittingEmptySubsequences: true).filter { $0 != "." }.map { part in
@@ -34,7 +34,7 @@ struct Glob {
     }
 
     /// True when `p` holds a metacharacter that is not escaped with `\`.
-    static func hasWildcards(_ p: String) -> Bool {
+    package static func hasWildcards(_ p: String) -> Bool {
         var escaped = false
         for c in p {
             if escaped {
@@ -52,10 +52,10 @@ struct Glob {
 
     /// A plain path: the caller checks that the file exists instead of listing folders. A pattern
     /// with an escape (`star\*.py`) is matched, so the escape is read as one.
-    var isLiteral: Bool { !Self.hasWildcards(pattern) && !pattern.contains("\\") }
+    package var isLiteral: Bool { !Self.hasWildcards(pattern) && !pattern.contains("\\") }
 
     /// True when the relative `path` matches, by name only (no skip list, no file system).
-    func matches(_ path: String) -> Bool {
+    package func matches(_ path: String) -> Bool {
         let names = path.split(separator: "/", omittingEmptySubsequences: true).map(String.init)
         return alternatives.contains { Self.match($0[...], names[...]) }
     }
@@ -82,7 +82,7 @@ struct Glob {
     }
 
     /// The regular files below `root` that match, as sorted relative paths.
-    func files(under root: String) -> [String] {
+    package func files(under root: String) -> [String] {
         var found = Set<String>()
         for segments in alternatives where !segments.isEmpty {
             walk(segments[...], rel: "", root: root, into: &found)
@@ -147,7 +147,7 @@ struct Glob {
     /// Shell brace expansion: `src/{a,b}/{x,y}.py` → four patterns, left to right; nested braces
     /// expand too. A brace without a top-level comma, or unclosed, stays literal (for fnmatch's
     /// `[...]` or the name itself), as in bash.
-    static func expandBraces(_ p: String) -> [String] {
+    package static func expandBraces(_ p: String) -> [String] {
         let chars = Array(p)
         var i = 0
         while i < chars.count {
@@ -196,16 +196,16 @@ struct Glob {
 }
 
 /// Folder listings for `Glob`. Symbolic links are neither followed nor matched.
-enum FileTree {
+package enum FileTree {
     /// Folders `**` does not enter (a pattern that names one still reads it): dependencies, build
     /// output and version control.
-    static let skipped: Set<String> = [".git", ".hg", ".svn", "node_modules", ".build", "deps", "_build", "vendor"]
+    package static let skipped: Set<String> = [".git", ".hg", ".svn", "node_modules", ".build", "deps", "_build", "vendor"]
 
-    enum Kind { case file, folder, other }
+    package enum Kind { case file, folder, other }
 
-    static func join(_ root: String, _ rel: String) -> String { rel.isEmpty ? root : root + "/" + rel }
+    package static func join(_ root: String, _ rel: String) -> String { rel.isEmpty ? root : root + "/" + rel }
 
-    static func kind(of path: String) -> Kind {
+    package static func kind(of path: String) -> Kind {
         var info = stat()
         guard lstat(path, &info) == 0 else { return .other }
         switch info.st_mode & S_IFMT {
@@ -216,14 +216,14 @@ enum FileTree {
     }
 
     /// The entries of folder `rel` below `root`, sorted by name.
-    static func entries(root: String, rel: String) -> [(String, Kind)] {
+    package static func entries(root: String, rel: String) -> [(String, Kind)] {
         let dir = join(root, rel)
         guard let names = try? FileManager.default.contentsOfDirectory(atPath: dir) else { return [] }
         return names.sorted().map { ($0, kind(of: dir + "/" + $0)) }
     }
 
     /// Regular files below folder `prefix` (relative paths, sorted), skipping `skipped` folders.
-    static func files(under root: String, prefix: String) -> [String] {
+    package static func files(under root: String, prefix: String) -> [String] {
         var out: [String] = []
         var stack = [prefix]
         while let rel = stack.popLast() {
