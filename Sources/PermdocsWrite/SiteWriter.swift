@@ -344,7 +344,7 @@ final class Lock: @unchecked Sendable {
         fd = open(path, O_RDWR | O_CREAT | O_CLOEXEC, 0o644)
         guard fd >= 0 else { throw IOFailure("cannot open lock \(path): \(String(cString: strerror(errno)))") }
         if flock(fd, LOCK_EX | LOCK_NB) != 0 {
-            FileHandle.standardError.write(Data("permdocs: another build is writing this output; waiting for it\n".utf8))
+            StandardStreams.write("permdocs: another build is writing this output; waiting for it\n", to: STDERR_FILENO)
             while flock(fd, LOCK_EX) != 0 && errno == EINTR {}
         }
     }
