@@ -302,7 +302,13 @@ public struct SiteWriter: Sendable {
         var markerInfo = stat()
         let marked = lstat(Paths.join(path, Self.marker), &markerInfo) == 0 && (markerInfo.st_mode & S_IFMT) == S_IFREG
         guard marked || Self.isEmptyFolder(path) else { return }
-        try? FileManager.default.removeItem(atPath: path)
+        // The marker goes last: a removal killed part-way leaves a folder that still proves it is
+        // ours, which the next build finishes removing.
+        for entry in (try? FileManager.default.contentsOfDirectory(atPath: path)) ?? [] where entry != Self.marker {
+            try? FileManager.default.removeItem(atPath: Paths.join(path, entry))
+        }
+        unlink(Paths.join(path, Self.marker))
+        rmdir(path)
     }
 
     func failure(_ what: String) -> IOFailure {
