@@ -1,0 +1,54 @@
+import Testing
+import Foundation
+import PermdocsTestSupport
+
+/// A copy of the example content and templates.
+private func workspace() throws -> TempFolder {
+    let temp = try TempFolder(prefix: "permdocs-reports")
+    for folder in ["content", "templates"] {
+        try FileManager.default.copyItem(atPath: Repo.path(folder), toPath: temp.path + "/" + folder)
+    }
+    return temp
+}
+
+@Suite("Reports are well-formed in every format (real binary)")
+struct ReportShapeTests {
+    /// A file name from content that holds a newline and a GitHub Actions command stays on its
+    /// finding's line, escaped: no stderr line starts with `::`.
+    @Test func theTextFormatPrintsOneLinePerFindingWhateverThePathHolds() throws {
+        let w = try workspace()
+        defer { w.remove() }
+        try "no front matter\n".write(
+            toFile: w.path + "/content/articles/x\n::add-mask::secret\r::error::owned.md", atomically: false, encoding: .utf8)
+        let r = try Binary.run(["build"], in: w.path)
+        #expect(r.status == 1)
+        let lines = r.stderr.split(separator: "\n", omittingEmptySubsequences: false)
+        #expect(!lines.contains { $0.hasPrefix("::") || $0.contains("\r") }, "\(r.stderr)")
+        #expect(r.stderr.contains("content/articles/x\\n::add-mask::secret\\r::error::owned.md:1:1: error: "), "\(r.stderr)")
+    }
+
+    /// A catalog finding about a feature's scope names both in JSON (and SARIF's properties).
+    @Test func catalogFindingsInJSONCarryTheirFeatureAndScope() throws {
+        let w = try workspace()
+        defer { w.remove() }
+        let catalog = w.path + "/content/permissions.yaml"
+        let text = try String(contentsOfFile: catalog, encoding: .utf8)
+        try text.replacingOccurrences(
+            of: "scopes: [offline_access, User.Read, Mail.Send, Mail.ReadWrite, email, openid]",
+            with: "scopes: [offline_access, User.Read, Mail.Send, Mail.ReadWrite, email, openid, Mail.Raed, mail.send]"
+        ).write(toFile: catalog, atomically: false, encoding: .utf8)
+        let r = try Binary.run(["check", "--format", "json"], in: w.path)
+        #expect(r.status == 1)
+        let json = try #require(try JSONSerialization.jsonObject(with: Data(r.stdout.utf8)) as? [String: Any])
+        let findings = try #require(json["findings"] as? [[String: Any]])
+        let unknown = try #require(findings.first { $0["kind"] as? String == "unknown-scope" })
+        #expect(unknown["feature"] as? String == "mailbox")
+        #expect(unknown["scope"] as? String == "Mail.Raed")
+        let duplicate = try #require(findings.first { $0["kind"] as? String == "duplicate-scope" })
+        #expect(duplicate["feature"] as? String == "mailbox")
+        #expect(duplicate["scope"] as? String == "mail.send")
+        let sarif = try Binary.run(["check", "--format", "sarif"], in: w.path)
+        #expect(sarif.stdout.contains("\"feature\": \"mailbox\""))
+        #expect(sarif.stdout.contains("\"scope\": \"Mail.Raed\""))
+    }
+}
