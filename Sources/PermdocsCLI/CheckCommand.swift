@@ -79,7 +79,7 @@ struct CheckCommand: ParsableCommand {
             Console.out(JSONReporter(paths: FindingPaths(roots: roots)).report(sorted))
         case .github:
             Console.out(GitHubReporter().report(sorted))
-            try StepSummary.append(sorted)
+            try StepSummary.append(sorted, sources: [content] + (client.map { [$0] } ?? []) + (manifest.map { [$0] } ?? []))
         case .sarif:
             Console.out(SARIFReporter(version: PermdocsBuildInfo.version, catalog: .permdocs).report(sorted))
         case .markdown:
@@ -93,8 +93,13 @@ struct CheckCommand: ParsableCommand {
 /// `$GITHUB_STEP_SUMMARY` when it is set and not empty. A summary that cannot be written is an I/O
 /// error (exit 2) after the annotations are out.
 enum StepSummary {
-    static func append(_ diagnostics: [Diagnostic]) throws {
+    static func append(_ diagnostics: [Diagnostic], sources: [String]) throws {
         guard let path = ProcessInfo.processInfo.environment["GITHUB_STEP_SUMMARY"], !path.isEmpty else { return }
+        // Like every path permdocs writes: never a source (the content, the client code, the manifest).
+        if let source = sources.first(where: { Paths.isWithin(path, $0) }) {
+            Console.err("permdocs: error: $GITHUB_STEP_SUMMARY \(path): is \(source) or inside it; refusing to write into a source\n")
+            throw ExitCode(ExitStatus.usage)
+        }
         let text = MarkdownReporter.fitted(
             MarkdownReporter(annotationLimit: MarkdownReporter.githubAnnotationLimit).report(diagnostics),
             bytes: MarkdownReporter.githubSummaryLimit)

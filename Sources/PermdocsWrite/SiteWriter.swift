@@ -130,7 +130,7 @@ public struct SiteWriter: Sendable {
         if ["", ".", "..", "/"].contains(output) || output.hasSuffix("/..") || output.hasSuffix("/.") {
             throw IOFailure("\(option) \(output): refusing to replace this folder; name a folder of its own, e.g. 'output'")
         }
-        let target = resolved(output)
+        let target = Paths.resolved(output)
         for p in protected + [FileManager.default.currentDirectoryPath] {
             guard let real = realPath(p) else { continue }
             if real == target || real.hasPrefix(target + "/") || target == "/" {
@@ -319,22 +319,6 @@ public struct SiteWriter: Sendable {
         guard let r = realpath(p, nil) else { return nil }
         defer { free(r) }
         return String(cString: r)
-    }
-
-    /// The real path of `p`, or, when it does not exist yet, the real path of its nearest existing
-    /// ancestor with the rest appended (`.` and `..` applied), so a new folder inside a source
-    /// folder is recognised however it is spelled.
-    func resolved(_ p: String, depth: Int = 0) -> String {
-        if let real = realPath(p) { return real }
-        let last = Paths.lastComponent(p)
-        let up = Paths.parent(p)
-        guard depth < 4096, up != p else { return absolute(p) }
-        let base = resolved(up, depth: depth + 1)
-        switch last {
-        case "", ".": return base
-        case "..": return Paths.parent(base)
-        default: return base == "/" ? "/" + last : base + "/" + last
-        }
     }
 
     func absolute(_ p: String) -> String {

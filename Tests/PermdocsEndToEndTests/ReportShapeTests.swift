@@ -52,3 +52,23 @@ struct ReportShapeTests {
         #expect(sarif.stdout.contains("\"scope\": \"Mail.Raed\""))
     }
 }
+
+@Suite("The step summary is a path permdocs writes (real binary)")
+struct StepSummaryPathTests {
+    /// `$GITHUB_STEP_SUMMARY` naming a source file or a path inside a source folder is refused:
+    /// permdocs never appends its report to the catalog, an article or client code.
+    @Test(arguments: ["content/permissions.yaml", "content/articles/new.md", "content"])
+    func aStepSummaryInsideASourceIsRefused(summary: String) throws {
+        let temp = try TempFolder(prefix: "permdocs-summary")
+        defer { temp.remove() }
+        for folder in ["content", "templates"] {
+            try FileManager.default.copyItem(atPath: Repo.path(folder), toPath: temp.path + "/" + folder)
+        }
+        let before = try String(contentsOfFile: temp.path + "/content/permissions.yaml", encoding: .utf8)
+        let r = try Binary.run(["check", "--format", "github"], in: temp.path, environment: ["GITHUB_STEP_SUMMARY": summary])
+        #expect(r.status == 2)
+        #expect(r.stderr == "permdocs: error: $GITHUB_STEP_SUMMARY \(summary): is content or inside it; refusing to write into a source\n")
+        #expect(try String(contentsOfFile: temp.path + "/content/permissions.yaml", encoding: .utf8) == before)
+        #expect(!FileManager.default.fileExists(atPath: temp.path + "/content/articles/new.md"))
+    }
+}
