@@ -50,6 +50,16 @@ struct ReportShapeTests {
         let sarif = try Binary.run(["check", "--format", "sarif"], in: w.path)
         #expect(sarif.stdout.contains("\"feature\": \"mailbox\""))
         #expect(sarif.stdout.contains("\"scope\": \"Mail.Raed\""))
+        // The change log's findings name the feature and scope too.
+        try text.replacingOccurrences(
+            of: "scopes: [offline_access, User.Read, Mail.Send, Mail.ReadWrite, email, openid]",
+            with: "scopes: [offline_access, User.Read, Mail.Send, Mail.ReadWrite, email, openid, User.ReadBasic.All]"
+        ).write(toFile: catalog, atomically: false, encoding: .utf8)
+        let log = try Binary.run(["check", "--format", "json"], in: w.path)
+        let logJSON = try #require(try JSONSerialization.jsonObject(with: Data(log.stdout.utf8)) as? [String: Any])
+        let unlogged = try #require((logJSON["findings"] as? [[String: Any]])?.first { $0["kind"] as? String == "unlogged-scope-change" })
+        #expect(unlogged["feature"] as? String == "mailbox")
+        #expect(unlogged["scope"] as? String == "User.ReadBasic.All")
     }
 }
 
