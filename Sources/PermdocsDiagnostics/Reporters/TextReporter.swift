@@ -62,7 +62,7 @@ public struct TextReporter: Sendable {
         return out
     }
 
-    static func needsEscape(_ s: Unicode.Scalar) -> Bool {
+    public static func needsEscape(_ s: Unicode.Scalar) -> Bool {
         s.value < 0x20 || (0x7F...0x9F).contains(s.value) || s.value == 0x2028 || s.value == 0x2029
     }
 
