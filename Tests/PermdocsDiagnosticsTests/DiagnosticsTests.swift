@@ -84,4 +84,14 @@ struct DiagnosticsTests {
         let sarif = SARIFReporter(version: "0", catalog: RuleCatalog([SampleRule.unknownThing])).report([d])
         #expect(sarif.contains("\"uri\": \"\(uri)\""), "\(sarif)")
     }
+
+    /// A newline followed by a combining mark is one Swift `Character`: escaping must still catch
+    /// it (found by the `reports` fuzz target), or a GitHub annotation gets a line of its own.
+    @Test func gitHubAndMarkdownEscapeANewlineBeforeACombiningMark() {
+        let d = Diagnostic.error(SampleRule.unknownThing, "x\n\u{301}::add-mask::y\r\n\u{301}z", at: at("a\n\u{301}.rb", 1, 1))
+        let github = GitHubReporter().report([d])
+        #expect(github == "::error file=a%0A\u{301}.rb,line=1,col=1,title=unknown-thing::x%0A\u{301}::add-mask::y%0D%0A\u{301}z\n")
+        let markdown = MarkdownReporter().report([d])
+        #expect(markdown.contains("x<br>\u{301}::add-mask::y<br>\u{301}z |"), "\(markdown)")
+    }
 }
