@@ -96,12 +96,12 @@ struct BuildCommand: ParsableCommand {
             }
         } catch {
             transaction.abort()
-            Console.err("permdocs: error: \(error.message)\n")
+            Console.error("\(error.message)")
             throw ExitCode(ExitStatus.usage)
         }
         let status = Report.diagnostics(diagnostics, strict: strict)
         guard status == ExitStatus.clean else { throw ExitCode(status) }
-        Console.err("permdocs: wrote \(written) files to \(output)\n")
+        Console.note("wrote \(written) files to \(output)")
         return [loaded, prepared, rendered.leftovers]
     }
 }

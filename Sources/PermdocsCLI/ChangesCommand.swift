@@ -48,7 +48,7 @@ struct ChangesCommand: ParsableCommand {
         let loaded = try Stage.io { () throws(IOFailure) in try ContentLoader.load(folder: content) }
         guard let current = loaded.content else {
             Console.err(TextReporter(colour: Console.stderrIsTerminal).report(loaded.diagnostics.sorted))
-            Console.err("permdocs: error: the catalog does not load; fix it before comparing\n")
+            Console.error("the catalog does not load; fix it before comparing")
             throw ExitCode(ExitStatus.usage)
         }
         let baseCatalog = try Stage.io { () throws(IOFailure) in try BaseCatalog.load(base, content: content) }

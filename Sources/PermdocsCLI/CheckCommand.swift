@@ -97,7 +97,7 @@ enum StepSummary {
         guard let path = ProcessInfo.processInfo.environment["GITHUB_STEP_SUMMARY"], !path.isEmpty else { return }
         // Like every path permdocs writes: never a source (the content, the client code, the manifest).
         if let source = sources.first(where: { Paths.isWithin(path, $0) }) {
-            Console.err("permdocs: error: $GITHUB_STEP_SUMMARY \(path): is \(source) or inside it; refusing to write into a source\n")
+            Console.error("$GITHUB_STEP_SUMMARY \(path): is \(source) or inside it; refusing to write into a source")
             throw ExitCode(ExitStatus.usage)
         }
         let text = MarkdownReporter.fitted(
@@ -107,7 +107,7 @@ enum StepSummary {
             let handle = FileHandle(forUpdatingAtPath: path)
                 ?? (FileManager.default.createFile(atPath: path, contents: nil) ? FileHandle(forUpdatingAtPath: path) : nil)
         else {
-            Console.err("permdocs: error: \(path): cannot write the step summary ($GITHUB_STEP_SUMMARY)\n")
+            Console.error("\(path): cannot write the step summary ($GITHUB_STEP_SUMMARY)")
             throw ExitCode(ExitStatus.usage)
         }
         defer { try? handle.close() }
@@ -115,7 +115,7 @@ enum StepSummary {
             try handle.seekToEnd()
             try handle.write(contentsOf: Data(text.utf8))
         } catch {
-            Console.err("permdocs: error: \(path): cannot write the step summary ($GITHUB_STEP_SUMMARY)\n")
+            Console.error("\(path): cannot write the step summary ($GITHUB_STEP_SUMMARY)")
             throw ExitCode(ExitStatus.usage)
         }
     }
@@ -136,7 +136,7 @@ enum Report {
 enum Stage {
     static func io<T>(_ body: () throws(IOFailure) -> T) throws -> T {
         do { return try body() } catch {
-            Console.err("permdocs: error: \(error.message)\n")
+            Console.error("\(error.message)")
             throw ExitCode(ExitStatus.usage)
         }
     }

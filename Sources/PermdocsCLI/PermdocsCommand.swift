@@ -48,7 +48,7 @@ public enum PermdocsMain {
         let outcome = runCommand(arguments)
         // A report or result that could not be written is an I/O error, whatever was found.
         if let failure = StandardStreams.firstFailure {
-            Console.err("permdocs: error: \(failure)\n")
+            Console.error("\(failure)")
             return Outcome(status: ExitStatus.usage, leftovers: outcome.leftovers)
         }
         return outcome
@@ -91,5 +91,10 @@ public enum PermdocsMain {
 enum Console {
     static func out(_ s: String) { StandardStreams.write(s, to: STDOUT_FILENO) }
     static func err(_ s: String) { StandardStreams.write(s, to: STDERR_FILENO) }
+    /// `permdocs: error: MESSAGE` on one line: paths and text from the user's files are escaped
+    /// like the text report's (`TextReporter.escaped`), so they cannot start a line of their own.
+    static func error(_ message: String) { err("permdocs: error: \(TextReporter.escaped(message))\n") }
+    /// `permdocs: MESSAGE` on one line, escaped the same way.
+    static func note(_ message: String) { err("permdocs: \(TextReporter.escaped(message))\n") }
     static var stderrIsTerminal: Bool { isatty(STDERR_FILENO) == 1 && ProcessInfo.processInfo.environment["NO_COLOR"] == nil }
 }

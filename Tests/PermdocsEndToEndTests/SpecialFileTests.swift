@@ -79,6 +79,19 @@ struct SpecialFileTests {
         #expect(!FileManager.default.fileExists(atPath: w.path + "/output"))
     }
 
+    /// The error names the file on one line, escaped like the text report, whatever its name holds.
+    @Test func theErrorNamingAFileIsOneLineWhateverItsName() throws {
+        let w = try workspace()
+        defer { w.remove() }
+        mkfifoOrFail(w.path + "/content/articles/x\n::error::y.md")
+        let r = try runGuarded(["build"], in: w.path)
+        #expect(r.status == 2)
+        #expect(
+            r.stderr
+                == "permdocs: error: content/articles/x\\n::error::y.md: is a FIFO (named pipe), not a regular file; permdocs reads only regular files\n"
+        )
+    }
+
     @Test func aSocketInContentIsAnErrorNamingIt() throws {
         let w = try workspace()
         defer { w.remove() }
