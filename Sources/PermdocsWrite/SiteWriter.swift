@@ -145,8 +145,10 @@ public struct SiteWriter: Sendable {
                 throw IOFailure("\(option) \(output): is inside \(p); refusing to write into a source folder")
             }
         }
-        if let home = ProcessInfo.processInfo.environment["HOME"], let real = realPath(home), real == target {
-            throw IOFailure("\(option) \(output): refusing to replace the home folder")
+        if let home = ProcessInfo.processInfo.environment["HOME"], let real = realPath(home) {
+            if real == target { throw IOFailure("\(option) \(output): refusing to replace the home folder") }
+            // Even one that carries the marker: a folder holding $HOME is never a site.
+            if real.hasPrefix(target + "/") { throw IOFailure("\(option) \(output): it holds the home folder; refusing to replace it") }
         }
     }
 
