@@ -71,6 +71,10 @@ struct DiagnosticsTests {
         #expect(text.split(separator: "\n").count == 2)
         #expect(!text.split(separator: "\n").contains { $0.hasPrefix("::") })
         #expect(TextReporter.escaped("plain 'Mail.Read' \\ é") == "plain 'Mail.Read' \\ é")
+        // A path of one ':' would make '::' with the line number after it.
+        #expect(
+            TextReporter().report([Diagnostic.error(SampleRule.unknownThing, "x", at: at(":", 1, 1))], summary: false)
+                == "./::1:1: error: x [unknown-thing]\n")
     }
 
     /// SARIF's `artifactLocation.uri` is a URI reference: `#`, `%`, spaces and the rest are

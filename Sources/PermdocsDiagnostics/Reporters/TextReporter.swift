@@ -66,8 +66,9 @@ public struct TextReporter: Sendable {
         s.value < 0x20 || (0x7F...0x9F).contains(s.value) || s.value == 0x2028 || s.value == 0x2029
     }
 
-    /// A path that would start the line with `::` (a workflow command) gets `./`, the same file.
-    static func notACommand(_ file: String) -> String { file.hasPrefix("::") ? "./" + file : file }
+    /// A path that would start the line with `::` (a workflow command) gets `./`, the same file:
+    /// any path starting with `:`, since `:LINE` follows it (found by the `reports` fuzz target).
+    static func notACommand(_ file: String) -> String { file.hasPrefix(":") ? "./" + file : file }
 
     static func plural(_ n: Int, _ word: String) -> String { "\(n) \(word)\(n == 1 ? "" : "s")" }
 }
