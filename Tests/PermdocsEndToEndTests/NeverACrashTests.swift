@@ -119,4 +119,21 @@ struct NeverACrashTests {
             ),
             "\(r.stderr.prefix(2000))")
     }
+
+    /// Nested steps and choices are bounded by YAML's depth limit (64): 10,000 levels are one
+    /// located error, not a stack overflow in decoding, validation or rendering. (This held
+    /// before issue 15; the test keeps it, since every recursion over steps relies on it.)
+    @Test(arguments: ["steps", "choices"])
+    func deeplyNestedStepsAreALocatedError(key: String) throws {
+        let w = try workspace()
+        defer { w.remove() }
+        let depth = 10_000
+        let nested = String(repeating: "{text: x, \(key): [", count: depth) + "x" + String(repeating: "]}", count: depth)
+        let yaml = "title: Deep\nsummary: Deep.\nroles: [Global Administrator]\nsteps:\n  - " + nested + "\n"
+        try yaml.write(toFile: w.path + "/content/procedures/deep.yaml", atomically: false, encoding: .utf8)
+        let r = try Binary.run(["build"], in: w.path)
+        #expect(r.status == 1)
+        #expect(r.stderr.contains("content/procedures/deep.yaml:"), "\(r.stderr.prefix(1000))")
+        #expect(r.stderr.contains("[too-deep]"), "\(r.stderr.prefix(1000))")
+    }
 }
