@@ -60,13 +60,18 @@ struct BuildCommand: ParsableCommand {
             throw ExitCode(ExitStatus.findings)
         }
         if let folder = expandedMarkdown {
+            // Written like the site (beside the folder, swapped in whole, with the marker), so the
+            // same refusals hold: never a source folder, a folder holding one, or a user's folder.
             try Stage.io { () throws(IOFailure) in
                 let files = SiteBuilder(content: model).expandedMarkdown(prepared)
-                do {
-                    try FileManager.default.createDirectory(atPath: folder, withIntermediateDirectories: true)
-                    for file in files { try Data(file.bytes).write(to: URL(fileURLWithPath: folder).appendingPathComponent(file.name)) }
+                let writer = SiteWriter(output: folder, protected: [content, templates], option: "--expanded-markdown")
+                let transaction = try writer.begin()
+                do throws(IOFailure) {
+                    for file in files { try transaction.write(OutputFile(path: file.name, bytes: file.bytes)) }
+                    try transaction.commit()
                 } catch {
-                    throw IOFailure("--expanded-markdown \(folder): cannot write: \(error.localizedDescription)")
+                    transaction.abort()
+                    throw IOFailure("--expanded-markdown \(folder): cannot write: \(error.message)")
                 }
             }
         }
@@ -91,12 +96,12 @@ struct BuildCommand: ParsableCommand {
             }
         } catch {
             transaction.abort()
-            Console.err("permdocs: error: \(error.message)\n")
+            Console.error("\(error.message)")
             throw ExitCode(ExitStatus.usage)
         }
         let status = Report.diagnostics(diagnostics, strict: strict)
         guard status == ExitStatus.clean else { throw ExitCode(status) }
-        Console.err("permdocs: wrote \(written) files to \(output)\n")
+        Console.note("wrote \(written) files to \(output)")
         return [loaded, prepared, rendered.leftovers]
     }
 }

@@ -48,7 +48,7 @@ struct ChangesCommand: ParsableCommand {
         let loaded = try Stage.io { () throws(IOFailure) in try ContentLoader.load(folder: content) }
         guard let current = loaded.content else {
             Console.err(TextReporter(colour: Console.stderrIsTerminal).report(loaded.diagnostics.sorted))
-            Console.err("permdocs: error: the catalog does not load; fix it before comparing\n")
+            Console.error("the catalog does not load; fix it before comparing")
             throw ExitCode(ExitStatus.usage)
         }
         let baseCatalog = try Stage.io { () throws(IOFailure) in try BaseCatalog.load(base, content: content) }
@@ -71,8 +71,10 @@ enum BaseCatalog {
         let bytes: [UInt8]
         let name: String
         if FileManager.default.fileExists(atPath: base, isDirectory: &isDirectory), !isDirectory.boolValue {
-            guard let data = FileManager.default.contents(atPath: base) else { throw IOFailure("\(base): cannot read") }
-            bytes = [UInt8](data)
+            guard let read = try FileInput.read(base, displayPath: base, limit: 8 << 20) else {
+                throw IOFailure("\(base): is larger than \(8 << 20) bytes")
+            }
+            bytes = read
             name = base
         } else {
             bytes = try gitShow(base, file: ContentLoader.catalogFile, in: content)

@@ -79,7 +79,7 @@ struct CheckCommand: ParsableCommand {
             Console.out(JSONReporter(paths: FindingPaths(roots: roots)).report(sorted))
         case .github:
             Console.out(GitHubReporter().report(sorted))
-            try StepSummary.append(sorted)
+            try StepSummary.append(sorted, sources: [content] + (client.map { [$0] } ?? []) + (manifest.map { [$0] } ?? []))
         case .sarif:
             Console.out(SARIFReporter(version: PermdocsBuildInfo.version, catalog: .permdocs).report(sorted))
         case .markdown:
@@ -93,8 +93,13 @@ struct CheckCommand: ParsableCommand {
 /// `$GITHUB_STEP_SUMMARY` when it is set and not empty. A summary that cannot be written is an I/O
 /// error (exit 2) after the annotations are out.
 enum StepSummary {
-    static func append(_ diagnostics: [Diagnostic]) throws {
+    static func append(_ diagnostics: [Diagnostic], sources: [String]) throws {
         guard let path = ProcessInfo.processInfo.environment["GITHUB_STEP_SUMMARY"], !path.isEmpty else { return }
+        // Like every path permdocs writes: never a source (the content, the client code, the manifest).
+        if let source = sources.first(where: { Paths.isWithin(path, $0) }) {
+            Console.error("$GITHUB_STEP_SUMMARY \(path): is \(source) or inside it; refusing to write into a source")
+            throw ExitCode(ExitStatus.usage)
+        }
         let text = MarkdownReporter.fitted(
             MarkdownReporter(annotationLimit: MarkdownReporter.githubAnnotationLimit).report(diagnostics),
             bytes: MarkdownReporter.githubSummaryLimit)
@@ -102,7 +107,7 @@ enum StepSummary {
             let handle = FileHandle(forUpdatingAtPath: path)
                 ?? (FileManager.default.createFile(atPath: path, contents: nil) ? FileHandle(forUpdatingAtPath: path) : nil)
         else {
-            Console.err("permdocs: error: \(path): cannot write the step summary ($GITHUB_STEP_SUMMARY)\n")
+            Console.error("\(path): cannot write the step summary ($GITHUB_STEP_SUMMARY)")
             throw ExitCode(ExitStatus.usage)
         }
         defer { try? handle.close() }
@@ -110,7 +115,7 @@ enum StepSummary {
             try handle.seekToEnd()
             try handle.write(contentsOf: Data(text.utf8))
         } catch {
-            Console.err("permdocs: error: \(path): cannot write the step summary ($GITHUB_STEP_SUMMARY)\n")
+            Console.error("\(path): cannot write the step summary ($GITHUB_STEP_SUMMARY)")
             throw ExitCode(ExitStatus.usage)
         }
     }
@@ -131,7 +136,7 @@ enum Report {
 enum Stage {
     static func io<T>(_ body: () throws(IOFailure) -> T) throws -> T {
         do { return try body() } catch {
-            Console.err("permdocs: error: \(error.message)\n")
+            Console.error("\(error.message)")
             throw ExitCode(ExitStatus.usage)
         }
     }

@@ -45,6 +45,16 @@ public enum PermdocsMain {
     }
 
     public static func run(_ arguments: [String]) -> Outcome {
+        let outcome = runCommand(arguments)
+        // A report or result that could not be written is an I/O error, whatever was found.
+        if let failure = StandardStreams.firstFailure {
+            Console.error("\(failure)")
+            return Outcome(status: ExitStatus.usage, leftovers: outcome.leftovers)
+        }
+        return outcome
+    }
+
+    private static func runCommand(_ arguments: [String]) -> Outcome {
         do {
             let command = try PermdocsCommand.parseAsRoot(arguments)
             if let build = command as? BuildCommand {
@@ -76,9 +86,15 @@ public enum PermdocsMain {
     }
 }
 
-/// stdout for results, stderr for diagnostics; unbuffered enough for CI logs.
+/// stdout for results, stderr for diagnostics; unbuffered enough for CI logs. A write that fails
+/// (a full disk, `/dev/full`) makes the run exit 2 with a message (`PermdocsMain.run`).
 enum Console {
-    static func out(_ s: String) { FileHandle.standardOutput.write(Data(s.utf8)) }
-    static func err(_ s: String) { FileHandle.standardError.write(Data(s.utf8)) }
+    static func out(_ s: String) { StandardStreams.write(s, to: STDOUT_FILENO) }
+    static func err(_ s: String) { StandardStreams.write(s, to: STDERR_FILENO) }
+    /// `permdocs: error: MESSAGE` on one line: paths and text from the user's files are escaped
+    /// like the text report's (`TextReporter.escaped`), so they cannot start a line of their own.
+    static func error(_ message: String) { err("permdocs: error: \(TextReporter.escaped(message))\n") }
+    /// `permdocs: MESSAGE` on one line, escaped the same way.
+    static func note(_ message: String) { err("permdocs: \(TextReporter.escaped(message))\n") }
     static var stderrIsTerminal: Bool { isatty(STDERR_FILENO) == 1 && ProcessInfo.processInfo.environment["NO_COLOR"] == nil }
 }

@@ -33,7 +33,7 @@ extension RuleCatalog {
         ArticleRule.missingFrontMatter, ArticleRule.duplicateSlug, ArticleRule.reservedSlug, ArticleRule.directiveSyntax,
         ArticleRule.unknownDirective, ArticleRule.duplicateDirective, ArticleRule.unusedProcedure, SiteRule.brokenLink,
         TemplateRule.syntax, TemplateRule.unsupported, TemplateRule.unknownVariable, TemplateRule.unknownPartial,
-        TemplateRule.type, TemplateRule.missing, TemplateRule.duplicateTemplate,
+        TemplateRule.type, TemplateRule.missing, TemplateRule.duplicateTemplate, TemplateRule.recursivePartial,
     ])
 
     /// Every rule each stage declares, stage by stage.

@@ -56,9 +56,7 @@ struct URLsCommand: ParsableCommand {
         for id in features {
             guard let f = catalog.feature(id) else {
                 let ids = catalog.features.map(\.id.value)
-                Console.err(
-                    "permdocs: error: unknown feature '\(id)'\(DidYouMean.hint(for: id, among: ids)) (features: \(ids.joined(separator: ", ")))\n"
-                )
+                Console.error("unknown feature '\(id)'\(DidYouMean.hint(for: id, among: ids)) (features: \(ids.joined(separator: ", ")))")
                 throw ExitCode(ExitStatus.usage)
             }
             selected.append(f)
@@ -70,7 +68,7 @@ struct URLsCommand: ParsableCommand {
             let t = try Tenant(parsing: tenant)
             links = try ConsentURLBuilder(catalog: catalog).links(kind, features: selected, tenant: t, cloud: cloud, state: state)
         } catch {
-            Console.err("permdocs: error: \(error)\n")
+            Console.error("\(error)")
             throw ExitCode(ExitStatus.usage)
         }
 

@@ -7,12 +7,18 @@ public struct Diagnostics: Sendable {
     public mutating func append(_ diagnostic: Diagnostic) { all.append(diagnostic) }
     public mutating func append(contentsOf other: [Diagnostic]) { all.append(contentsOf: other) }
 
-    public mutating func error(_ rule: some Rule, _ message: String, at location: SourceLocation?, notes: [Diagnostic.Note] = []) {
-        all.append(.error(rule, message, at: location, notes: notes))
+    public mutating func error(
+        _ rule: some Rule, _ message: String, at location: SourceLocation?, notes: [Diagnostic.Note] = [], feature: String? = nil,
+        scope: String? = nil
+    ) {
+        all.append(.error(rule, message, at: location, notes: notes, feature: feature, scope: scope))
     }
 
-    public mutating func warning(_ rule: some Rule, _ message: String, at location: SourceLocation?, notes: [Diagnostic.Note] = []) {
-        all.append(.warning(rule, message, at: location, notes: notes))
+    public mutating func warning(
+        _ rule: some Rule, _ message: String, at location: SourceLocation?, notes: [Diagnostic.Note] = [], feature: String? = nil,
+        scope: String? = nil
+    ) {
+        all.append(.warning(rule, message, at: location, notes: notes, feature: feature, scope: scope))
     }
 
     public var errorCount: Int { all.lazy.filter { $0.severity == .error }.count }

@@ -14,7 +14,7 @@ import PermdocsValidate
 /// `make fuzz` builds this with `-sanitize=fuzzer,address -DFUZZING` and runs each target with its
 /// seed corpus in Fuzz/corpus/; without FUZZING it is a replayer that runs every file given.
 enum FuzzTargets {
-    static let names = ["yaml", "scopes", "directives"]
+    static let names = ["yaml", "scopes", "directives", "reports"]
 
     /// The bundled example content, to give article and catalog fuzzing real ids to hit.
     static let example: Content? = {
@@ -27,6 +27,7 @@ enum FuzzTargets {
         case "yaml": yaml(bytes)
         case "scopes": scopes(bytes)
         case "directives": directives(bytes)
+        case "reports": reports(bytes)
         default: fatalError("unknown fuzz target '\(target)'; one of \(names)")
         }
     }
@@ -73,6 +74,53 @@ enum FuzzTargets {
         _ = CommonMark.renderDocument(article.body) { line, _ in
             known.contains(Directive.normalized(line)) ? "<div>directive</div>" : nil
         }
+    }
+
+    /// The reporters with hostile messages, paths, scopes and features (fields split at NUL bytes;
+    /// the first byte picks line, column and severity). Each must stay well-formed whatever they
+    /// hold: text one line per finding and note with no control character and no line starting
+    /// with `::`; GitHub one command per finding; JSON and SARIF parseable, with the right number
+    /// of findings and every SARIF `uri` a percent-encoded URI reference.
+    static func reports(_ bytes: [UInt8]) {
+        guard let first = bytes.first else { return }
+        let fields = bytes.dropFirst().split(separator: 0, omittingEmptySubsequences: false).map { String(decoding: $0, as: UTF8.self) }
+        func field(_ i: Int) -> String { i < fields.count ? fields[i] : "" }
+        let location = SourceLocation(file: field(0).isEmpty ? "x" : field(0), line: Int(first & 0x0F) + 1, column: Int(first >> 4) + 1)
+        let notes: [Diagnostic.Note] = fields.count > 4 ? [.init(field(4), at: SourceLocation(file: field(5), line: 1, column: 1))] : []
+        let d =
+            first & 1 == 0
+            ? Diagnostic.error(
+                CatalogRule.unknownScope, field(1), at: location, notes: notes, feature: field(3).isEmpty ? nil : field(3),
+                scope: field(2).isEmpty ? nil : field(2))
+            : Diagnostic.warning(CatalogRule.scopeCase, field(1), at: location, notes: notes, scope: field(2))
+        let placeless = Diagnostic.error(CatalogRule.unknownScope, field(2), at: nil)
+        let all = [d, placeless]
+
+        let text = TextReporter().report(all)
+        let lines = text.split(separator: "\n", omittingEmptySubsequences: false)
+        check(lines.count == all.count + notes.count + 2 && lines.last == "", "text: not one line per finding and note")
+        for line in lines {
+            check(!line.hasPrefix("::"), "text: a line starts with '::'")
+            check(!line.unicodeScalars.contains(where: TextReporter.needsEscape), "text: a control character")
+        }
+        let github = GitHubReporter().report(all)
+        check(github.split(separator: "\n", omittingEmptySubsequences: false).count == all.count + 1, "github: not one line per finding")
+        let json = JSONReporter(paths: FindingPaths(roots: ["content"])).report(all)
+        let parsed = try? JSONSerialization.jsonObject(with: Data(json.utf8)) as? [String: Any]
+        check((parsed?["findings"] as? [Any])?.count == all.count, "json: does not parse to its findings")
+        let sarif = SARIFReporter(version: "0", catalog: RuleCatalog(CatalogRule.allCases)).report(all)
+        check((try? JSONSerialization.jsonObject(with: Data(sarif.utf8))) != nil, "sarif: does not parse")
+        for uri in [location.file, field(5)].map(FindingPaths.uriReference) {
+            check(
+                uri.unicodeScalars.allSatisfy { c in
+                    (c >= "a" && c <= "z") || (c >= "A" && c <= "Z") || (c >= "0" && c <= "9") || "-._~/%:".unicodeScalars.contains(c)
+                }, "sarif: '\(uri)' is not a URI reference")
+        }
+        _ = MarkdownReporter().report(all)
+    }
+
+    static func check(_ condition: Bool, _ what: @autoclosure () -> String) {
+        if !condition { fatalError("permdocs-fuzz reports: \(what())") }
     }
 }
 

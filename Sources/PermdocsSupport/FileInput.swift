@@ -5,19 +5,22 @@ import Foundation
 /// out-of-memory kill, and names the file in I/O errors.
 public enum FileInput {
     /// The file's bytes, or nil when it is larger than `limit`.
+    ///
+    /// Only regular files are read: a FIFO, socket or device (which a read could wait on forever,
+    /// or never finish) is an error naming the file. It is recognised before it is opened, and
+    /// again on the descriptor, opened without blocking, in case it was swapped in between.
     public static func read(_ path: String, displayPath: String, limit: Int) throws(IOFailure) -> [UInt8]? {
-        let fd = open(path, O_RDONLY | O_CLOEXEC)
+        var info = stat()
+        if stat(path, &info) == 0 { try requireRegular(info, displayPath) }
+        let fd = open(path, O_RDONLY | O_CLOEXEC | O_NONBLOCK)
         guard fd >= 0 else {
             throw IOFailure("\(displayPath): cannot read: \(String(cString: strerror(errno)))")
         }
         defer { close(fd) }
-        var info = stat()
         guard fstat(fd, &info) == 0 else {
             throw IOFailure("\(displayPath): cannot read: \(String(cString: strerror(errno)))")
         }
-        if (info.st_mode & S_IFMT) == S_IFDIR {
-            throw IOFailure("\(displayPath): is a folder, not a file")
-        }
+        try requireRegular(info, displayPath)
         if Int(info.st_size) > limit { return nil }
         // Read straight into uninitialized array storage (no zero-filling pages about to be read
         // over): the size from fstat plus one byte, so a file that is exactly that size ends in
@@ -40,6 +43,20 @@ public enum FileInput {
             capacity = min(limit + 1, capacity * 2)
         }
         return bytes
+    }
+
+    private static func requireRegular(_ info: stat, _ displayPath: String) throws(IOFailure) {
+        let kind: String
+        switch info.st_mode & S_IFMT {
+        case S_IFREG: return
+        case S_IFDIR: throw IOFailure("\(displayPath): is a folder, not a file")
+        case S_IFIFO: kind = "a FIFO (named pipe)"
+        case S_IFSOCK: kind = "a socket"
+        case S_IFCHR: kind = "a character device"
+        case S_IFBLK: kind = "a block device"
+        default: kind = "a special file"
+        }
+        throw IOFailure("\(displayPath): is \(kind), not a regular file; permdocs reads only regular files")
     }
 
     /// Reads `fd` into `buffer` from offset `filled` until the buffer is full or the file ends;

@@ -23,6 +23,41 @@ public enum Paths {
         return String(path[..<slash])
     }
 
+    /// The real path of `path`, or, when it does not exist yet, the real path of its nearest
+    /// existing ancestor with the rest appended (`.` and `..` applied): where a write would land,
+    /// however the path is spelled.
+    public static func resolved(_ path: String) -> String {
+        var missing: [String] = []
+        var p = trimmingTrailingSlashes(path)
+        while true {
+            if let r = realpath(p, nil) {
+                defer { free(r) }
+                var base = String(cString: r)
+                for part in missing.reversed() {
+                    switch part {
+                    case "", ".": continue
+                    case "..": base = parent(base)
+                    default: base = base == "/" ? "/" + part : base + "/" + part
+                    }
+                }
+                return base
+            }
+            let up = parent(p)
+            if up == p { return path }
+            missing.append(lastComponent(p))
+            p = up
+        }
+    }
+
+    /// Whether `path` (resolved) is `folder` (resolved) or lies inside it; false when `folder` does not exist.
+    public static func isWithin(_ path: String, _ folder: String) -> Bool {
+        guard let r = realpath(folder, nil) else { return false }
+        defer { free(r) }
+        let real = String(cString: r)
+        let target = resolved(path)
+        return target == real || target.hasPrefix(real == "/" ? "/" : real + "/")
+    }
+
     /// "a/b/c" → "c".
     public static func lastComponent(_ path: String) -> String {
         guard let slash = path.lastIndex(of: "/") else { return path }

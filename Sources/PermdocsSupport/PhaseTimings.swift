@@ -10,7 +10,7 @@ public final class PhaseTimings: @unchecked Sendable {
     public func mark(_ phase: String) {
         guard enabled else { return }
         let now = DispatchTime.now().uptimeNanoseconds
-        FileHandle.standardError.write(Data(String(format: "permdocs: %7.3f s  %@\n", Double(now - last) / 1e9, phase).utf8))
+        StandardStreams.write(String(format: "permdocs: %7.3f s  %@\n", Double(now - last) / 1e9, phase), to: STDERR_FILENO)
         last = now
     }
 }

@@ -20,10 +20,13 @@ public struct TemplateChecker {
 
     /// Checks `nodes` rendered with a context of type `root`.
     public mutating func check(_ nodes: [TemplateNode], root: TemplateType) {
-        check(nodes, stack: [root])
+        check(nodes, stack: [root], chain: [])
     }
 
-    private mutating func check(_ nodes: [TemplateNode], stack: [TemplateType]) {
+    /// `chain`: the partials entered since the last list section. A partial that reappears in it
+    /// includes itself with nothing that ends the recursion (only a list's items get smaller), so
+    /// rendering would recurse until the stack overflows; it is an error at the including tag.
+    private mutating func check(_ nodes: [TemplateNode], stack: [TemplateType], chain: [String]) {
         for node in nodes {
             switch node {
             case .tag(let tag):
@@ -49,13 +52,21 @@ public struct TemplateChecker {
                         report(TemplateRule.unknownPartial, "unknown partial '\(tag.name)'\(hint)", at: tag.location)
                         continue
                     }
+                    if let start = chain.firstIndex(of: tag.name) {
+                        let cycle = (chain[start...] + [tag.name]).map { "'\($0)'" }.joined(separator: " → ")
+                        report(
+                            TemplateRule.recursivePartial,
+                            "partial '\(chain[start])' includes itself (\(cycle)) outside a list section; rendering would never end",
+                            at: tag.location)
+                        continue
+                    }
                     // A partial is checked once per context it is used in. An outer frame that
                     // reappears further in is shadowed by it, so dropping it changes no lookup;
                     // that makes a recursive partial (a step within a step) reach a fixed point.
                     let normalized = Self.normalize(stack)
                     let key = tag.name + "|" + normalized.map(\.description).joined(separator: "|")
                     if checkedPartials.insert(key).inserted {
-                        check(body, stack: normalized)
+                        check(body, stack: normalized, chain: chain + [tag.name])
                     }
                 case .section, .invertedSection:
                     break
@@ -64,26 +75,26 @@ public struct TemplateChecker {
                 break
             case .section(let tag, let children, _):
                 guard let type = resolve(tag, stack: stack) else {
-                    check(children, stack: stack)
+                    check(children, stack: stack, chain: chain)
                     continue
                 }
                 if tag.kind == .invertedSection {
-                    check(children, stack: stack)
+                    check(children, stack: stack, chain: chain)
                     continue
                 }
                 switch type {
                 case .bool:
-                    check(children, stack: stack)
+                    check(children, stack: stack, chain: chain)
                 case .list(let element):
-                    check(children, stack: stack + [element])
+                    check(children, stack: stack + [element], chain: [])
                 case .object:
-                    check(children, stack: stack + [type])
+                    check(children, stack: stack + [type], chain: chain)
                 case .text, .html:
                     report(
                         TemplateRule.type,
                         "'\(tag.name)' is \(type); a section needs a condition, a list or an object (is there a 'has_\(tag.name)'?)",
                         at: tag.location)
-                    check(children, stack: stack)
+                    check(children, stack: stack, chain: chain)
                 }
             }
         }

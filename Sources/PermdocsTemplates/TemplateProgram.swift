@@ -106,17 +106,20 @@ public struct TemplateProgram: Sendable {
 
     // MARK: - Rendering
 
+    /// How deep partials may include partials while rendering.
+    public static let maxPartialDepth = 256
+
     /// Renders into `out` with `context` as the root object; `partials` resolves `{{> name}}`.
     public func render(_ context: TemplateValue, escaping: Escaping, partials: [String: TemplateProgram], into out: inout [UInt8]) {
         var stack = [context]
         source.withUnsafeBufferPointer { src in
-            Self.run(ops, src, &stack, escaping, partials, indentation: [], into: &out)
+            Self.run(ops, src, &stack, escaping, partials, indentation: [], depth: 0, into: &out)
         }
     }
 
     private static func run(
         _ ops: [Op], _ src: UnsafeBufferPointer<UInt8>, _ stack: inout [TemplateValue], _ escaping: Escaping,
-        _ partials: [String: TemplateProgram], indentation: [UInt8], into out: inout [UInt8]
+        _ partials: [String: TemplateProgram], indentation: [UInt8], depth: Int, into out: inout [UInt8]
     ) {
         for op in ops {
             switch op {
@@ -158,31 +161,33 @@ public struct TemplateProgram: Sendable {
                         case .list(let items): items.isEmpty
                         default: false
                         }
-                    if empty { run(body, src, &stack, escaping, partials, indentation: indentation, into: &out) }
+                    if empty { run(body, src, &stack, escaping, partials, indentation: indentation, depth: depth, into: &out) }
                     continue
                 }
                 switch value {
                 case nil, .bool(false):
                     break
                 case .bool(true):
-                    run(body, src, &stack, escaping, partials, indentation: indentation, into: &out)
+                    run(body, src, &stack, escaping, partials, indentation: indentation, depth: depth, into: &out)
                 case .list(let items):
                     for item in items {
                         stack.append(item)
-                        run(body, src, &stack, escaping, partials, indentation: indentation, into: &out)
+                        run(body, src, &stack, escaping, partials, indentation: indentation, depth: depth, into: &out)
                         stack.removeLast()
                     }
                 case .some(let v):
                     stack.append(v)
-                    run(body, src, &stack, escaping, partials, indentation: indentation, into: &out)
+                    run(body, src, &stack, escaping, partials, indentation: indentation, depth: depth, into: &out)
                     stack.removeLast()
                 }
             case .partial(let name, let own):
-                guard let partial = partials[name] else { continue }
+                // The checker refuses a partial that includes itself outside a list section, and
+                // YAML nesting is bounded; this bound is the last guard against a stack overflow.
+                guard let partial = partials[name], depth < Self.maxPartialDepth else { continue }
                 var inner = indentation
                 if let own { inner.append(contentsOf: UnsafeBufferPointer(rebasing: src[own])) }
                 partial.source.withUnsafeBufferPointer { psrc in
-                    run(partial.ops, psrc, &stack, escaping, partials, indentation: inner, into: &out)
+                    run(partial.ops, psrc, &stack, escaping, partials, indentation: inner, depth: depth + 1, into: &out)
                 }
             }
         }

@@ -9,6 +9,7 @@ public enum TemplateRule: String, Rule, CaseIterable {
     case type = "template-type"
     case missing = "template-missing"
     case duplicateTemplate = "duplicate-template"
+    case recursivePartial = "template-recursive-partial"
 
     public var severity: Diagnostic.Severity {
         .error
@@ -23,6 +24,8 @@ public enum TemplateRule: String, Rule, CaseIterable {
         case .type: "A template prints a value the wrong way (text unescaped, HTML escaped, a list)."
         case .missing: "A required template is missing."
         case .duplicateTemplate: "A partial has the name of a page template."
+        case .recursivePartial:
+            "A partial includes itself (directly or through others) outside a list section, so rendering would never end."
         }
     }
 }

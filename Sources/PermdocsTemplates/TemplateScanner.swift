@@ -41,6 +41,9 @@ public enum TemplateScanner {
 
     /// Works on UTF-8 bytes (every tag delimiter is ASCII); columns count Unicode scalars. Text
     /// between tags is skipped with `memchr`, counting lines only, since most of an article is text.
+    /// The deepest nesting of sections a template may have.
+    public static let maxSectionDepth = 100
+
     public static func scan(bytes: UnsafeBufferPointer<UInt8>, file: String, diagnostics: inout Diagnostics) -> [TemplateNode] {
         let open = UInt8(ascii: "{")
         let close = UInt8(ascii: "}")
@@ -129,6 +132,13 @@ public enum TemplateScanner {
                     append(.tag(TemplateTag(kind: .partial, name: String(trimmed), location: location, range: range)))
                 }
             case "#", "^":
+                // Checking and rendering walk sections recursively: a bounded depth keeps a
+                // hostile template a located error, not a stack overflow.
+                if stack.count >= maxSectionDepth {
+                    diagnostics.error(
+                        TemplateRule.syntax, "sections are nested deeper than \(maxSectionDepth); flatten the template", at: location)
+                    return root
+                }
                 if let name = checkedName(trimmed, at: location, &diagnostics) {
                     stack.append(
                         (TemplateTag(kind: sigil == "#" ? .section : .invertedSection, name: name, location: location, range: range), []))

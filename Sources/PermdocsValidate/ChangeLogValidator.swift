@@ -32,14 +32,14 @@ public struct ChangeLogValidator: Sendable {
                     d.error(
                         CatalogRule.unloggedScopeChange,
                         "feature '\(feature.id.value)' requests '\(scope.value)', but no entry of \(Self.fileName(log)) adds it: log the change (date, feature, added) so admins learn they must consent again",
-                        at: scope.location)
+                        at: scope.location, feature: feature.id.value, scope: scope.value)
                 }
             }
             for (key, entry) in logged.sorted(by: { $0.key < $1.key }) where !listed.contains(key) {
                 d.error(
                     CatalogRule.unloggedScopeChange,
                     "feature '\(feature.id.value)' no longer requests '\(entry.scope)' (added on \(entry.date)), but no entry of \(Self.fileName(log)) removes it: log the change (date, feature, removed)",
-                    at: feature.scopesLocation)
+                    at: feature.scopesLocation, feature: feature.id.value, scope: entry.scope)
             }
         }
         for (id, scopes) in state.sorted(by: { $0.key < $1.key }) where !scopes.isEmpty && !featureIDs.contains(id) {
@@ -48,7 +48,7 @@ public struct ChangeLogValidator: Sendable {
             d.error(
                 CatalogRule.unloggedScopeChange,
                 "the log gives feature '\(id)' the scopes \(scopes.values.map(\.scope).sorted().joined(separator: ", ")), but the catalog has no such feature\(hint): log their removal",
-                at: latest.feature.location)
+                at: latest.feature.location, feature: id)
         }
     }
 
@@ -64,7 +64,7 @@ public struct ChangeLogValidator: Sendable {
                     d.error(
                         CatalogRule.changeLogContradiction,
                         "the \(entry.date.value) entry removes '\(scope.value)' from feature '\(feature)', which no earlier entry added",
-                        at: scope.location)
+                        at: scope.location, feature: feature, scope: scope.value)
                 }
             }
             for scope in entry.added {
@@ -73,7 +73,7 @@ public struct ChangeLogValidator: Sendable {
                     d.error(
                         CatalogRule.changeLogContradiction,
                         "the \(entry.date.value) entry adds '\(scope.value)' to feature '\(feature)', which already has it (added on \(earlier.date))",
-                        at: scope.location)
+                        at: scope.location, feature: feature, scope: scope.value)
                 } else {
                     scopes[key] = (reference.delegated(scope.value)?.value ?? scope.value, entry.date.value)
                 }

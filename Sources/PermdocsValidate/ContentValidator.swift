@@ -18,7 +18,9 @@ public struct ContentValidator: Sendable {
         validateProcedures(content, into: &d)
         if let log = content.changes {
             for entry in log.entries {
-                for scope in entry.added + entry.removed { checkScopeName(scope, catalog: content.catalog, into: &d) }
+                for scope in entry.added + entry.removed {
+                    checkScopeName(scope, catalog: content.catalog, feature: entry.feature.value, into: &d)
+                }
             }
             ChangeLogValidator(reference: reference).validate(log, catalog: content.catalog, into: &d)
         }
@@ -114,7 +116,7 @@ public struct ContentValidator: Sendable {
     /// Reports an unknown scope (with a did-you-mean) or a non-canonical spelling. Returns the canonical name when known.
     /// A scope on a resource permdocs has no data for is known when the catalog declares it.
     @discardableResult
-    func checkScopeName(_ scope: Located<String>, catalog: Catalog, into d: inout Diagnostics) -> String? {
+    func checkScopeName(_ scope: Located<String>, catalog: Catalog, feature: String? = nil, into d: inout Diagnostics) -> String? {
         let name = ScopeName(scope.value)
         if let declared = catalog.declaredScope(scope.value) { return declared }
         guard let permission = reference.delegated(scope.value) else {
@@ -122,14 +124,14 @@ public struct ContentValidator: Sendable {
                 d.error(
                     CatalogRule.unknownScope,
                     "scope '\(scope.value)' is on resource '\(name.resource!)', which permdocs has no data for: declare it under 'scopes' with a description and 'admin_consent: true' or 'false'",
-                    at: scope.location)
+                    at: scope.location, feature: feature, scope: scope.value)
                 return nil
             }
             if name.isDefault || (name.resource == nil && name.name == ScopeName.defaultName) {
                 d.error(
                     CatalogRule.unknownScope,
                     "'.default' needs its resource: write '\(ScopeName.graphResource)/.default' (everything the app registration lists for Microsoft Graph)",
-                    at: scope.location)
+                    at: scope.location, feature: feature, scope: scope.value)
                 return nil
             }
             if name.isOutlook {
@@ -137,7 +139,7 @@ public struct ContentValidator: Sendable {
                 let known = reference.exchangeOnline.map { ScopeName($0.value).name }.joined(separator: ", ")
                 d.error(
                     CatalogRule.unknownScope, "unknown scope '\(scope.value)': permdocs knows \(known) on the Outlook resource\(graph)",
-                    at: scope.location)
+                    at: scope.location, feature: feature, scope: scope.value)
                 return nil
             }
             let hint = DidYouMean.hint(for: scope.value, among: reference.delegated.map(\.value))
@@ -148,7 +150,7 @@ public struct ContentValidator: Sendable {
             d.error(
                 CatalogRule.unknownScope,
                 "unknown scope '\(scope.value)'\(outlook ? " on Microsoft Graph; Exchange Online's is written '\(ScopeName.outlookResource)/\(name.name)'" : hint)",
-                at: scope.location)
+                at: scope.location, feature: feature, scope: scope.value)
             return nil
         }
         // The name's case; a resource written another way (outlook.office365.com) is the same scope.
@@ -156,7 +158,7 @@ public struct ContentValidator: Sendable {
             d.warning(
                 CatalogRule.scopeCase,
                 "scope '\(scope.value)' is not in canonical case; write '\(permission.value)' (Microsoft matches scopes case-insensitively but shows the canonical form)",
-                at: scope.location)
+                at: scope.location, feature: feature, scope: scope.value)
         }
         return permission.value
     }
@@ -176,12 +178,14 @@ public struct ContentValidator: Sendable {
             if let first = seen[key] {
                 d.error(
                     CatalogRule.duplicateScope, "scope '\(text.scope.value)' is described twice", at: text.scope.location,
-                    notes: [.init("first described here", at: first)])
+                    notes: [.init("first described here", at: first)], scope: text.scope.value)
             } else {
                 seen[key] = text.scope.location
             }
             if text.description == nil {
-                d.error(CatalogRule.missingDescription, "scope '\(text.scope.value)' has no description", at: text.scope.location)
+                d.error(
+                    CatalogRule.missingDescription, "scope '\(text.scope.value)' has no description", at: text.scope.location,
+                    scope: text.scope.value)
             }
         }
         let requested = Set(catalog.features.flatMap { $0.scopes.map { ScopeName.key($0.value) } })
@@ -192,7 +196,8 @@ public struct ContentValidator: Sendable {
             let name = ScopeName(text.scope.value)
             if !name.isDefault, defaults.contains(name.isGraph ? "" : name.resource!) { continue }
             d.warning(
-                CatalogRule.unusedScope, "scope '\(text.scope.value)' is described but no feature requests it", at: text.scope.location)
+                CatalogRule.unusedScope, "scope '\(text.scope.value)' is described but no feature requests it", at: text.scope.location,
+                scope: text.scope.value)
         }
     }
 
@@ -218,12 +223,14 @@ public struct ContentValidator: Sendable {
         for feature in catalog.features {
             let id = feature.id
             if !Self.isValidID(id.value) {
-                d.error(CatalogRule.invalidID, "feature id '\(id.value)' must be lowercase letters, digits and '-'", at: id.location)
+                d.error(
+                    CatalogRule.invalidID, "feature id '\(id.value)' must be lowercase letters, digits and '-'", at: id.location,
+                    feature: id.value)
             }
             if let first = ids[id.value] {
                 d.error(
                     CatalogRule.duplicateID, "duplicate feature id '\(id.value)'", at: id.location,
-                    notes: [.init("'\(id.value)' is first defined here", at: first)])
+                    notes: [.init("'\(id.value)' is first defined here", at: first)], feature: id.value)
             } else {
                 ids[id.value] = id.location
             }
@@ -237,25 +244,25 @@ public struct ContentValidator: Sendable {
                         d.error(
                             CatalogRule.defaultCombined,
                             "feature '\(id.value)' requests '\(scope.value)' and '\(other.value)' together: '.default' already means everything the app registration lists for that resource, and Entra ID refuses static (.default) and dynamic consent in one request",
-                            at: other.location)
+                            at: other.location, feature: id.value, scope: other.value)
                     }
                 }
             }
             var seen: [String: SourceLocation] = [:]
             for scope in feature.scopes {
-                let known = checkScopeName(scope, catalog: catalog, into: &d)
+                let known = checkScopeName(scope, catalog: catalog, feature: id.value, into: &d)
                 let key = ScopeName.key(scope.value)
                 if let first = seen[key] {
                     d.warning(
                         CatalogRule.duplicateScope, "feature '\(id.value)' lists scope '\(scope.value)' twice", at: scope.location,
-                        notes: [.init("first listed here", at: first)])
+                        notes: [.init("first listed here", at: first)], feature: id.value, scope: scope.value)
                     continue
                 }
                 seen[key] = scope.location
                 if known != nil, !described.contains(key) {
                     d.error(
                         CatalogRule.missingDescription, "scope '\(scope.value)' of feature '\(id.value)' has no description under 'scopes'",
-                        at: scope.location)
+                        at: scope.location, feature: id.value, scope: scope.value)
                 }
             }
         }

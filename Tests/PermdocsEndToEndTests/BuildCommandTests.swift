@@ -65,7 +65,7 @@ struct BuildCommandTests {
         defer { w.temp.remove() }
         let r = try w.build(["--expanded-markdown", "expanded"])
         #expect(r.status == 0)
-        #expect(w.files(in: "expanded").keys.sorted() == ["microsoft-entra-permissions.md"])
+        #expect(w.files(in: "expanded").keys.sorted() == [".permdocs-site", "microsoft-entra-permissions.md"])
         let text = try #require(w.read("expanded/microsoft-entra-permissions.md"))
         let source = try #require(w.read("content/articles/microsoft-entra-permissions.md"))
         // Line for line with the article: the front matter is left as empty lines.
@@ -187,10 +187,78 @@ struct BuildCommandTests {
     @Test func aLeftoverTemporaryFolderFromAKilledBuildIsCleanedUp() throws {
         let w = try Workspace()
         defer { w.temp.remove() }
+        // A build writes the marker into its temporary folder first, so a killed one leaves it there.
         try FileManager.default.createDirectory(atPath: w.path + "/.output.permdocs-tmp-99999", withIntermediateDirectories: true)
         try "partial".write(toFile: w.path + "/.output.permdocs-tmp-99999/index.html", atomically: false, encoding: .utf8)
+        try "".write(toFile: w.path + "/.output.permdocs-tmp-99999/.permdocs-site", atomically: false, encoding: .utf8)
         #expect(try w.build().status == 0)
         #expect(w.siblings() == [".output.permdocs-lock", "content", "output", "templates"])
+    }
+
+    @Test func aUserFolderWithATemporaryLookingNameButNoMarkerIsKept() throws {
+        let w = try Workspace()
+        defer { w.temp.remove() }
+        for name in [".output.permdocs-tmp-88888", ".output.permdocs-old-88888", ".expanded.permdocs-tmp-88888"] {
+            try FileManager.default.createDirectory(atPath: w.path + "/" + name, withIntermediateDirectories: true)
+            try "keep me".write(toFile: w.path + "/\(name)/notes.txt", atomically: false, encoding: .utf8)
+        }
+        #expect(try w.build(["--expanded-markdown", "expanded"]).status == 0)
+        #expect(try w.build(["--expanded-markdown", "expanded"]).status == 0)
+        #expect(w.read(".output.permdocs-tmp-88888/notes.txt") == "keep me")
+        #expect(w.read(".output.permdocs-old-88888/notes.txt") == "keep me")
+        #expect(w.read(".expanded.permdocs-tmp-88888/notes.txt") == "keep me")
+    }
+
+    /// Every path permdocs writes gets the refusals of `--output`: never a source folder, inside
+    /// one, a folder holding one, `.`, or a non-empty folder permdocs did not make. Nothing is
+    /// written when one is refused.
+    @Test(arguments: [
+        (
+            ["--expanded-markdown", "content/articles"],
+            "--expanded-markdown content/articles: is inside content; refusing to write into a source folder"
+        ),
+        (
+            ["--expanded-markdown", "content/new"],
+            "--expanded-markdown content/new: is inside content; refusing to write into a source folder"
+        ),
+        (
+            ["--expanded-markdown", "templates/partials"],
+            "--expanded-markdown templates/partials: is inside templates; refusing to write into a source folder"
+        ),
+        (["--expanded-markdown", "content"], "--expanded-markdown content: it holds content; refusing to replace it"),
+        (["--expanded-markdown", "templates/"], "--expanded-markdown templates: it holds templates; refusing to replace it"),
+        (["--expanded-markdown", "."], "--expanded-markdown .: refusing to replace this folder; name a folder of its own, e.g. 'output'"),
+        (
+            ["--expanded-markdown", "mine"],
+            "--expanded-markdown mine: is not a permdocs site (no .permdocs-site marker) and is not empty; refusing to replace it"
+        ),
+        (
+            ["--expanded-markdown", "mine/notes.txt"],
+            "--expanded-markdown mine/notes.txt: exists and is not a folder; refusing to replace it"
+        ),
+        (["--output", "content/site"], "--output content/site: is inside content; refusing to write into a source folder"),
+        (
+            ["--output", "mine/../content/articles"],
+            "--output mine/../content/articles: is inside content; refusing to write into a source folder"
+        ),
+        (["--output", "templates/site"], "--output templates/site: is inside templates; refusing to write into a source folder"),
+    ])
+    func everyOutputPathIsRefusedWhereOutputWouldBe(arguments: [String], message: String) throws {
+        let w = try Workspace()
+        defer { w.temp.remove() }
+        try FileManager.default.createDirectory(atPath: w.path + "/mine", withIntermediateDirectories: true)
+        try "keep me".write(toFile: w.path + "/mine/notes.txt", atomically: false, encoding: .utf8)
+        let content = w.files(in: "content")
+        let templates = w.files(in: "templates")
+        let r = try w.build(arguments)
+        #expect(r.status == 2)
+        #expect(r.stderr.hasSuffix("permdocs: error: \(message)\n"), "\(r.stderr)")
+        #expect(w.read("mine/notes.txt") == "keep me")
+        #expect(w.files(in: "content") == content)
+        #expect(w.files(in: "templates") == templates)
+        #expect(!FileManager.default.fileExists(atPath: w.path + "/output"))
+        // A later build with the default output still works: nothing was left in the sources.
+        #expect(try w.build().status == 0)
     }
 
     @Test func missingTemplatesFolderIsAnIOError() throws {

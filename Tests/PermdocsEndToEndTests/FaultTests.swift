@@ -213,4 +213,18 @@ struct FaultTests {
         #expect(r.stderr.hasSuffix("refusing to replace the home folder\n"))
         #expect(listing(w.path + "/home") == [".profile"])
     }
+
+    /// Nor a folder holding it, even one that carries the marker, by any output option.
+    @Test(arguments: ["--output", "--expanded-markdown"])
+    func aFolderHoldingTheHomeFolderIsNeverAnOutput(option: String) throws {
+        let w = try bigWorkspace(extra: 0)
+        defer { w.remove() }
+        try FileManager.default.createDirectory(atPath: w.path + "/users/me", withIntermediateDirectories: true)
+        try "mine".write(toFile: w.path + "/users/me/.profile", atomically: false, encoding: .utf8)
+        try "".write(toFile: w.path + "/users/.permdocs-site", atomically: false, encoding: .utf8)
+        let r = try Binary.run(["build", option, "users"], in: w.path, environment: ["HOME": w.path + "/users/me"])
+        #expect(r.status == 2)
+        #expect(r.stderr == "permdocs: error: \(option) users: it holds the home folder; refusing to replace it\n")
+        #expect(listing(w.path + "/users/me") == [".profile"])
+    }
 }

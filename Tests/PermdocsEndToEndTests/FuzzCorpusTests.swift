@@ -6,7 +6,7 @@ import PermdocsTestSupport
 /// test run (the replayer build of permdocs-fuzz), so a fixed crash stays fixed.
 @Suite("Fuzz corpora")
 struct FuzzCorpusTests {
-    @Test(arguments: ["yaml", "scopes", "directives"])
+    @Test(arguments: ["yaml", "scopes", "directives", "reports"])
     func everySeedAndRegressionInputRunsCleanly(target: String) throws {
         let fuzz = (Binary.path as NSString).deletingLastPathComponent + "/permdocs-fuzz"
         let folders = ["Fuzz/corpus/\(target)", "Fuzz/regressions/\(target)"].map(Repo.path)

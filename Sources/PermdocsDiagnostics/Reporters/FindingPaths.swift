@@ -29,6 +29,26 @@ public struct FindingPaths: Sendable {
         return f
     }
 
+    /// `file` as SARIF's `artifactLocation.uri`, a valid URI reference (RFC 3986): relative to the
+    /// working folder when possible, every byte but unreserved characters and `/` percent-encoded
+    /// (`a#b.py` → `a%23b.py`, `c%41.py` → `c%2541.py`, `d e.py` → `d%20e.py`, and a `:` that
+    /// would read as a scheme); a path outside the working folder becomes a `file://` URI.
+    public static func uriReference(_ file: String) -> String {
+        let path = repositoryRelative(file)
+        var out = path.hasPrefix("/") ? "file://" : ""
+        let hex = Array("0123456789ABCDEF".utf8)
+        for byte in path.utf8 {
+            switch byte {
+            case UInt8(ascii: "a")...UInt8(ascii: "z"), UInt8(ascii: "A")...UInt8(ascii: "Z"), UInt8(ascii: "0")...UInt8(ascii: "9"),
+                UInt8(ascii: "-"), UInt8(ascii: "."), UInt8(ascii: "_"), UInt8(ascii: "~"), UInt8(ascii: "/"):
+                out.unicodeScalars.append(Unicode.Scalar(byte))
+            default:
+                out += "%" + String(decoding: [hex[Int(byte >> 4)], hex[Int(byte & 0xF)]], as: UTF8.self)
+            }
+        }
+        return out
+    }
+
     static func clean(_ p: String) -> String {
         var s = Substring(p)
         while s.hasPrefix("./") { s = s.dropFirst(2) }

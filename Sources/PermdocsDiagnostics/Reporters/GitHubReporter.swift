@@ -25,13 +25,26 @@ public struct GitHubReporter: Sendable {
         return out
     }
 
-    /// Escaping of a command's message, as the Actions toolkit does it.
-    static func data(_ s: String) -> String {
-        s.replacingOccurrences(of: "%", with: "%25").replacingOccurrences(of: "\r", with: "%0D").replacingOccurrences(of: "\n", with: "%0A")
-    }
+    /// Escaping of a command's message, as the Actions toolkit does it. Done on Unicode scalars:
+    /// `replacingOccurrences` matches whole characters, and a newline followed by a combining
+    /// mark is one character, so it would leave that newline raw and start a line of its own.
+    static func data(_ s: String) -> String { escaped(s, property: false) }
 
     /// Escaping of a property value: also ':' and ','.
-    static func property(_ s: String) -> String {
-        data(s).replacingOccurrences(of: ":", with: "%3A").replacingOccurrences(of: ",", with: "%2C")
+    static func property(_ s: String) -> String { escaped(s, property: true) }
+
+    private static func escaped(_ s: String, property: Bool) -> String {
+        var out = String.UnicodeScalarView()
+        for c in s.unicodeScalars {
+            switch c {
+            case "%": out.append(contentsOf: "%25".unicodeScalars)
+            case "\r": out.append(contentsOf: "%0D".unicodeScalars)
+            case "\n": out.append(contentsOf: "%0A".unicodeScalars)
+            case ":" where property: out.append(contentsOf: "%3A".unicodeScalars)
+            case "," where property: out.append(contentsOf: "%2C".unicodeScalars)
+            default: out.append(c)
+            }
+        }
+        return String(out)
     }
 }

@@ -102,20 +102,24 @@ public struct MarkdownReporter: Sendable {
     }
 
     /// Text for a table cell: HTML and Markdown punctuation escaped, lines joined with `<br>`.
+    /// On Unicode scalars: a newline followed by a combining mark is one `Character`, which a
+    /// match on characters would leave raw, ending the table row.
     static func text(_ s: String) -> String {
         var out = ""
-        for c in s {
+        var afterCR = false
+        for c in s.unicodeScalars {
+            defer { afterCR = c == "\r" }
             switch c {
             case "&": out += "&amp;"
             case "<": out += "&lt;"
             case ">": out += "&gt;"
             case "|": out += "&#124;"
-            case "\n", "\r\n": out += "<br>"
+            case "\n": if !afterCR { out += "<br>" }
             case "\r": out += "<br>"
             case "\\", "`", "*", "_", "[", "]", "~":
                 out += "\\" + String(c)
             case "@": out += "&#64;"
-            default: out.append(c)
+            default: out.unicodeScalars.append(c)
             }
         }
         return out
@@ -130,5 +134,7 @@ public struct MarkdownReporter: Sendable {
     }
 
     /// An identifier inside a code span (rule ids and feature ids are `[a-z0-9-]`).
-    static func code(_ s: String) -> String { s.filter { $0 != "`" && $0 != "\n" && $0 != "|" } }
+    static func code(_ s: String) -> String {
+        String(String.UnicodeScalarView(s.unicodeScalars.filter { $0 != "`" && $0 != "\n" && $0 != "\r" && $0 != "|" }))
+    }
 }

@@ -26,7 +26,7 @@ public enum RuleHelp {
             "the-site", "The site",
             [
                 "broken-link", "template-syntax", "template-unsupported", "template-unknown-variable", "template-unknown-partial",
-                "template-type", "template-missing", "duplicate-template", "duplicate-slug", "reserved-slug",
+                "template-type", "template-missing", "duplicate-template", "template-recursive-partial", "duplicate-slug", "reserved-slug",
             ]
         ),
     ]

@@ -1,5 +1,6 @@
 /// SARIF 2.1.0 for code scanning: every rule of the catalog in the driver, one result per
-/// finding with `ruleId` = kind, repository-relative `artifactLocation.uri`, and 1-based
+/// finding with `ruleId` = kind, repository-relative `artifactLocation.uri` (a percent-encoded URI
+/// reference, `FindingPaths.uriReference`), and 1-based
 /// `region.startLine`/`startColumn` counted in Unicode code points (declared in `columnKind`).
 public struct SARIFReporter: Sendable {
     public var version: String
@@ -72,7 +73,7 @@ public struct SARIFReporter: Sendable {
     static func location(_ l: SourceLocation) -> JSONText {
         .object([
             "physicalLocation": .object([
-                "artifactLocation": .object(["uri": .string(FindingPaths.repositoryRelative(l.file))]),
+                "artifactLocation": .object(["uri": .string(FindingPaths.uriReference(l.file))]),
                 "region": .object(["startLine": .int(l.line), "startColumn": .int(l.column)]),
             ])
         ])
