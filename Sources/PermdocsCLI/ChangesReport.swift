@@ -30,8 +30,6 @@ struct ChangesReport {
         s.assignmentRequired ? "Assignment required? is Yes" : "user consent is set to “\(s.userConsent.label)”"
     }
 
-    static func key(_ s: TenantSettings) -> String { s.assignmentRequired ? "assignment-required" : s.userConsent.rawValue }
-
     /// The entry to paste at the top of `changes:` in changes.yaml.
     func logEntry() -> String {
         var out = ""
@@ -81,14 +79,7 @@ struct ChangesReport {
 
     func json() -> String {
         let features: [JSONText] = changes.features.map { f in
-            var who: [String: JSONText] = [:]
-            for r in f.reconsent {
-                switch r.outcome {
-                case .user: who[Self.key(r.settings)] = "user"
-                case .admin: who[Self.key(r.settings)] = "admin"
-                case .userIfClassifiedLowImpact: who[Self.key(r.settings)] = "user-if-classified-low-impact"
-                }
-            }
+            let who = Dictionary(f.reconsent.map { ($0.settings.key, JSONText.string($0.outcome.code)) }, uniquingKeysWith: { a, _ in a })
             return .object([
                 "feature": .string(f.id), "title": .string(f.title),
                 "added": .array(f.added.map(JSONText.string)), "removed": .array(f.removed.map(JSONText.string)),

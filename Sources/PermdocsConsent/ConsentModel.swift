@@ -69,6 +69,15 @@ public struct TenantSettings: Sendable, Hashable {
         assignmentRequired ? "“Assignment required?” is Yes" : "user consent is \(userConsent.shortLabel)"
     }
 
+    /// The settings a feature's consent is explained for: each user consent option (assignment not
+    /// required), most permissive first, then "Assignment required? Yes", which is the same under
+    /// every option. The article's tables, `permissions.json` and `permdocs changes` use this list.
+    public static let explained: [TenantSettings] =
+        UserConsentSetting.allCases.map { TenantSettings($0) } + [TenantSettings(.allowForAllApps, assignmentRequired: true)]
+
+    /// The setting's key in JSON output: the user consent option's id, or `assignment-required`.
+    public var key: String { assignmentRequired ? "assignment-required" : userConsent.rawValue }
+
     /// Every combination, user consent options first by permissiveness, assignment No before Yes.
     public static let all: [TenantSettings] = [false, true].flatMap { assignment in
         UserConsentSetting.allCases.map { TenantSettings($0, assignmentRequired: assignment) }
@@ -86,6 +95,15 @@ public enum ConsentOutcome: Sendable, Hashable {
     case admin(AdminReason)
 
     public var userCanConsent: Bool { self == .user }
+
+    /// The outcome in JSON output: `user`, `admin` or `user-if-classified-low-impact`.
+    public var code: String {
+        switch self {
+        case .user: "user"
+        case .admin: "admin"
+        case .userIfClassifiedLowImpact: "user-if-classified-low-impact"
+        }
+    }
     public var needsAdmin: Bool { if case .admin = self { true } else { false } }
 }
 
@@ -259,7 +277,6 @@ public struct ConsentModel: Sendable {
     /// The feature's outcome under each user consent setting (assignment not required), most
     /// permissive first, then with "Assignment required? Yes" (the same for every setting).
     public func matrix(of feature: Catalog.Feature) -> [FeatureOutcome] {
-        UserConsentSetting.allCases.map { outcome(of: feature, in: TenantSettings($0)) }
-            + [outcome(of: feature, in: TenantSettings(.allowForAllApps, assignmentRequired: true))]
+        TenantSettings.explained.map { outcome(of: feature, in: $0) }
     }
 }

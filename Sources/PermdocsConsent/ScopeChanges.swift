@@ -61,11 +61,7 @@ public struct ScopeChanges: Sendable {
         guard !added.isEmpty else { return [] }
         var onlyAdded = feature
         onlyAdded.scopes = added
-        return settings.map { Reconsent(settings: $0, outcome: model.outcome(of: onlyAdded, in: $0).outcome) }
+        return TenantSettings.explained.map { Reconsent(settings: $0, outcome: model.outcome(of: onlyAdded, in: $0).outcome) }
     }
 
-    /// The settings a change is explained for: each user consent option, then assignment required.
-    public static let settings: [TenantSettings] =
-        UserConsentSetting.allCases.map { TenantSettings($0) }
-        + [TenantSettings(.allowForAllApps, assignmentRequired: true)]
 }

@@ -128,8 +128,12 @@ package enum ChangesPage {
         var parts: [String] = []
         if let note = e.note { parts.append(note) }
         let again = e.isFirst ? "" : " again"
-        if !e.usersAgain.isEmpty { parts.append("Each user is asked to consent\(again) where \(join(e.usersAgain.map(\.phrase))).") }
-        if !e.adminAgain.isEmpty { parts.append("An admin must grant consent\(again) where \(join(e.adminAgain.map(\.phrase))).") }
+        if !e.usersAgain.isEmpty {
+            parts.append("Each user is asked to consent\(again) where \(Contexts.phrase(e.usersAgain.map(\.phrase), conjunction: "or")).")
+        }
+        if !e.adminAgain.isEmpty {
+            parts.append("An admin must grant consent\(again) where \(Contexts.phrase(e.adminAgain.map(\.phrase), conjunction: "or")).")
+        }
         if e.conditional {
             parts.append(
                 "Where user consent is limited to verified publishers, users consent\(again) only to permissions the tenant classified as low impact."
@@ -137,10 +141,6 @@ package enum ChangesPage {
         }
         if e.added.isEmpty { parts.append("Nobody is asked to consent again.") }
         return parts.joined(separator: " ")
-    }
-
-    package static func join(_ names: [String]) -> String {
-        names.count < 2 ? names.joined() : names.dropLast().joined(separator: ", ") + " or " + names.last!
     }
 
     /// XML text escaping (the five predefined entities).

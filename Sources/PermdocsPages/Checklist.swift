@@ -43,18 +43,14 @@ package struct Checklist {
         case .adminsOnly:
             "Users cannot consent to \(app) themselves: user consent is off"
                 + (managedPolicyScopes.isEmpty
-                    ? "" : ", or Microsoft manages consent and its policy keeps users from granting " + Self.nameList(managedPolicyScopes))
+                    ? ""
+                    : ", or Microsoft manages consent and its policy keeps users from granting " + Contexts.phrase(managedPolicyScopes))
                 + ". An admin grants consent for the organization first, with the admin-consent link: it works before \(app) is listed in the tenant's enterprise applications."
         case .assignmentRequired:
             "Only the users and groups you assign may use \(app). Assign them, then grant admin consent for the organization."
         case .everyone:
             ""
         }
-    }
-
-    /// "A, B and C"
-    package static func nameList(_ names: [String]) -> String {
-        names.count < 2 ? names.joined() : names.dropLast().joined(separator: ", ") + " and " + names.last!
     }
 
     /// The procedures on this checklist: those marked `checklist_first`, then the rest, each group

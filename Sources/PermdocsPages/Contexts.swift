@@ -82,11 +82,21 @@ package struct Contexts {
     }
 
     /// Scope names for a sentence: each with the separator that follows it ("`A`, `B` and `C`").
+    /// What follows each of `count` names in a sentence: ", " between, " and " (or `conjunction`)
+    /// before the last, nothing after it.
+    package static func separators(_ count: Int, conjunction: String = "and") -> [String] {
+        (0..<count).map { $0 == count - 1 ? "" : $0 == count - 2 ? " \(conjunction) " : ", " }
+    }
+
+    /// "A, B and C" (or "A, B or C").
+    package static func phrase(_ names: [String], conjunction: String = "and") -> String {
+        zip(names, separators(names.count, conjunction: conjunction)).map { $0 + $1 }.joined()
+    }
+
     package static func nameList(_ names: [String], conjunction: String = "and") -> TemplateValue {
         .list(
-            names.enumerated().map { i, name in
-                let separator = i == names.count - 1 ? "" : i == names.count - 2 ? " \(conjunction) " : ", "
-                return ["value": .text(name), "separator": .text(separator)]
+            zip(names, separators(names.count, conjunction: conjunction)).map { name, separator in
+                ["value": .text(name), "separator": .text(separator)]
             })
     }
 

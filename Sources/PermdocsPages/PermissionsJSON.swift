@@ -14,22 +14,13 @@ package enum PermissionsJSON {
     /// Who can grant, per tenant setting, as `{"allow-all-apps": "user", …, "assignment-required": "admin"}`:
     /// `user`, `admin`, or `user-if-classified-low-impact` (the verified-publishers option).
     package static func consent(_ outcomes: [(TenantSettings, ConsentOutcome)]) -> JSONText {
-        var entries: [String: JSONText] = [:]
-        for (settings, outcome) in outcomes {
-            let key = settings.assignmentRequired ? "assignment-required" : settings.userConsent.rawValue
-            switch outcome {
-            case .user: entries[key] = "user"
-            case .admin: entries[key] = "admin"
-            case .userIfClassifiedLowImpact: entries[key] = "user-if-classified-low-impact"
-            }
-        }
-        return .object(entries)
+        .object(Dictionary(outcomes.map { ($0.0.key, JSONText.string($0.1.code)) }, uniquingKeysWith: { a, _ in a }))
     }
 
     package static func render(_ content: Content, reference: GraphReference, procedureHref: [String: String]) -> String {
         let catalog = content.catalog
         let model = ConsentModel(catalog: catalog, reference: reference)
-        let settings = UserConsentSetting.allCases.map { TenantSettings($0) } + [TenantSettings(.allowForAllApps, assignmentRequired: true)]
+        let settings = TenantSettings.explained
         var app: [String: JSONText] = [
             "name": .string(catalog.app.name.value), "client_id": .string(catalog.app.clientID.value),
             "redirect_uri": .string(catalog.app.redirectURI.value),

@@ -19,13 +19,15 @@ struct InitCommandTests {
         let r = try Binary.run(["init", dir])
         #expect(r.status == 0)
         #expect(r.stderr == "")
-        #expect(r.stdout.hasPrefix("Wrote a new help center to \(dir) (19 files). Build it:\n"))
-        #expect(
-            tree(dir) == [
+        // Seven content and schema files, and every file of the repository's templates.
+        let expected =
+            [
                 "content/articles/getting-started.md", "content/changes.yaml", "content/permissions.yaml",
                 "content/procedures/grant-admin-consent.yaml", "schemas/catalog.schema.json", "schemas/changes.schema.json",
                 "schemas/procedure.schema.json",
-            ] + tree(Repo.path("templates")).map { "templates/\($0)" })
+            ] + tree(Repo.path("templates")).map { "templates/\($0)" }
+        #expect(r.stdout.hasPrefix("Wrote a new help center to \(dir) (\(expected.count) files). Build it:\n"))
+        #expect(tree(dir) == expected)
 
         let build = try Binary.run(["build", "--content", dir + "/content", "--templates", dir + "/templates", "--output", dir + "/output"])
         #expect(build.status == 0)
