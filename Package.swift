@@ -8,7 +8,8 @@
 //   PermdocsModel (catalog, procedures) → PermdocsValidate (semantic rules) → PermdocsDrift
 //   (client code vs catalog) → PermdocsConsent (consent URLs) → PermdocsTemplates (strict Mustache)
 //   → PermdocsMarkdown (libcmark) → PermdocsArticles (front matter, directives) → PermdocsSite
-//   (pages, link check, the SiteSink protocol) → PermdocsWrite (atomic site, a SiteSink);
+//   (pages, link check, the SiteSink protocol) → PermdocsWrite (atomic site, a SiteSink) →
+//   PermdocsServe (`permdocs serve`: watch, rebuild what an edit changes, preview over HTTP);
 //   PermdocsCLI ties them together, `permdocs` is a thin executable.
 import PackageDescription
 
@@ -20,7 +21,9 @@ let package = Package(
         .executable(name: "permdocs-fuzz", targets: ["permdocs-fuzz"]),
     ],
     dependencies: [
-        .package(url: "https://github.com/apple/swift-argument-parser", from: "1.5.0")
+        .package(url: "https://github.com/apple/swift-argument-parser", from: "1.5.0"),
+        // `permdocs serve`'s HTTP server: small, no SwiftNIO (README, Decisions).
+        .package(url: "https://github.com/swhitty/FlyingFox", exact: "0.27.1"),
     ],
     targets: [
         // MARK: - System libraries (Debian libyaml-dev, libcmark-dev); no vendored C.
@@ -81,10 +84,17 @@ let package = Package(
         ),
         .target(name: "PermdocsWrite", dependencies: ["PermdocsSite", "PermdocsSupport", "PermdocsDiagnostics"]),
         .target(
+            name: "PermdocsServe",
+            dependencies: [
+                "PermdocsWrite", "PermdocsSite", "PermdocsPages", "PermdocsArticles", "PermdocsValidate", "PermdocsSupport",
+                "PermdocsDiagnostics", .product(name: "FlyingFox", package: "FlyingFox"),
+            ]
+        ),
+        .target(
             name: "PermdocsCLI",
             dependencies: [
                 "PermdocsDiagnostics", "PermdocsSupport", "PermdocsLoad", "PermdocsModel", "PermdocsValidate", "PermdocsDrift",
-                "PermdocsConsent", "PermdocsTemplates", "PermdocsArticles", "PermdocsSite", "PermdocsWrite",
+                "PermdocsConsent", "PermdocsTemplates", "PermdocsArticles", "PermdocsSite", "PermdocsWrite", "PermdocsServe",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
             ],
             // templates/ is compiled in for `permdocs init` by the EmbedResources plugin.
@@ -153,6 +163,10 @@ let package = Package(
             exclude: ["Fixtures"]
         ),
         .testTarget(name: "PermdocsWriteTests", dependencies: ["PermdocsWrite", "PermdocsSite", "PermdocsDiagnostics"]),
+        .testTarget(
+            name: "PermdocsServeTests",
+            dependencies: ["PermdocsTestSupport", "PermdocsServe", "PermdocsSite", "PermdocsValidate", "PermdocsDiagnostics"]
+        ),
         .testTarget(name: "PermdocsCLITests", dependencies: ["PermdocsCLI", "PermdocsDiagnostics"]),
         .testTarget(
             name: "PermdocsEndToEndTests",

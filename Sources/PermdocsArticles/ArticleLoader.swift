@@ -35,20 +35,11 @@ public enum ArticleLoader {
         let containment = Containment.Folder(dir, root: contentFolder)
         timings?.mark("  list articles")
         let loaded: [(Article?, [Diagnostic], IOFailure?)] = parallelMap(entries.count) { i in
-            let name = entries[i].name
-            let file = Paths.join(dir, name)
             var d = Diagnostics()
-            if let target = containment.escape(file, entry: entries[i]) {
-                return (nil, [Containment.diagnostic(file, root: contentFolder, target: target)], nil)
-            }
             do throws(IOFailure) {
-                guard let bytes = try FileInput.read(file, displayPath: file, limit: maxArticleBytes) else {
-                    d.error(
-                        InputRule.fileTooLarge, "article is larger than \(maxArticleBytes) bytes",
-                        at: SourceLocation(file: file, line: 1, column: 1))
-                    return (nil, d.all, nil)
-                }
-                let article = parse(bytes: bytes, file: file, stem: String(name.dropLast(3)), content: content, schema: schema, into: &d)
+                let article = try readOne(
+                    entries[i], in: dir, containment: containment, contentFolder: contentFolder, content: content, schema: schema,
+                    into: &d)
                 return (article, d.all, nil)
             } catch {
                 return (nil, [], error)
@@ -79,6 +70,49 @@ public enum ArticleLoader {
         // The files come sorted by name: order by `order`, keeping that order among equals.
         if let first = articles.first, articles.allSatisfy({ $0.order == first.order }) { return articles }
         return articles.enumerated().sorted { ($0.element.order, $0.offset) < ($1.element.order, $1.offset) }.map(\.element)
+    }
+
+    /// Reads and checks the article `file` alone (`permdocs serve`, after an edit): what `load`
+    /// would give for it, without the checks across articles (slugs, procedure use). Nil with
+    /// errors when it is not an article the site can show.
+    public static func loadOne(
+        file: String, contentFolder: String, content: Content, schema: ArticleSchema, into diagnostics: inout Diagnostics
+    ) throws(IOFailure) -> Article? {
+        let dir = Paths.join(contentFolder, folder)
+        let name = Paths.lastComponent(file)
+        // What `load` lists: a `*.md` file, not hidden (resolved, not taken as plain: one file).
+        guard Paths.parent(file) == dir || Paths.resolved(Paths.parent(file)) == Paths.resolved(dir), name.hasSuffix(".md"),
+            !name.hasPrefix(".")
+        else { return nil }
+        let entry = Paths.Entry(name: name, isPlainFile: false)
+        let article = try readOne(
+            entry, in: dir, containment: Containment.Folder(dir, root: contentFolder), contentFolder: contentFolder, content: content,
+            schema: schema, into: &diagnostics)
+        if let article, reservedSlugs.contains(article.slug.value) || article.slug.value.hasPrefix("checklist-") {
+            diagnostics.error(
+                ArticleRule.reservedSlug, "slug '\(article.slug.value)' is used by a generated page; choose another",
+                at: article.slug.location)
+        }
+        return article
+    }
+
+    /// One article file of the listing: contained, not too large, parsed and checked.
+    private static func readOne(
+        _ entry: Paths.Entry, in dir: String, containment: Containment.Folder, contentFolder: String, content: Content,
+        schema: ArticleSchema, into d: inout Diagnostics
+    ) throws(IOFailure) -> Article? {
+        let file = Paths.join(dir, entry.name)
+        if let target = containment.escape(file, entry: entry) {
+            d.append(Containment.diagnostic(file, root: contentFolder, target: target))
+            return nil
+        }
+        guard let bytes = try FileInput.read(file, displayPath: file, limit: maxArticleBytes) else {
+            d.error(
+                InputRule.fileTooLarge, "article is larger than \(maxArticleBytes) bytes",
+                at: SourceLocation(file: file, line: 1, column: 1))
+            return nil
+        }
+        return parse(bytes: bytes, file: file, stem: String(entry.name.dropLast(3)), content: content, schema: schema, into: &d)
     }
 
     static let reservedSlugs: Set<String> = ["index", "consent", "consent-urls", "permissions", "style"]

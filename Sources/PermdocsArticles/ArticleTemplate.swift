@@ -114,4 +114,17 @@ public final class SplicedValues: @unchecked Sendable {
     }
 
     public subscript(name: String) -> UnsafeBufferPointer<UInt8>? { values[name] }
+
+    /// Whether both hold the same values by the same names.
+    public func same(as other: SplicedValues) -> Bool {
+        values.count == other.values.count
+            && values.allSatisfy { name, value in other.values[name].map { value.elementsEqual($0) } ?? false }
+    }
+
+    /// Whether every variable `article` splices has its value here (an edited article that
+    /// splices a new one needs values computed again).
+    public func covers(_ article: Article) -> Bool {
+        guard case .splice(let splices) = article.template.plan else { return true }
+        return splices.allSatisfy { values[$0.name] != nil }
+    }
 }

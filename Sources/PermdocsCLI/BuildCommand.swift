@@ -105,18 +105,3 @@ struct BuildCommand: ParsableCommand {
         return [loaded, prepared, rendered.leftovers]
     }
 }
-
-/// Counts what a build writes, for the closing message.
-final class CountingSink: SiteSink {
-    let base: SiteSink
-    private let written = Locked(0)
-
-    init(base: SiteSink) { self.base = base }
-
-    func write(_ file: OutputFile) throws(IOFailure) {
-        try base.write(file)
-        written.withLock { $0 += 1 }
-    }
-
-    var count: Int { written.current }
-}

@@ -11,7 +11,10 @@ public struct PermdocsCommand: ParsableCommand {
         abstract: "Turn a YAML catalog of Microsoft Graph permissions and Entra ID admin procedures into a checked help center.",
         discussion: "Exit codes: 0 clean (warnings allowed), 1 findings, 2 usage or I/O error.",
         version: PermdocsVersion.withBundledData,
-        subcommands: [CheckCommand.self, BuildCommand.self, URLsCommand.self, ChangesCommand.self, SchemaCommand.self, InitCommand.self],
+        subcommands: [
+            CheckCommand.self, BuildCommand.self, ServeCommand.self, URLsCommand.self, ChangesCommand.self, SchemaCommand.self,
+            InitCommand.self,
+        ],
         defaultSubcommand: nil
     )
 

@@ -6,6 +6,11 @@ import PermdocsSupport
 /// The page shell: the same navigation on every page (home, articles with a `nav_title`, the
 /// consent page), so its size does not grow with the number of articles.
 public struct Layout: Sendable {
+    /// Whether `other` renders every page the same way (the same templates assumed).
+    func sameShell(as other: Layout) -> Bool {
+        appName == other.appName && nav.elementsEqual(other.nav) { $0.href == $1.href && $0.title == $1.title }
+    }
+
     let templates: TemplateSet
     let appName: String
     let nav: [(href: String, title: String)]

@@ -11,10 +11,10 @@ import PermdocsValidate
 /// and the job for each kind of page.
 struct RenderPass {
     let builder: SiteBuilder
-    let articles: [Article]
+    private(set) var articles: [Article]
     let templates: TemplateSet
-    let sink: SiteSink
-    let parts: SiteParts
+    private(set) var sink: SiteSink
+    private(set) var parts: SiteParts
     let layout: Layout
     let layoutCache: LayoutCache
     /// The directive blocks' HTML at fixed addresses, copied into pages without retaining.
@@ -26,16 +26,18 @@ struct RenderPass {
     let sitePaths: [String: Int]
     /// Every article renders with the same context: each spliced variable is escaped once.
     let articleContext: TemplateValue
-    let articleValues: SplicedValues
+    private(set) var articleValues: SplicedValues
     let markdown = ArticleRenderer()
     /// The first I/O failure of the parallel pass.
-    let failure = Locked<IOFailure?>(nil)
+    private(set) var failure = Locked<IOFailure?>(nil)
 
     var content: Content { builder.content }
     var appName: String { content.catalog.app.name.value }
     var mainArticle: Article? { articles.first }
 
-    init(builder: SiteBuilder, articles: [Article], templates: TemplateSet, sink: SiteSink) {
+    /// `layoutCache`: the cache of an earlier pass with the same layout, whose shapes the page
+    /// records kept from that pass refer to (`LiveSite.rerender`).
+    init(builder: SiteBuilder, articles: [Article], templates: TemplateSet, sink: SiteSink, layoutCache: LayoutCache? = nil) {
         self.builder = builder
         self.articles = articles
         self.templates = templates
@@ -47,7 +49,7 @@ struct RenderPass {
         nav += articles.compactMap { a in a.navTitle.map { (a.href, $0) } }
         nav.append((SiteBuilder.consentPage, "Grant consent"))
         layout = Layout(templates: templates, appName: appName, nav: nav)
-        layoutCache = LayoutCache(layout: layout)
+        self.layoutCache = layoutCache ?? LayoutCache(layout: layout)
         blockStore = ByteStore(parts.blockHTML)
         pages = SitePage.all(checklists: parts.checklists, articles: articles, hasChangeLog: builder.content.changes != nil)
         var sitePaths: [String: Int] = [:]
@@ -63,10 +65,28 @@ struct RenderPass {
         articleValues = SplicedValues(articles: articles, context: articleContext)
     }
 
+    /// The same pass with article `index` replaced by an edit that changes nothing other pages
+    /// show (`LiveSite.replacing`), writing to `sink`: everything else is shared, not rebuilt.
+    func replacing(article index: Int, with article: Article, parts: SiteParts, sink: SiteSink) -> RenderPass {
+        var pass = self
+        pass.articles[index] = article
+        pass.parts = parts
+        pass.sink = sink
+        pass.failure = Locked(nil)
+        if !articleValues.covers(article) { pass.articleValues = SplicedValues(articles: pass.articles, context: articleContext) }
+        return pass
+    }
+
     /// Every page in one parallel pass, each written as soon as it is rendered, then the data
     /// files and assets; returns what the link check needs of each.
     func run() throws(IOFailure) -> SiteLinks {
-        var records: [PageLinks] = parallelMap(pages.count) { render(pages[$0]) }
+        try run(keeping: { _ in nil })
+    }
+
+    /// The same, rendering only the pages `kept` has no record for (a page's record, by its
+    /// position in `pages`, from an earlier pass over the same pages).
+    func run(keeping kept: (Int) -> PageLinks?) throws(IOFailure) -> SiteLinks {
+        var records: [PageLinks] = parallelMap(pages.count) { kept($0) ?? render(pages[$0]) }
         if let failure = failure.current { throw failure }
         // Data and assets (no links to check, but they are link targets).
         for path in Self.dataFiles(content) { records.append(PageLinks(path: path)) }

@@ -21,10 +21,14 @@ final class SiteParts {
     let articleBlocks: [[Int]]
     let blockHTML: [[UInt8]]
     let blockLinks: [LinkSet]
+    /// The block number of each thing a directive can show (`Directive.block`), -1 when no
+    /// article shows it.
+    let blockNumbers: [Int]
 
     init(
         ordered: [Procedure], checklists: [Checklist], checklistLinks: [TemplateValue], procedureHref: [String: String],
-        contexts: Contexts, blockIndex: [String: Int], articleBlocks: [[Int]], blockHTML: [[UInt8]], blockLinks: [LinkSet]
+        contexts: Contexts, blockIndex: [String: Int], articleBlocks: [[Int]], blockHTML: [[UInt8]], blockLinks: [LinkSet],
+        blockNumbers: [Int]
     ) {
         self.ordered = ordered
         self.checklists = checklists
@@ -35,6 +39,25 @@ final class SiteParts {
         self.articleBlocks = articleBlocks
         self.blockHTML = blockHTML
         self.blockLinks = blockLinks
+        self.blockNumbers = blockNumbers
+    }
+
+    /// The same parts with article `index`'s blocks replaced (`permdocs serve`, after an edit
+    /// that shows nothing new); nil when the article shows something no block holds yet.
+    func replacing(article index: Int, with article: Article) -> SiteParts? {
+        var numbers: [Int] = []
+        for key in article.directiveKeys {
+            let n = blockNumbers[key.block]
+            if n < 0 { return nil }
+            numbers.append(n)
+        }
+        // A template that moves lines finds its blocks by their words, which only a full render indexes.
+        if !article.template.keepsLines { return nil }
+        var blocks = articleBlocks
+        blocks[index] = numbers
+        return SiteParts(
+            ordered: ordered, checklists: checklists, checklistLinks: checklistLinks, procedureHref: procedureHref, contexts: contexts,
+            blockIndex: blockIndex, articleBlocks: blocks, blockHTML: blockHTML, blockLinks: blockLinks, blockNumbers: blockNumbers)
     }
 
     /// The block for directive line `number` (its bytes `line`) of article `index`: found by
@@ -106,7 +129,7 @@ extension SiteBuilder {
         return SiteParts(
             ordered: ordered, checklists: checklists, checklistLinks: checklistLinks, procedureHref: procedureHref,
             contexts: contexts, blockIndex: blockIndex, articleBlocks: articleBlocks, blockHTML: blocks.map(\.0),
-            blockLinks: blocks.map(\.1))
+            blockLinks: blocks.map(\.1), blockNumbers: blockOf)
     }
 
     /// Procedures in the order articles first show them, then the rest by id.

@@ -21,3 +21,19 @@ public final class MemorySink: SiteSink {
     /// Files by path.
     public var files: [String: [UInt8]] { storage.current }
 }
+
+/// Passes writes on to `base` and counts them (a build's closing message, `permdocs serve`).
+public final class CountingSink: SiteSink {
+    public let base: SiteSink
+    private let written = Locked(0)
+
+    public init(base: SiteSink) { self.base = base }
+
+    public func write(_ file: OutputFile) throws(IOFailure) {
+        try base.write(file)
+        written.withLock { $0 += 1 }
+    }
+
+    /// Files written so far.
+    public var count: Int { written.current }
+}

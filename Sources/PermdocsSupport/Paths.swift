@@ -74,6 +74,11 @@ public enum Paths {
     public struct Entry: Sendable {
         public var name: String
         public var isPlainFile: Bool
+
+        public init(name: String, isPlainFile: Bool) {
+            self.name = name
+            self.isPlainFile = isPlainFile
+        }
     }
 
     /// Like `listFiles`, with each entry's type from the directory itself (`readdir`'s `d_type`).

@@ -209,19 +209,23 @@ public struct SiteWriter: Sendable {
         }
         guard fd >= 0 else { throw failure("cannot create \(full)") }
         defer { close(fd) }
-        let failed: Bool = file.bytes.withUnsafeBytes { buffer in
+        if !Self.writeAll(file.bytes, to: fd) { throw failure("cannot write \(full)") }
+    }
+
+    /// Writes every byte to `fd` (retrying short writes and EINTR); false with `errno` set on failure.
+    static func writeAll(_ bytes: [UInt8], to fd: Int32) -> Bool {
+        bytes.withUnsafeBytes { buffer in
             var offset = 0
             while offset < buffer.count {
                 let n = Foundation.write(fd, buffer.baseAddress! + offset, buffer.count - offset)
                 if n < 0 {
                     if errno == EINTR { continue }
-                    return true
+                    return false
                 }
                 offset += n
             }
-            return false
+            return true
         }
-        if failed { throw failure("cannot write \(full)") }
     }
 
     func writeMarker(in folder: String) throws(IOFailure) {

@@ -1,0 +1,170 @@
+import Foundation
+
+#if canImport(Glibc)
+    import Glibc
+#endif
+
+/// Waits for files under some folders to change. `next` blocks until at least one file was
+/// written, created, renamed or removed, lets a burst of changes settle (an editor's save is
+/// often a write, a rename and a delete), and returns the changed paths, sorted.
+///
+/// Hidden files and editor leftovers (`.x.swp`, `x~`, `4913`) are not changes: permdocs never
+/// reads them, and an editor writes them on every keystroke.
+public protocol FileWatcher: AnyObject {
+    func next() -> [String]
+}
+
+enum WatchedNames {
+    /// Whether a change to a file named `name` can change the site.
+    static func matters(_ name: String) -> Bool {
+        !(name.hasPrefix(".") || name.hasSuffix("~") || name == "4913" || name.hasSuffix(".swp") || name.hasSuffix(".swx"))
+    }
+
+    /// Every folder under `root` (itself included), not following symbolic links, hidden ones skipped.
+    static func folders(under root: String) -> [String] {
+        var result: [String] = []
+        var stack = [root]
+        while let folder = stack.popLast() {
+            var info = stat()
+            guard lstat(folder, &info) == 0, (info.st_mode & S_IFMT) == S_IFDIR else { continue }
+            result.append(folder)
+            guard let dir = opendir(folder) else { continue }
+            while let entry = readdir(dir) {
+                let name = withUnsafeBytes(of: entry.pointee.d_name) { String(decoding: $0.prefix(while: { $0 != 0 }), as: UTF8.self) }
+                if name.hasPrefix(".") { continue }
+                if entry.pointee.d_type == UInt8(DT_DIR) { stack.append(folder + "/" + name) }
+            }
+            closedir(dir)
+        }
+        return result.sorted()
+    }
+}
+
+#if os(Linux)
+    /// Linux's inotify: one watch per folder (inotify is not recursive), added for folders
+    /// created later too. The kernel queues events while a build runs, so nothing saved during a
+    /// build is missed.
+    public final class InotifyWatcher: FileWatcher {
+        private let fd: Int32
+        private var folders: [Int32: String] = [:]
+        /// How long a burst of changes may go quiet before the build starts.
+        let settle: Int32
+
+        private static let mask = UInt32(IN_CLOSE_WRITE | IN_MOVED_TO | IN_MOVED_FROM | IN_CREATE | IN_DELETE | IN_DELETE_SELF)
+
+        /// Nil when the system gives no inotify instance (then poll: `PollingWatcher`).
+        public init?(roots: [String], settleMilliseconds: Int32 = 5) {
+            fd = inotify_init1(Int32(IN_CLOEXEC))
+            guard fd >= 0 else { return nil }
+            settle = settleMilliseconds
+            for root in roots {
+                for folder in WatchedNames.folders(under: root) { add(folder) }
+            }
+            if folders.isEmpty {
+                close(fd)
+                return nil
+            }
+        }
+
+        deinit { close(fd) }
+
+        private func add(_ folder: String) {
+            let wd = inotify_add_watch(fd, folder, Self.mask)
+            if wd >= 0 { folders[wd] = folder }
+        }
+
+        public func next() -> [String] {
+            var changed: Set<String> = []
+            var buffer = [UInt8](repeating: 0, count: 64 * 1024)
+            while true {
+                // Block for the first event, then take what follows until `settle` passes quietly.
+                var poller = pollfd(fd: fd, events: Int16(POLLIN), revents: 0)
+                let ready = poll(&poller, 1, changed.isEmpty ? -1 : settle)
+                if ready < 0 {
+                    if errno == EINTR { continue }
+                    return changed.sorted()
+                }
+                if ready == 0 { return changed.sorted() }
+                let n = buffer.withUnsafeMutableBytes { read(fd, $0.baseAddress, $0.count) }
+                if n <= 0 { continue }
+                changed.formUnion(events(in: buffer, count: n))
+            }
+        }
+
+        /// The paths of the events in the first `count` bytes of `buffer`.
+        private func events(in buffer: [UInt8], count: Int) -> [String] {
+            var paths: [String] = []
+            var offset = 0
+            let header = MemoryLayout<inotify_event>.size
+            buffer.withUnsafeBytes { raw in
+                while offset + header <= count {
+                    let event = raw.loadUnaligned(fromByteOffset: offset, as: inotify_event.self)
+                    let nameBytes = raw[(offset + header)..<min(count, offset + header + Int(event.len))]
+                    let name = String(decoding: nameBytes.prefix(while: { $0 != 0 }), as: UTF8.self)
+                    offset += header + Int(event.len)
+                    guard let folder = folders[event.wd] else { continue }
+                    if event.mask & UInt32(IN_IGNORED) != 0 {
+                        folders[event.wd] = nil
+                        continue
+                    }
+                    if name.isEmpty {
+                        paths.append(folder)
+                        continue
+                    }
+                    guard WatchedNames.matters(name) else { continue }
+                    let path = folder + "/" + name
+                    if event.mask & UInt32(IN_ISDIR) != 0, event.mask & UInt32(IN_CREATE | IN_MOVED_TO) != 0 {
+                        // A new folder: watch it and everything already in it.
+                        for sub in WatchedNames.folders(under: path) { add(sub) }
+                    }
+                    paths.append(path)
+                }
+            }
+            return paths
+        }
+    }
+#endif
+
+/// Looks at every file's size, modification time and inode every `interval`: for systems without
+/// inotify, and `permdocs serve --poll` (network file systems, containers whose mounts give no events).
+public final class PollingWatcher: FileWatcher {
+    let roots: [String]
+    let interval: Double
+    private var snapshot: [String: [Int]]
+
+    public init(roots: [String], interval: Double = 0.25) {
+        self.roots = roots
+        self.interval = interval
+        snapshot = Self.scan(roots)
+    }
+
+    public func next() -> [String] {
+        while true {
+            Thread.sleep(forTimeInterval: interval)
+            let now = Self.scan(roots)
+            let changed = Set(now.keys).union(snapshot.keys).filter { now[$0] != snapshot[$0] }
+            snapshot = now
+            if !changed.isEmpty { return changed.sorted() }
+        }
+    }
+
+    /// Every file under the roots with its inode, size and modification time.
+    static func scan(_ roots: [String]) -> [String: [Int]] {
+        var files: [String: [Int]] = [:]
+        for root in roots {
+            for folder in WatchedNames.folders(under: root) {
+                guard let dir = opendir(folder) else { continue }
+                while let entry = readdir(dir) {
+                    let name = withUnsafeBytes(of: entry.pointee.d_name) { String(decoding: $0.prefix(while: { $0 != 0 }), as: UTF8.self) }
+                    guard WatchedNames.matters(name) else { continue }
+                    var info = stat()
+                    let path = folder + "/" + name
+                    guard stat(path, &info) == 0, (info.st_mode & S_IFMT) == S_IFREG else { continue }
+                    files[path] = [Int(info.st_ino), Int(info.st_size), Int(info.st_mtim.tv_sec), Int(info.st_mtim.tv_nsec)]
+                }
+                closedir(dir)
+            }
+        }
+        return files
+    }
+}
