@@ -2,7 +2,7 @@
 SWIFT    ?= swift
 PERMDOCS := .build/release/permdocs
 
-.PHONY: deps release site test test-asan test-tsan check bench fuzz format format-check clean screenshots a11y man
+.PHONY: deps release site test test-asan test-tsan check bench bench-serve fuzz format format-check clean screenshots a11y serve-check man
 
 SIZE ?= 20000
 REPS ?= 3
@@ -49,6 +49,14 @@ bench: release
 ## PNGs of every page (desktop, phone, dark, and each checklist's printed pages) in screenshots/.
 screenshots: site
 	scripts/screenshots output screenshots
+
+## `permdocs serve` in headless Chromium: reload on save, the error overlay, recovery (scripts/serve-check).
+serve-check: release
+	scripts/serve-check .build/release/permdocs
+
+## Save-to-reload of `permdocs serve` and `hugo server` at SIZE articles (bench/serve.py, BENCHMARKS.md).
+bench-serve: release
+	python3 bench/serve.py --size $(SIZE) --edits 20
 
 ## axe-core and horizontal overflow over every page in headless Chromium (see scripts/a11y-check).
 a11y: site

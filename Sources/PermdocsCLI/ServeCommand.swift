@@ -149,7 +149,8 @@ struct ServeCommand: ParsableCommand {
             Console.note("build \(attempt) (\(what)) failed in \(ms) ms; still serving the last good site")
         } else {
             server.serve(files: outcome.files, attempt: attempt)
-            Console.note("build \(attempt) (\(what)): \(outcome.written) files in \(ms) ms")
+            let files = outcome.written == 1 ? "1 file" : "\(outcome.written) files"
+            Console.note("build \(attempt) (\(what)): \(files) in \(ms) ms")
         }
         let errors = diagnostics.sorted.filter { $0.severity == .error }.map { TextReporter().report([$0], summary: false) }
         publish(

@@ -24,33 +24,44 @@ enum LiveScript {
             if (overlay) { overlay.remove(); overlay = null; }
           }
 
+          var style = document.createElement("style");
+          style.textContent =
+            "#permdocs-serve-errors{position:fixed;left:0;right:0;bottom:0;max-height:60vh;overflow:auto;z-index:2147483647;" +
+            "margin:0;padding:.75rem 1rem 1rem;background:#fff;color:#1b1b1b;border-top:4px solid #b3261e;" +
+            "box-shadow:0 -4px 16px rgba(0,0,0,.25);font:14px/1.45 system-ui,sans-serif}" +
+            "#permdocs-serve-errors header{display:flex;gap:1rem;align-items:flex-start;justify-content:space-between}" +
+            "#permdocs-serve-errors h2{margin:0 0 .5rem;font-size:1rem;color:#b3261e}" +
+            "#permdocs-serve-errors ol{margin:0;padding-left:1.5rem;font:13px/1.5 ui-monospace,Menlo,Consolas,monospace;" +
+            "white-space:pre-wrap;overflow-wrap:anywhere}" +
+            "#permdocs-serve-errors button{flex:none;font:inherit;padding:.15rem .6rem}" +
+            "@media (prefers-color-scheme:dark){#permdocs-serve-errors{background:#1e1e1e;color:#eee;border-top-color:#ff8a80}" +
+            "#permdocs-serve-errors h2{color:#ff8a80}}" +
+            "@media print{#permdocs-serve-errors{display:none}}";
+
           function show(errors) {
             hide();
             if (!errors.length) { return; }
+            if (!style.isConnected) { document.head.appendChild(style); }
             overlay = document.createElement("section");
             overlay.id = "permdocs-serve-errors";
             overlay.setAttribute("role", "alert");
             overlay.setAttribute("aria-label", "permdocs build errors");
-            overlay.style.cssText = "position:fixed;inset:auto 0 0 0;max-height:60vh;overflow:auto;z-index:2147483647;" +
-              "margin:0;padding:1rem 1.25rem;background:#fff;color:#1b1b1b;border-top:4px solid #b3261e;" +
-              "box-shadow:0 -4px 16px rgba(0,0,0,.25);font:14px/1.45 system-ui,sans-serif";
+            var header = document.createElement("header");
             var title = document.createElement("h2");
-            title.style.cssText = "margin:0 0 .5rem;font-size:1rem;color:#b3261e";
             title.textContent = "The last build failed (" + errors.length + (errors.length === 1 ? " error" : " errors") +
               "). You are looking at the last good site.";
+            var close = document.createElement("button");
+            close.type = "button";
+            close.textContent = "Hide";
+            close.addEventListener("click", hide);
+            header.append(title, close);
             var list = document.createElement("ol");
-            list.style.cssText = "margin:0;padding-left:1.5rem;font:13px/1.5 ui-monospace,Menlo,Consolas,monospace;white-space:pre-wrap";
             errors.forEach(function (line) {
               var item = document.createElement("li");
               item.textContent = line;
               list.appendChild(item);
             });
-            var close = document.createElement("button");
-            close.type = "button";
-            close.textContent = "Hide";
-            close.style.cssText = "position:absolute;top:.75rem;right:1rem;font:inherit";
-            close.addEventListener("click", hide);
-            overlay.append(title, list, close);
+            overlay.append(header, list);
             document.body.appendChild(overlay);
           }
 

@@ -28,7 +28,7 @@ struct CompletionTests {
         let r = try Binary.run(["--generate-completion-script", shell])
         #expect(r.status == 0)
         #expect(r.stderr == "")
-        for command in ["check", "build", "urls", "changes", "schema", "init"] {
+        for command in ["check", "build", "serve", "urls", "changes", "schema", "init"] {
             #expect(r.stdout.contains(command), "\(shell): \(command)")
         }
         // The schema kinds are completed as values.
