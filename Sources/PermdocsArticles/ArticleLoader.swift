@@ -80,9 +80,11 @@ public enum ArticleLoader {
     ) throws(IOFailure) -> Article? {
         let dir = Paths.join(contentFolder, folder)
         let name = Paths.lastComponent(file)
-        // What `load` lists: a `*.md` file, not hidden (resolved, not taken as plain: one file).
+        // What `load` lists: a `*.md` file, not hidden (resolved, not taken as plain: one file),
+        // that exists (a removed article is no article: nil, without a finding).
+        var info = stat()
         guard Paths.parent(file) == dir || Paths.resolved(Paths.parent(file)) == Paths.resolved(dir), name.hasSuffix(".md"),
-            !name.hasPrefix(".")
+            !name.hasPrefix("."), lstat(file, &info) == 0
         else { return nil }
         let entry = Paths.Entry(name: name, isPlainFile: false)
         let article = try readOne(

@@ -79,7 +79,14 @@ struct ServeCommand: ParsableCommand {
         }
 
         var attempt = 1
-        let first = try Stage.io { () throws(IOFailure) in try live.build() }
+        let first: LiveBuild.Outcome
+        do throws(IOFailure) {
+            first = try live.build()
+        } catch {
+            cleanup()
+            Console.error(error.message)
+            throw ExitCode(ExitStatus.usage)
+        }
         report(first, attempt: attempt, server: server, channel: channel)
 
         // The server runs on Swift's concurrency threads; this thread waits for changes.

@@ -123,6 +123,17 @@ struct ServeCommandTests {
         #expect(try FileManager.default.contentsOfDirectory(atPath: serving.tmp) == [])
     }
 
+    @Test func aMissingContentFolderIsAUsageErrorAndLeavesNothingBehind() throws {
+        let folder = try TempFolder()
+        defer { folder.remove() }
+        try FileManager.default.createDirectory(atPath: folder.path + "/tmp", withIntermediateDirectories: true)
+        let r = try Binary.run(
+            ["serve", "--content", folder.path + "/nowhere", "--port", "0"], environment: ["TMPDIR": folder.path + "/tmp"])
+        #expect(r.status == 2)
+        #expect(r.stderr == "permdocs: error: \(folder.path)/nowhere: content folder not found\n")
+        #expect(try FileManager.default.contentsOfDirectory(atPath: folder.path + "/tmp") == [])
+    }
+
     @Test func aHostThatIsNotAnAddressIsAUsageError() throws {
         let r = try Binary.run(["serve", "--host", "example.com"])
         #expect(r.status == 2)

@@ -159,6 +159,26 @@ struct LiveBuildTests {
         try expectSiteIsAFullBuild(copy)
     }
 
+    @Test func anArticleAddedOrRemovedIsAFullBuildAndItsPageComesAndGoes() throws {
+        let copy = try ExampleCopy()
+        defer { copy.folder.remove() }
+        let live = LiveBuild(contentFolder: copy.content, templatesFolder: copy.templates, siteFolder: copy.site)
+        _ = try live.build()
+        let plain = copy.content + "/articles/plain.md"
+        try copy.write(plain, Self.plainArticle)
+        let added = try live.build(changed: [plain])
+        #expect(added.kind == .full)
+        #expect(added.files.contains("plain.html"))
+        try expectSiteIsAFullBuild(copy)
+        try FileManager.default.removeItem(atPath: plain)
+        let removed = try live.build(changed: [plain])
+        #expect(removed.kind == .full)
+        #expect(!removed.diagnostics.hasErrors)
+        #expect(!removed.files.contains("plain.html"))
+        #expect(!FileManager.default.fileExists(atPath: copy.site + "/plain.html"))
+        try expectSiteIsAFullBuild(copy)
+    }
+
     @Test(arguments: ["app name", "template"]) func anEditEveryPageShowsIsAFullBuild(_ what: String) throws {
         let copy = try ExampleCopy()
         defer { copy.folder.remove() }
