@@ -9,7 +9,7 @@ extension SiteBuilder {
         let newline = UInt8(ascii: "\n")
         let colon = UInt8(ascii: ":")
         let space = UInt8(ascii: " ")
-        let parts = parts(articles: prepared.articles, templates: prepared.templates)
+        let parts = parts(articles: prepared.articles, templates: prepared.templates, links: SharedLinkTable())
         let context = parts.contexts.article(checklists: parts.checklistLinks)
         let values = SplicedValues(articles: prepared.articles, context: context)
         return prepared.articles.enumerated().map { articleIndex, article in

@@ -21,9 +21,8 @@ struct RenderPass {
     let blockStore: ByteStore
     /// Every page, in rendering order.
     let pages: [SitePage]
-    /// Every file the site will have, with its place among the records `run` returns: the
-    /// pages', then the data files' and assets'.
-    let sitePaths: [String: Int]
+    /// The links of the HTML pages share (directive blocks, layout shapes), each read once.
+    let sharedLinks = SharedLinkTable()
     /// Every article renders with the same context: each spliced variable is escaped once.
     let articleContext: TemplateValue
     let articleValues: SplicedValues
@@ -40,44 +39,35 @@ struct RenderPass {
         self.articles = articles
         self.templates = templates
         self.sink = sink
-        let parts = builder.parts(articles: articles, templates: templates)
+        let parts = builder.parts(articles: articles, templates: templates, links: sharedLinks)
         self.parts = parts
         let appName = builder.content.catalog.app.name.value
         var nav: [(href: String, title: String)] = [(SiteBuilder.indexPage, "\(appName) help center")]
         nav += articles.compactMap { a in a.navTitle.map { (a.href, $0) } }
         nav.append((SiteBuilder.consentPage, "Grant consent"))
         layout = Layout(templates: templates, appName: appName, nav: nav)
-        layoutCache = LayoutCache(layout: layout)
+        layoutCache = LayoutCache(layout: layout, links: sharedLinks)
         blockStore = ByteStore(parts.blockHTML)
         pages = SitePage.all(checklists: parts.checklists, articles: articles, hasChangeLog: builder.content.changes != nil)
-        var sitePaths: [String: Int] = [:]
-        sitePaths.reserveCapacity(pages.count + 8)
-        for (i, page) in pages.enumerated() {
-            let href = page.href(articles: articles)
-            if sitePaths[href] == nil { sitePaths[href] = i }
-        }
-        let extra = Self.dataFiles(builder.content) + templates.assets.map(\.name)
-        for (i, path) in extra.enumerated() { sitePaths[path] = pages.count + i }
-        self.sitePaths = sitePaths
         articleContext = parts.contexts.article(checklists: parts.checklistLinks)
         articleValues = SplicedValues(articles: articles, context: articleContext)
     }
 
     /// Every page in one parallel pass, each written as soon as it is rendered, then the data
-    /// files and assets; returns what the link check needs of each.
-    func run() throws(IOFailure) -> SiteLinks {
+    /// files and assets; returns the index of the site's files and their links.
+    func run() throws(IOFailure) -> LinkIndex {
         var records: [PageLinks] = parallelMap(pages.count) { render(pages[$0]) }
         if let failure = failure.current { throw failure }
         // Data and assets (no links to check, but they are link targets).
-        for path in Self.dataFiles(content) { records.append(PageLinks(path: path)) }
+        for path in Self.dataFiles(content) { records.append(.file(path)) }
         for file in templates.assets.map({ OutputFile(path: $0.name, bytes: $0.bytes) }) {
             try sink.write(file)
-            records.append(PageLinks(path: file.path))
+            records.append(.file(file.path))
         }
-        return SiteLinks(pages: records, blocks: parts.blockLinks, shapes: layoutCache.shapeLinks, index: sitePaths)
+        return LinkIndex(records, shared: sharedLinks)
     }
 
-    /// Renders one page, writes it, and checks its links as far as one page can.
+    /// Renders one page, writes it, and returns its links.
     func render(_ page: SitePage) -> PageLinks {
         let file: OutputFile
         var links: PageLinks?
@@ -92,14 +82,10 @@ struct RenderPass {
             try sink.write(file)
         } catch {
             failure.withLock { if $0 == nil { $0 = error } }
-            return PageLinks(path: page.href(articles: articles))
+            return .file(page.href(articles: articles))
         }
-        if let links { return links }
-        // A page read whole (site-wide pages, and an article rendered without the cache).
-        let scanned = HTMLScan.links(in: file.bytes)
-        var whole = PageLinks(path: file.path, ids: .set(scanned.ids))
-        whole.check(scanned.hrefs, sitePaths: sitePaths) { scanned.ids.contains($0) }
-        return whole
+        // Else a page read whole (site-wide pages, and an article rendered without the cache).
+        return links ?? .page(file.path, html: file.bytes)
     }
 
     // MARK: - Page kinds
@@ -168,11 +154,13 @@ struct RenderPass {
             SiteBuilder.indexPage, title: "\(appName) help center", description: "\(appName) help center", kind: "index", body: body)
     }
 
-    /// An article, cut into the cached layout; with the links it could check on its own, unless
-    /// it was rendered without the cache.
+    /// An article, cut into the cached layout; with its links, unless it was rendered without
+    /// the cache.
     private func article(_ index: Int) -> (OutputFile, PageLinks?) {
         let article = articles[index]
-        let reserved = article.procedureIDs.map(\.value)
+        // Headings avoid every id the layout and the article's blocks define.
+        let blocks = parts.articleBlocks[index]
+        let reserved = { (id: String) in layoutCache.ids.contains(id) || blocks.contains { parts.blockIDs[$0].contains(id) } }
         // cmark's memory for the article comes from this core's arena and goes back in one step
         // once the page is written out of it.
         return article.template.withMarkdown(articleContext, values: articleValues, source: article.source) { pieces, lines in
@@ -191,14 +179,8 @@ struct RenderPass {
                     body.write(into: &out, hrefs: &hrefs) { i, append in append(blockStore[i]) }
                 }
                 guard let shape else { return (page, nil) }
-                // The article's own links are checked here, on all cores, as far as they can be
-                // before every page exists: local fragments and the files they reach.
-                var own = PageLinks(path: page.path, ids: .list(body.headings.map(\.id)))
-                for b in body.blocks where !own.blocks.contains(b) { own.blocks.append(b) }
-                own.shape = shape
-                let (probe, shapeLinks, blockLinks) = (own, layoutCache.links(ofShape: shape), parts.blockLinks)
-                own.check(hrefs, sitePaths: sitePaths) { probe.hasID($0, shape: shapeLinks, blockLinks: blockLinks) }
-                return (page, own)
+                let shared = [shape] + body.blocks.map { parts.blockLinks[$0] }
+                return (page, .assembled(page.path, ids: body.headings.map(\.id), hrefs: hrefs, shared: shared))
             }
         }
     }
