@@ -10,12 +10,12 @@ extension CommonMark {
     /// replaced by the blocks' HTML while the output is copied. Every `<hN>` cmark writes is a
     /// heading node, in document order, so the ids go in during the same copy, as does collecting
     /// the links.
-    public final class ArticleBody {
+    final class ArticleBody {
         private let tree: ParsedDocument
         /// Top-level headings with their ids, in order (the page's contents).
-        public private(set) var headings: [Heading] = []
+        private(set) var headings: [Heading] = []
         /// The directive blocks the body holds, by index, in order.
-        public private(set) var blocks: [Int] = []
+        private(set) var blocks: [Int] = []
         /// The id of every heading node in document order; nil for nested ones.
         private var ids: [String?] = []
         /// The work of naming the headings (`HeadingIDs.probes`), for tests.
@@ -31,7 +31,7 @@ extension CommonMark {
         /// cmark allocates everything in `arena` (`CmarkArena`): the body must be gone before the
         /// arena is reset.
         init(
-            _ pieces: [UnsafeBufferPointer<UInt8>], lines markdown: UnsafeBufferPointer<UInt8>, reservedIDs: (String) -> Bool,
+            _ pieces: [ArraySlice<UInt8>], lines markdown: UnsafeBufferPointer<UInt8>, reservedIDs: (String) -> Bool,
             arena: CmarkArena, directive: (UnsafeBufferPointer<UInt8>, Int) -> Int?
         ) {
             tree = ParsedDocument(pieces, arena: arena)
@@ -107,7 +107,7 @@ extension CommonMark {
 
         /// Appends the body's HTML to `out`, with ids, blocks (`blocks(i)`) and links.
         /// `blocks(i, append)` hands block `i`'s bytes to `append`.
-        public func write(into out: inout [UInt8], hrefs: inout [String], blocks: (Int, (UnsafeBufferPointer<UInt8>) -> Void) -> Void) {
+        func write(into out: inout [UInt8], hrefs: inout [String], blocks: (Int, (UnsafeBufferPointer<UInt8>) -> Void) -> Void) {
             // The HTML is in the arena: it goes with the arena's reset, not with `free`.
             guard let raw = tree.arena.active({ cmark_render_html(tree.root, CommonMark.options) }) else { return }
             let count = strlen(raw)
@@ -183,14 +183,17 @@ final class ParsedDocument {
     let root: OpaquePointer
     let arena: CmarkArena
 
-    /// The document made of `pieces` in order, streamed to cmark's parser without joining them.
-    init(_ pieces: [UnsafeBufferPointer<UInt8>], arena: CmarkArena) {
+    /// The document made of `pieces` in order, streamed to cmark's parser without joining them
+    /// (cmark keeps nothing of a piece once it is fed).
+    init(_ pieces: [ArraySlice<UInt8>], arena: CmarkArena) {
         self.arena = arena
         root = arena.active {
             let parser = cmark_parser_new_with_mem(CommonMark.options, arena.mem)
             defer { cmark_parser_free(parser) }
             for piece in pieces where piece.count > 0 {
-                piece.baseAddress.map { cmark_parser_feed(parser, UnsafeRawPointer($0).assumingMemoryBound(to: CChar.self), piece.count) }
+                piece.withUnsafeBufferPointer { b in
+                    b.baseAddress.map { cmark_parser_feed(parser, UnsafeRawPointer($0).assumingMemoryBound(to: CChar.self), b.count) }
+                }
             }
             return cmark_parser_finish(parser)
         }

@@ -74,16 +74,13 @@ public enum CommonMark {
     /// `reservedIDs` are ids already used on the page (its layout's and blocks') that headings avoid.
     public static func renderDocument(_ markdown: String, reservedIDs: Set<String> = [], directive: (String, Int) -> String?) -> Document {
         var blocks: [[UInt8]] = []
-        var text = markdown
-        let body = text.withUTF8 { buffer in
-            renderBody(
-                buffer, reservedIDs: reservedIDs,
-                directive: { line, number in
-                    guard let html = directive(String(decoding: line, as: UTF8.self), number) else { return nil }
-                    blocks.append(Array(html.utf8))
-                    return blocks.count - 1
-                }, blocks: { blocks[$0] })
-        }
+        let body = renderBody(
+            Array(markdown.utf8), reservedIDs: reservedIDs,
+            directive: { line, number in
+                guard let html = directive(String(decoding: line, as: UTF8.self), number) else { return nil }
+                blocks.append(Array(html.utf8))
+                return blocks.count - 1
+            }, blocks: { blocks[$0] })
         return Document(html: String(decoding: body.html, as: UTF8.self), headings: body.headings, idProbes: body.idProbes)
     }
 

@@ -17,8 +17,6 @@ struct RenderPass {
     let parts: SiteParts
     let layout: Layout
     let layoutCache: LayoutCache
-    /// The directive blocks' HTML at fixed addresses, copied into pages without retaining.
-    let blockStore: ByteStore
     /// Every page, in rendering order.
     let pages: [SitePage]
     /// The links of the HTML pages share (directive blocks, layout shapes), each read once.
@@ -26,7 +24,7 @@ struct RenderPass {
     /// Every article renders with the same context: each spliced variable is escaped once.
     let articleContext: TemplateValue
     let articleValues: SplicedValues
-    let markdown = ArticleRenderer()
+    let renderer = ArticleRenderer()
     /// The first I/O failure of the parallel pass.
     let failure = Locked<IOFailure?>(nil)
 
@@ -47,7 +45,6 @@ struct RenderPass {
         nav.append((SiteBuilder.consentPage, "Grant consent"))
         layout = Layout(templates: templates, appName: appName, nav: nav)
         layoutCache = LayoutCache(layout: layout, links: sharedLinks)
-        blockStore = ByteStore(parts.blockHTML)
         pages = SitePage.all(checklists: parts.checklists, articles: articles, hasChangeLog: builder.content.changes != nil)
         articleContext = parts.contexts.article(checklists: parts.checklistLinks)
         articleValues = SplicedValues(articles: articles, context: articleContext)
@@ -158,30 +155,18 @@ struct RenderPass {
     /// the cache.
     private func article(_ index: Int) -> (OutputFile, PageLinks?) {
         let article = articles[index]
+        let markdown = article.template.markdown(articleContext, values: articleValues, source: article.source)
         // Headings avoid every id the layout and the article's blocks define.
         let blocks = parts.articleBlocks[index]
-        let reserved = { (id: String) in layoutCache.ids.contains(id) || blocks.contains { parts.blockIDs[$0].contains(id) } }
-        // cmark's memory for the article comes from this core's arena and goes back in one step
-        // once the page is written out of it.
-        return article.template.withMarkdown(articleContext, values: articleValues, source: article.source) { pieces, lines in
-            markdown.withBody(
-                pieces, lines: lines, reservedIDs: reserved,
-                directive: { line, number in
-                    parts.block(article, index, line: line, number: number)
-                }
-            ) { body in
-                let toc = body.headings.filter { $0.level == 2 }
-                var hrefs: [String] = []
-                let (page, shape) = layoutCache.page(
-                    article.href, title: article.title.value, description: article.summary ?? article.title.value,
-                    kind: "article", toc: toc, printable: false
-                ) { out in
-                    body.write(into: &out, hrefs: &hrefs) { i, append in append(blockStore[i]) }
-                }
-                guard let shape else { return (page, nil) }
-                let shared = [shape] + body.blocks.map { parts.blockLinks[$0] }
-                return (page, .assembled(page.path, ids: body.headings.map(\.id), hrefs: hrefs, shared: shared))
-            }
-        }
+        let body = renderer.render(
+            markdown.pieces, lines: markdown.lines,
+            reservedIDs: { id in layoutCache.ids.contains(id) || blocks.contains { parts.blockIDs[$0].contains(id) } },
+            directive: { line, number in parts.block(article, index, line: line, number: number) }, blocks: parts.blockHTML)
+        let (page, shape) = layoutCache.page(
+            article.href, title: article.title.value, description: article.summary ?? article.title.value, kind: "article",
+            body: body.html, toc: body.headings.filter { $0.level == 2 }, printable: false)
+        guard let shape else { return (page, nil) }
+        let shared = [shape] + body.blocks.map { parts.blockLinks[$0] }
+        return (page, .assembled(page.path, ids: body.headings.map(\.id), hrefs: body.hrefs, shared: shared))
     }
 }

@@ -44,11 +44,11 @@ final class SiteParts {
 
     /// The block for directive line `number` (its bytes `line`) of article `index`: found by
     /// its line while the template keeps the lines (the usual case), else by its words.
-    func block(_ article: Article, _ index: Int, line: UnsafeBufferPointer<UInt8>, number: Int) -> Int? {
+    func block(_ article: Article, _ index: Int, line: ArraySlice<UInt8>, number: Int) -> Int? {
         if article.template.keepsLines {
             return article.directiveKeys.firstIndex { $0.line == number }.map { articleBlocks[index][$0] }
         }
-        return blockIndex[Directive.normalized(line)]
+        return blockIndex[line.withUnsafeBufferPointer(Directive.normalized)]
     }
 }
 

@@ -59,20 +59,18 @@ struct CommonMarkTests {
 /// The one-pass article renderer: ids, blocks and links go in while cmark's output is copied.
 @Suite("Article bodies")
 struct ArticleBodyTests {
-    private func render(_ markdown: String, reserved: Set<String> = [], blocks: [String: String] = [:]) -> CommonMark.RenderedBody {
+    private func render(_ markdown: String, reserved: Set<String> = [], blocks: [String: String] = [:]) -> RenderedArticle {
         var html: [[UInt8]] = []
         var index: [String: Int] = [:]
         for (key, value) in blocks.sorted(by: { $0.key < $1.key }) {
             index[key] = html.count
             html.append(Array(value.utf8))
         }
-        return Array(markdown.utf8).withUnsafeBufferPointer { buffer in
-            CommonMark.renderBody(
-                buffer, reservedIDs: reserved,
-                directive: { line, _ in
-                    index[String(decoding: line, as: UTF8.self)]
-                }, blocks: { html[$0] })
-        }
+        return CommonMark.renderBody(
+            Array(markdown.utf8), reservedIDs: reserved,
+            directive: { line, _ in
+                index[String(decoding: line, as: UTF8.self)]
+            }, blocks: { html[$0] })
     }
 
     @Test func onlyTopLevelHeadingsGetIdsAndTextThatLooksLikeAHeadingIsLeftAlone() {
@@ -148,20 +146,20 @@ struct ArticleBodyTests {
     @Test func markdownFedInPiecesParsesAsOneText() {
         let markdown = Array("# Head\n\nSome *text* across\na soft break, `code`\r\n\n- item\n- item two\n\n```\nfence\n```\n".utf8)
         let whole = markdown.withUnsafeBufferPointer {
-            CommonMark.ArticleBody([$0], lines: $0, reservedIDs: { _ in false }, arena: CmarkArena()) { _, _ in nil }
+            CommonMark.ArticleBody([markdown[...]], lines: $0, reservedIDs: { _ in false }, arena: CmarkArena()) { _, _ in nil }
         }
         var expected: [UInt8] = []
         var ignored: [String] = []
         whole.write(into: &expected, hrefs: &ignored) { _, _ in }
         for cuts in [[1], [7, 8], [20, 21, 22, 40], Array(stride(from: 3, to: markdown.count, by: 5)), Array(1..<markdown.count)] {
             markdown.withUnsafeBufferPointer { b in
-                var pieces: [UnsafeBufferPointer<UInt8>] = []
+                var pieces: [ArraySlice<UInt8>] = []
                 var last = 0
                 for cut in cuts {
-                    pieces.append(UnsafeBufferPointer(rebasing: b[last..<cut]))
+                    pieces.append(markdown[last..<cut])
                     last = cut
                 }
-                pieces.append(UnsafeBufferPointer(rebasing: b[last...]))
+                pieces.append(markdown[last...])
                 let body = CommonMark.ArticleBody(pieces, lines: b, reservedIDs: { _ in false }, arena: CmarkArena(chunkSize: 4096)) {
                     _, _ in nil
                 }
