@@ -168,6 +168,27 @@ struct PageIDTests {
         }
     }
 
+    /// The same feature's permissions twice in one article would repeat the table's id (as the
+    /// same procedure twice would repeat its steps'): an error at the second.
+    @Test func aFeatureShownTwiceInAnArticleIsAnErrorAtTheSecond() throws {
+        let temp = try TempFolder()
+        defer { temp.remove() }
+        try FileManager.default.copyItem(atPath: Repo.path("content"), toPath: temp.path + "/content")
+        let m = Marked("---\ntitle: Ids\n---\n\n::permissions mailbox\n\n::permissions  ①mailbox\n\n::permissions calendar\n")
+        try temp.write("content/articles/ids.md", m.text)
+        try temp.write(
+            "content/articles/more.md",
+            "---\ntitle: More\n---\n\n::procedure grant-admin-consent\n\n::procedure grant-admin-consent heading=h2\n")
+        let site = try buildSite(content: temp.path + "/content")
+        let articles = temp.path + "/content/articles/"
+        #expect(
+            site.diagnostics.filter { $0.severity == .error }.map(\.description) == [
+                "\(articles)ids.md:\(m["①"]): error: the permissions of feature 'mailbox' are already shown in this article [duplicate-directive]",
+                "\(articles)more.md:7:13: error: procedure 'grant-admin-consent' is already shown in this article [duplicate-directive]",
+            ])
+        #expect(site.files.isEmpty)
+    }
+
     /// A procedure named like an id its pages already have (the layout's `main`, another
     /// procedure's step) is an error at the procedure, once, and the site is not written.
     @Test func aProcedureNamedLikeALayoutOrStepIdIsAnErrorAtTheProcedure() throws {
