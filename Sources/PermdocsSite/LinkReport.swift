@@ -1,6 +1,7 @@
 import PermdocsArticles
 import PermdocsDiagnostics
 import PermdocsMarkdown
+import PermdocsSupport
 import PermdocsValidate
 
 extension LinkIndex {
@@ -108,6 +109,8 @@ struct ArticleLinkSources {
     /// The destination as written and where, for the `href` cmark wrote.
     subscript(href: String) -> (link: String, location: SourceLocation)? { byHref[href] }
 
+    private static let plain = Set("-_.+!*(),%#@?=;:/$~".utf8)
+
     /// A link destination at `start`: `<…>` on one line, or up to a space or an unbalanced `)`;
     /// its end and the link inside.
     private static func destination(_ s: [UInt8], from start: Int) -> (end: Int, inner: ArraySlice<UInt8>) {
@@ -133,8 +136,18 @@ struct ArticleLinkSources {
         return (i, s[start..<i])
     }
 
-    /// The `href` cmark writes for a link destination written `destination`.
-    private static func href(of destination: ArraySlice<UInt8>) -> String {
+    /// The `href` cmark writes for a link destination written `destination`: the same when every
+    /// byte is one cmark neither unescapes nor escapes (letters, digits, `-_.+!*(),%#@?=;:/$~`),
+    /// else what cmark makes of it.
+    static func href(of destination: ArraySlice<UInt8>) -> String {
+        if destination.allSatisfy({ ASCII.isLower(ASCII.lowercased($0)) || ASCII.isDigit($0) || plain.contains($0) }) {
+            return String(decoding: destination, as: UTF8.self)
+        }
+        return cmarkHref(of: destination)
+    }
+
+    /// The `href` cmark writes for a link destination, from cmark.
+    static func cmarkHref(of destination: ArraySlice<UInt8>) -> String {
         let html = CommonMark.markdownToHTML("[x](" + String(decoding: destination, as: UTF8.self) + ")")
         guard let open = html.range(of: "<a href=\"") else { return "" }
         let rest = html[open.upperBound...]

@@ -77,6 +77,15 @@ struct LinkReportTests {
                 ])
     }
 
+    /// A destination of bytes cmark passes as they are is its own href, without asking cmark.
+    @Test func plainDestinationsAreTheirOwnHref() {
+        for destination in ["a.html", "A-b_c.html?x=1;y=2#f", "(x).html", "a%20b.html", "~u/$x!*,@:=+.html", "<a b>", "a&b", "é.html"] {
+            let bytes = Array(destination.utf8)[...]
+            #expect(ArticleLinkSources.href(of: bytes) == ArticleLinkSources.cmarkHref(of: bytes), "\(destination)")
+        }
+        #expect(ArticleLinkSources.href(of: Array("a&b".utf8)[...]) == "a&amp;b")
+    }
+
     /// Reporting reads each article once, whatever the number of broken links in it: doubling the
     /// links doubles the work (it re-split the article for each link: 6,000 links took 60 s).
     @Test func reportingIsLinearInTheBrokenLinks() throws {
@@ -209,5 +218,43 @@ struct PageIDTests {
                 "\(folder)main.yaml:1:1: error: procedure 'main' takes an id 'ids.html' already has (its layout's, a step's or another block's): rename the procedure [repeated-id]",
             ])
         #expect(site.files.isEmpty)
+    }
+}
+
+/// The sizes that took a minute (issue 15), through the builder: each site builds within a few
+/// times the same site with an ordinary article of the same size. A ratio, not a time (the
+/// fastest of three builds each), and a generous one (measured in a debug build: 1.0 for the
+/// headings, 3.8 for the links, which are reported); the quadratic steps made it hundreds.
+@Suite("Hostile sizes through the builder")
+struct HostileSizeTests {
+    static func fastestBuild(_ article: String) throws -> (seconds: Double, diagnostics: [Diagnostic]) {
+        let temp = try TempFolder()
+        defer { temp.remove() }
+        try FileManager.default.copyItem(atPath: Repo.path("content"), toPath: temp.path + "/content")
+        try temp.write("content/articles/hostile.md", "---\ntitle: Hostile\n---\n\n" + article)
+        var fastest = Double.infinity
+        var diagnostics: [Diagnostic] = []
+        for _ in 0..<3 {
+            let start = ContinuousClock.now
+            diagnostics = try buildSite(content: temp.path + "/content").diagnostics
+            let elapsed = ContinuousClock.now - start
+            fastest = min(fastest, Double(elapsed.components.seconds) + Double(elapsed.components.attoseconds) / 1e18)
+        }
+        return (fastest, diagnostics)
+    }
+
+    @Test func fourThousandEqualHeadingsBuildLikeFourThousandDifferentOnes() throws {
+        let equal = try Self.fastestBuild(String(repeating: "## Same\n\nText.\n\n", count: 4000))
+        let different = try Self.fastestBuild((0..<4000).map { "## Heading \($0)\n\nText.\n\n" }.joined())
+        #expect(equal.diagnostics.filter { $0.severity == .error }.isEmpty)
+        #expect(equal.seconds / different.seconds < 10, "\(equal.seconds) s against \(different.seconds) s")
+    }
+
+    @Test func sixThousandBrokenLinksBuildLikeSixThousandGoodOnes() throws {
+        let broken = try Self.fastestBuild((0..<6000).map { "[gone](nowhere-\($0).html)\n\n" }.joined())
+        let good = try Self.fastestBuild((0..<6000).map { _ in "[home](index.html)\n\n" }.joined())
+        #expect(broken.diagnostics.filter { $0.kind == "broken-link" }.count == 6000)
+        #expect(good.diagnostics.filter { $0.severity == .error }.isEmpty)
+        #expect(broken.seconds / good.seconds < 10, "\(broken.seconds) s against \(good.seconds) s")
     }
 }
