@@ -209,10 +209,22 @@ public enum ArticleLoader {
 
     // MARK: - Where procedures are shown
 
-    /// A procedure shown twice on one page would repeat its anchors; one shown nowhere is dead text.
+    /// A procedure or a feature's permissions shown twice on one page would repeat their ids; a
+    /// procedure shown nowhere is dead text.
     static func checkProcedureUse(_ articles: [Article], content: Content, into diagnostics: inout Diagnostics) {
         var shown = [Bool](repeating: false, count: content.procedures.count)
         for article in articles {
+            var tables: [Int: Located<String>] = [:]
+            for d in article.directives where d.name == .permissions {
+                guard let id = d.arguments.first else { continue }
+                if let first = tables[d.target] {
+                    diagnostics.error(
+                        ArticleRule.duplicateDirective, "the permissions of feature '\(id.value)' are already shown in this article",
+                        at: id.location, notes: [.init("shown here", at: first.location)])
+                } else {
+                    tables[d.target] = id
+                }
+            }
             // An article shows a few procedures: a list is enough to find a repeat.
             let numbers = article.procedureNumbers
             for (k, n) in numbers.enumerated() {

@@ -25,7 +25,7 @@ public enum ArticleRule: String, Rule, CaseIterable {
         case .reservedSlug: "An article slug is the name of a generated page."
         case .directiveSyntax: "A directive is malformed."
         case .unknownDirective: "A directive permdocs does not know."
-        case .duplicateDirective: "A procedure is shown twice on one page."
+        case .duplicateDirective: "A procedure or a feature's permissions are shown twice on one page."
         case .unusedProcedure: "A user procedure is shown in no article."
         }
     }

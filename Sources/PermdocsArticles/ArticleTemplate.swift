@@ -49,56 +49,54 @@ public struct ArticleTemplate: Sendable {
         }
     }
 
-    /// Calls `body` with the rendered Markdown as consecutive pieces (the source's text between
-    /// tags and the values spliced in, so nothing is copied) and a buffer with the same lines to
-    /// read directive lines from.
-    public func withMarkdown<R>(
-        _ context: TemplateValue, values: SplicedValues, source: [UInt8],
-        _ body: (_ pieces: [UnsafeBufferPointer<UInt8>], _ lines: UnsafeBufferPointer<UInt8>) -> R
-    ) -> R {
+    /// The rendered Markdown as consecutive pieces (slices of the source's text between tags and
+    /// of the values spliced in, so nothing is copied), and bytes with the same lines to read
+    /// directive lines from.
+    public func markdown(
+        _ context: TemplateValue, values: SplicedValues, source: [UInt8]
+    ) -> (
+        pieces: [ArraySlice<UInt8>], lines: [UInt8]
+    ) {
         switch plan {
         case .none:
-            return source.withUnsafeBufferPointer { body([$0], $0) }
+            return ([source[...]], source)
         case .splice(let splices):
-            return source.withUnsafeBufferPointer { src in
-                var pieces: [UnsafeBufferPointer<UInt8>] = []
-                pieces.reserveCapacity(2 * splices.count + 1)
-                var last = 0
-                for (range, name) in splices {
-                    guard let value = values[name] else {
-                        // Not precomputed (no build does this): the Markdown in one piece.
-                        var out: [UInt8] = []
-                        var at = 0
-                        for (range, name) in splices {
-                            out.append(contentsOf: src[at..<range.lowerBound])
-                            out.append(contentsOf: Self.value(name, in: context))
-                            at = range.upperBound
-                        }
-                        out.append(contentsOf: src[at...])
-                        return out.withUnsafeBufferPointer { body([$0], src) }
+            var pieces: [ArraySlice<UInt8>] = []
+            pieces.reserveCapacity(2 * splices.count + 1)
+            var last = 0
+            for (range, name) in splices {
+                guard let value = values[name] else {
+                    // Not precomputed (no build does this): the Markdown in one piece.
+                    var out: [UInt8] = []
+                    var at = 0
+                    for (range, name) in splices {
+                        out.append(contentsOf: source[at..<range.lowerBound])
+                        out.append(contentsOf: Self.value(name, in: context))
+                        at = range.upperBound
                     }
-                    pieces.append(UnsafeBufferPointer(rebasing: src[last..<range.lowerBound]))
-                    pieces.append(value)
-                    last = range.upperBound
+                    out.append(contentsOf: source[at...])
+                    return ([out[...]], source)
                 }
-                pieces.append(UnsafeBufferPointer(rebasing: src[last...]))
-                return withExtendedLifetime(values) { body(pieces, src) }
+                pieces.append(source[last..<range.lowerBound])
+                pieces.append(value[...])
+                last = range.upperBound
             }
+            pieces.append(source[last...])
+            return (pieces, source)
         case .program(let program):
             var out: [UInt8] = []
             out.reserveCapacity(source.count + 256)
             program.render(context, escaping: .markdown, partials: [:], into: &out)
-            return out.withUnsafeBufferPointer { body([$0], $0) }
+            return ([out[...]], out)
         }
     }
 }
 
 /// The escaped value of every variable articles splice, computed once per build (every article
-/// renders with the same context) and kept at a fixed address until the build ends.
-public final class SplicedValues: @unchecked Sendable {
-    private let store = ByteStore()
+/// renders with the same context).
+public final class SplicedValues: Sendable {
     /// Written once in `init`, only read afterwards (from every thread).
-    private let values: [String: UnsafeBufferPointer<UInt8>]
+    private let values: [String: [UInt8]]
 
     public init(articles: [Article], context: TemplateValue) {
         // A handful of names (the schema's text fields) over thousands of articles: comparing
@@ -108,18 +106,15 @@ public final class SplicedValues: @unchecked Sendable {
             guard case .splice(let splices) = article.template.plan else { continue }
             for splice in splices where !names.contains(splice.name) { names.append(splice.name) }
         }
-        var values: [String: UnsafeBufferPointer<UInt8>] = [:]
-        for name in names { values[name] = store.add(ArticleTemplate.value(name, in: context)) }
+        var values: [String: [UInt8]] = [:]
+        for name in names { values[name] = ArticleTemplate.value(name, in: context) }
         self.values = values
     }
 
-    public subscript(name: String) -> UnsafeBufferPointer<UInt8>? { values[name] }
+    public subscript(name: String) -> [UInt8]? { values[name] }
 
     /// Whether both hold the same values by the same names.
-    public func same(as other: SplicedValues) -> Bool {
-        values.count == other.values.count
-            && values.allSatisfy { name, value in other.values[name].map { value.elementsEqual($0) } ?? false }
-    }
+    public func same(as other: SplicedValues) -> Bool { values == other.values }
 
     /// Whether every variable `article` splices has its value here (an edited article that
     /// splices a new one needs values computed again).

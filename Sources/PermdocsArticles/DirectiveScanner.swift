@@ -182,9 +182,8 @@ enum DirectiveScanner {
             if let id = d.arguments.first, let n = content.catalog.featureNumber(id.value) {
                 target = n
             } else if let id = d.arguments.first {
-                let ids = content.catalog.features.map(\.id.value)
                 diagnostics.error(
-                    CatalogRule.unresolvedReference, "no feature '\(id.value)'\(DidYouMean.hint(for: id.value, among: ids))",
+                    CatalogRule.unresolvedReference, "no feature '\(id.value)'\(content.featureNames.hint(for: id.value))",
                     at: id.location)
                 ok = false
             }
@@ -194,9 +193,8 @@ enum DirectiveScanner {
             if let id = d.arguments.first, let n = content.procedureNumber(id.value) {
                 target = n
             } else if let id = d.arguments.first {
-                let ids = content.procedures.map(\.id.value)
                 diagnostics.error(
-                    CatalogRule.unresolvedReference, "no procedure '\(id.value)'\(DidYouMean.hint(for: id.value, among: ids))",
+                    CatalogRule.unresolvedReference, "no procedure '\(id.value)'\(content.procedureNames.hint(for: id.value))",
                     at: id.location)
                 ok = false
             }

@@ -225,7 +225,7 @@ public struct DriftChecker: Sendable {
             }
             seen[key] = written.location
             guard let canonical = catalog.declaredScope(written.text) ?? reference.delegated(written.text)?.value else {
-                let hint = name.isGraph || name.isOutlook ? DidYouMean.hint(for: scope, among: reference.knownValues) : ""
+                let hint = name.isGraph || name.isOutlook ? reference.knownNames.hint(for: scope) : ""
                 let resource = name.isGraph || name.isOutlook ? "" : " on resource '\(name.resource!)', which the catalog does not declare"
                 d.append(
                     .error(

@@ -12,7 +12,7 @@ public enum CommonMark {
     /// No `CMARK_OPT_VALIDATE_UTF8`: every input is a Swift string or an article whose bytes
     /// passed `TextScan.encodingError`, so it is valid UTF-8 already (and cmark replaces NUL
     /// bytes whatever the options).
-    fileprivate static let options: Int32 = CMARK_OPT_DEFAULT
+    static let options: Int32 = CMARK_OPT_DEFAULT
 
     /// One heading of a rendered document, for a table of contents.
     public struct Heading: Sendable, Equatable {
@@ -30,6 +30,8 @@ public enum CommonMark {
     public struct Document: Sendable {
         public var html: String
         public var headings: [Heading]
+        /// The work of naming the headings (`HeadingIDs.probes`), for tests.
+        package var idProbes = 0
     }
 
     /// Renders Markdown that is meant to be inline (a step, a note): a single paragraph loses its
@@ -69,222 +71,17 @@ public enum CommonMark {
     /// Renders an article. `directive` is asked about every top-level paragraph that is a single
     /// source line starting with `::` in column 1 and returns the HTML to put there (permdocs
     /// builds and escapes it). Headings get stable ids for links and the table of contents;
-    /// `reservedIDs` are ids already used on the page (procedure anchors) that headings avoid.
+    /// `reservedIDs` are ids already used on the page (its layout's and blocks') that headings avoid.
     public static func renderDocument(_ markdown: String, reservedIDs: Set<String> = [], directive: (String, Int) -> String?) -> Document {
         var blocks: [[UInt8]] = []
-        var text = markdown
-        let body = text.withUTF8 { buffer in
-            renderBody(
-                buffer, reservedIDs: reservedIDs,
-                directive: { line, number in
-                    guard let html = directive(String(decoding: line, as: UTF8.self), number) else { return nil }
-                    blocks.append(Array(html.utf8))
-                    return blocks.count - 1
-                }, blocks: { blocks[$0] })
-        }
-        return Document(html: String(decoding: body.html, as: UTF8.self), headings: body.headings)
-    }
-
-    /// An article body rendered for a page: the HTML, the headings with their ids, the targets of
-    /// the links the author wrote, and which directive blocks it holds.
-    struct RenderedBody {
-        var html: [UInt8]
-        /// Top-level headings (with ids), in order.
-        var headings: [Heading]
-        /// The `href` of every link cmark wrote, as written in the HTML (entities not decoded).
-        var hrefs: [String]
-        /// The directive blocks spliced in, by index, in order.
-        var blocks: [Int]
-    }
-
-    static func renderBody(
-        _ markdown: UnsafeBufferPointer<UInt8>, reservedIDs: Set<String>,
-        directive: (UnsafeBufferPointer<UInt8>, Int) -> Int?, blocks: (Int) -> [UInt8]
-    ) -> RenderedBody {
-        let body = ArticleBody(
-            [markdown], lines: markdown, reservedIDs: reservedIDs.sorted(), arena: CmarkArena(chunkSize: 64 << 10), directive: directive)
-        var html: [UInt8] = []
-        var hrefs: [String] = []
-        body.write(into: &html, hrefs: &hrefs) { i, append in blocks(i).withUnsafeBufferPointer(append) }
-        return RenderedBody(html: html, headings: body.headings, hrefs: hrefs, blocks: body.blocks)
-    }
-
-    /// An article parsed by cmark, its directive paragraphs replaced and its headings named, ready
-    /// to be written into a page: one pass of cmark, and one pass over its output. Directive
-    /// paragraphs become custom blocks holding a marker (`<` and U+0001, which cmark's own output
-    /// cannot contain: it escapes every `<` of text and omits raw HTML), and the markers are
-    /// replaced by the blocks' HTML while the output is copied. Every `<hN>` cmark writes is a
-    /// heading node, in document order, so the ids go in during the same copy, as does collecting
-    /// the links.
-    public final class ArticleBody {
-        private let tree: ParsedDocument
-        /// Top-level headings with their ids, in order (the page's contents).
-        public private(set) var headings: [Heading] = []
-        /// The directive blocks the body holds, by index, in order.
-        public private(set) var blocks: [Int] = []
-        /// The id of every heading node in document order; nil for nested ones.
-        private var ids: [String?] = []
-
-        /// `directive` gets each candidate line (a one-line top-level paragraph starting with
-        /// `::` in column 1, checked in the source so "\\:\\:…" never counts) and its line number,
-        /// and returns the index of the block to put there, or nil to leave the paragraph.
-        ///
-        /// The Markdown comes in `pieces`, fed to cmark one after the other; `lines` holds the
-        /// same lines (the article's source when only values without line breaks were spliced).
-        ///
-        /// cmark allocates everything in `arena` (`CmarkArena`): the body must be gone before the
-        /// arena is reset.
-        init(
-            _ pieces: [UnsafeBufferPointer<UInt8>], lines markdown: UnsafeBufferPointer<UInt8>, reservedIDs: [String],
-            arena: CmarkArena, directive: (UnsafeBufferPointer<UInt8>, Int) -> Int?
-        ) {
-            tree = ParsedDocument(pieces, arena: arena)
-            arena.active { nameAndReplace(lines: markdown, reservedIDs: reservedIDs, directive: directive) }
-        }
-
-        /// Finds the directive paragraphs (replaced by block markers) and the headings (named).
-        private func nameAndReplace(
-            lines markdown: UnsafeBufferPointer<UInt8>, reservedIDs: [String],
-            directive: (UnsafeBufferPointer<UInt8>, Int) -> Int?
-        ) {
-            var headingNodes: [(node: OpaquePointer, topLevel: Bool)] = []
-            var directiveParagraphs: [(node: OpaquePointer, line: Int)] = []
-            var containers: [OpaquePointer] = []
-            headingNodes.reserveCapacity(32)
-            directiveParagraphs.reserveCapacity(32)
-
-            // Collect first: the tree must not change while it is walked. Only block containers
-            // are entered; inline content is cmark's business.
-            var child = cmark_node_first_child(tree.root)
-            while let node = child {
-                switch cmark_node_get_type(node) {
-                case CMARK_NODE_PARAGRAPH:
-                    let start = Int(cmark_node_get_start_line(node))
-                    if start >= 1, start == Int(cmark_node_get_end_line(node)), cmark_node_get_start_column(node) == 1 {
-                        directiveParagraphs.append((node, start))
-                    }
-                case CMARK_NODE_HEADING:
-                    headingNodes.append((node, true))
-                case CMARK_NODE_BLOCK_QUOTE, CMARK_NODE_LIST:
-                    collectNestedHeadings(node, into: &headingNodes, stack: &containers)
-                default:
-                    break
-                }
-                child = cmark_node_next(node)
-            }
-
-            if !directiveParagraphs.isEmpty, let base = markdown.baseAddress {
-                var line = 1
-                var offset = 0
-                let n = markdown.count
-                for (node, number) in directiveParagraphs {
-                    while line < number, let newline = Bytes.find(UInt8(ascii: "\n"), in: base, from: offset, to: n) {
-                        offset = newline + 1
-                        line += 1
-                    }
-                    guard line == number, offset + 1 < n, base[offset] == UInt8(ascii: ":"), base[offset + 1] == UInt8(ascii: ":") else {
-                        continue
-                    }
-                    let end = Bytes.find(UInt8(ascii: "\n"), in: base, from: offset, to: n) ?? n
-                    guard let index = directive(UnsafeBufferPointer(rebasing: markdown[offset..<end]), number) else { continue }
-                    replace(node, withHTML: "<\u{1}\(index)>", mem: tree.arena.mem)
-                    blocks.append(index)
-                }
-            }
-
-            // Ids for top-level headings, in order; nested ones keep none (not in the contents).
-            // A page has a handful of ids, so a list beats a set.
-            var used: [String] = []
-            ids.reserveCapacity(headingNodes.count)
-            for (node, topLevel) in headingNodes {
-                guard topLevel else {
-                    ids.append(nil)
-                    continue
-                }
-                let level = Int(cmark_node_get_heading_level(node))
-                let text = plainText(node)
-                let base = slug(text)
-                var id = base
-                var k = 2
-                while used.contains(id) || reservedIDs.contains(id) {
-                    id = "\(base)-\(k)"
-                    k += 1
-                }
-                used.append(id)
-                ids.append(id)
-                headings.append(Heading(level: level, id: id, text: text))
-            }
-        }
-
-        /// Appends the body's HTML to `out`, with ids, blocks (`blocks(i)`) and links.
-        /// `blocks(i, append)` hands block `i`'s bytes to `append`.
-        public func write(into out: inout [UInt8], hrefs: inout [String], blocks: (Int, (UnsafeBufferPointer<UInt8>) -> Void) -> Void) {
-            // The HTML is in the arena: it goes with the arena's reset, not with `free`.
-            guard let raw = tree.arena.active({ cmark_render_html(tree.root, CommonMark.options) }) else { return }
-            let count = strlen(raw)
-            let start = out.count
-            raw.withMemoryRebound(to: UInt8.self, capacity: count) { mp in
-                let p = UnsafePointer(mp)
-                out.reserveCapacity(out.count + count + 16384)
-                var copied = 0
-                var i = 0
-                var headingIndex = 0
-                while let at = Bytes.find(UInt8(ascii: "<"), in: p, from: i, to: count) {
-                    i = at + 1
-                    guard at + 3 < count else { break }
-                    let next = p[at + 1]
-                    if next == UInt8(ascii: "h"), p[at + 2] >= UInt8(ascii: "1"), p[at + 2] <= UInt8(ascii: "6"),
-                        p[at + 3] == UInt8(ascii: ">")
-                    {  // <hN>
-                        defer { headingIndex += 1 }
-                        guard headingIndex < ids.count, let id = ids[headingIndex] else { continue }
-                        out.append(contentsOf: UnsafeBufferPointer(start: p + copied, count: at + 3 - copied))
-                        out.append(contentsOf: " id=\"".utf8)
-                        out.append(contentsOf: id.utf8)
-                        out.append(UInt8(ascii: "\""))
-                        copied = at + 3
-                    } else if next == 1 {  // <\u{1}N>
-                        var j = at + 2
-                        var index = 0
-                        while j < count, ASCII.isDigit(p[j]) {
-                            index = index * 10 + ASCII.digitValue(p[j])
-                            j += 1
-                        }
-                        guard j < count, p[j] == UInt8(ascii: ">") else { continue }
-                        out.append(contentsOf: UnsafeBufferPointer(start: p + copied, count: at - copied))
-                        blocks(index) { out.append(contentsOf: $0) }
-                        copied = j + 1
-                        // cmark ended the marker's line; with the block in its place, that line
-                        // break is only there if the block did not end its own line (`cr()`).
-                        if copied < count, p[copied] == UInt8(ascii: "\n"), out.count == start || out.last == UInt8(ascii: "\n") {
-                            copied += 1
-                        }
-                        i = copied
-                    } else if next == UInt8(ascii: "a"), at + 9 < count, CommonMark.holds("<a href=\"", in: p, at: at) {  // <a href="
-                        let valueStart = at + 9
-                        let end = Bytes.find(UInt8(ascii: "\""), in: p, from: valueStart, to: count) ?? count
-                        hrefs.append(String(decoding: UnsafeBufferPointer(start: p + valueStart, count: end - valueStart), as: UTF8.self))
-                        i = end
-                    }
-                }
-                out.append(contentsOf: UnsafeBufferPointer(start: p + copied, count: count - copied))
-            }
-        }
-    }
-
-    /// Headings inside block quotes and lists, in document order (they render as `<hN>` too).
-    private static func collectNestedHeadings(
-        _ container: OpaquePointer, into headings: inout [(node: OpaquePointer, topLevel: Bool)], stack: inout [OpaquePointer]
-    ) {
-        var child = cmark_node_first_child(container)
-        while let node = child {
-            switch cmark_node_get_type(node) {
-            case CMARK_NODE_HEADING: headings.append((node, false))
-            case CMARK_NODE_BLOCK_QUOTE, CMARK_NODE_LIST, CMARK_NODE_ITEM: collectNestedHeadings(node, into: &headings, stack: &stack)
-            default: break
-            }
-            child = cmark_node_next(node)
-        }
+        let body = renderBody(
+            Array(markdown.utf8), reservedIDs: reservedIDs,
+            directive: { line, number in
+                guard let html = directive(String(decoding: line, as: UTF8.self), number) else { return nil }
+                blocks.append(Array(html.utf8))
+                return blocks.count - 1
+            }, blocks: { blocks[$0] })
+        return Document(html: String(decoding: body.html, as: UTF8.self), headings: body.headings, idProbes: body.idProbes)
     }
 
     // MARK: - Slugs
@@ -335,14 +132,14 @@ public enum CommonMark {
 
     /// Whether the bytes at `p + at` are `text` (the caller checked there are enough of them).
     @inline(__always)
-    fileprivate static func holds(_ text: StaticString, in p: UnsafePointer<UInt8>, at: Int) -> Bool {
+    static func holds(_ text: StaticString, in p: UnsafePointer<UInt8>, at: Int) -> Bool {
         for k in 0..<text.utf8CodeUnitCount where p[at + k] != text.utf8Start[k] { return false }
         return true
     }
 
     // MARK: - cmark plumbing
 
-    private static func replace(_ node: OpaquePointer, withHTML html: String, mem: UnsafeMutablePointer<cmark_mem>) {
+    static func replace(_ node: OpaquePointer, withHTML html: String, mem: UnsafeMutablePointer<cmark_mem>) {
         guard let block = cmark_node_new_with_mem(CMARK_NODE_CUSTOM_BLOCK, mem) else { return }
         _ = html.withCString { cmark_node_set_on_enter(block, $0) }
         _ = cmark_node_replace(node, block)
@@ -370,49 +167,6 @@ public enum CommonMark {
                 appendText(of: current, to: &text)
             }
             child = cmark_node_next(current)
-        }
-    }
-}
-
-/// A parsed cmark document whose every block is in `arena`; the arena's `reset` lets it go and
-/// checks it is gone (`liveDocuments`), so no node outlives its memory.
-private final class ParsedDocument {
-    let root: OpaquePointer
-    let arena: CmarkArena
-
-    /// The document made of `pieces` in order, streamed to cmark's parser without joining them.
-    init(_ pieces: [UnsafeBufferPointer<UInt8>], arena: CmarkArena) {
-        self.arena = arena
-        root = arena.active {
-            let parser = cmark_parser_new_with_mem(CommonMark.options, arena.mem)
-            defer { cmark_parser_free(parser) }
-            for piece in pieces where piece.count > 0 {
-                piece.baseAddress.map { cmark_parser_feed(parser, UnsafeRawPointer($0).assumingMemoryBound(to: CChar.self), piece.count) }
-            }
-            return cmark_parser_finish(parser)
-        }
-        arena.liveDocuments += 1
-    }
-
-    deinit { arena.liveDocuments -= 1 }
-}
-
-/// The module's entry point for pages: renders article bodies on any number of threads, each
-/// parse drawing on an arena of its own core (`CmarkArena`), given back reset when the page is
-/// done with the body.
-public final class ArticleRenderer: Sendable {
-    private let arenas = CmarkArenaPool()
-
-    public init() {}
-
-    /// Parses an article (see `CommonMark.ArticleBody.init`) and hands it to `use`; the body and
-    /// all of cmark's memory for it are gone when `use` returns, so `use` must not keep it.
-    public func withBody<R>(
-        _ pieces: [UnsafeBufferPointer<UInt8>], lines: UnsafeBufferPointer<UInt8>, reservedIDs: [String],
-        directive: (UnsafeBufferPointer<UInt8>, Int) -> Int?, _ use: (CommonMark.ArticleBody) -> R
-    ) -> R {
-        arenas.withArena { arena in
-            use(CommonMark.ArticleBody(pieces, lines: lines, reservedIDs: reservedIDs, arena: arena, directive: directive))
         }
     }
 }

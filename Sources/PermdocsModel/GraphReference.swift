@@ -1,4 +1,5 @@
 import Foundation
+public import PermdocsDiagnostics
 
 /// Microsoft Graph's permission reference, compiled into permdocs (Resources/, embedded by the
 /// EmbedResources build-tool plugin; from Microsoft's
@@ -36,6 +37,10 @@ public final class GraphReference: Sendable {
     private let delegatedByLowercase: [String: Permission]
     private let delegatedByID: [String: Permission]
     private let exchangeByLowercase: [String: Permission]
+    /// The delegated permissions' values, and every known value (`knownValues`), prepared for
+    /// did-you-mean hints once, not per unknown scope.
+    public let delegatedNames: DidYouMean.Candidates
+    public let knownNames: DidYouMean.Candidates
 
     struct ResourceFile: Decodable {
         var resource: String
@@ -81,6 +86,8 @@ public final class GraphReference: Sendable {
         exchangeByLowercase = Dictionary(exchangeOnline.map { ($0.value.lowercased(), $0) }, uniquingKeysWith: { a, _ in a })
         delegatedByLowercase = Dictionary(delegated.map { ($0.value.lowercased(), $0) }, uniquingKeysWith: { a, _ in a })
         delegatedByID = Dictionary(delegated.map { ($0.id.lowercased(), $0) }, uniquingKeysWith: { a, _ in a })
+        delegatedNames = DidYouMean.Candidates(delegated.map(\.value))
+        knownNames = DidYouMean.Candidates(delegated.map(\.value) + exchangeOnline.map(\.value))
     }
 
     /// The delegated permission (`type: Scope` in a manifest) with this id.

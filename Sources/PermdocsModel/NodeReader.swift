@@ -28,8 +28,10 @@ public struct NodeReader {
             return nil
         }
         let known = required + optional
+        var names: DidYouMean.Candidates?
         for pair in pairs where !known.contains(pair.key.text) {
-            let hint = DidYouMean.hint(for: pair.key.text, among: known)
+            if names == nil { names = DidYouMean.Candidates(known) }
+            let hint = names!.hint(for: pair.key.text)
             diagnostics.error(ModelRule.unknownKey, "unknown key '\(pair.key.text)' in \(what)\(hint)", at: pair.keyLocation)
         }
         for key in required where !pairs.contains(where: { $0.key.text == key }) {

@@ -9,13 +9,13 @@ extension SiteBuilder {
         let newline = UInt8(ascii: "\n")
         let colon = UInt8(ascii: ":")
         let space = UInt8(ascii: " ")
-        let parts = parts(articles: prepared.articles, templates: prepared.templates)
+        let parts = parts(articles: prepared.articles, templates: prepared.templates, links: SharedLinkTable())
         let context = parts.contexts.article(checklists: parts.checklistLinks)
         let values = SplicedValues(articles: prepared.articles, context: context)
         return prepared.articles.enumerated().map { articleIndex, article in
             var markdown: [UInt8] = []
-            article.template.withMarkdown(context, values: values, source: article.source) { pieces, _ in
-                for piece in pieces { markdown.append(contentsOf: piece) }
+            for piece in article.template.markdown(context, values: values, source: article.source).pieces {
+                markdown.append(contentsOf: piece)
             }
             var out: [UInt8] = []
             out.reserveCapacity(markdown.count * 3)
@@ -26,7 +26,7 @@ extension SiteBuilder {
                 let lineEnd = markdown[lineStart...].firstIndex(of: newline) ?? markdown.count
                 let line = markdown[lineStart..<lineEnd]
                 if line.starts(with: [colon, colon]),
-                    let index = line.withUnsafeBufferPointer({ parts.block(article, articleIndex, line: $0, number: number) })
+                    let index = parts.block(article, articleIndex, line: line, number: number)
                 {
                     var html = parts.blockHTML[index][...]
                     while html.last == newline { html = html.dropLast() }

@@ -15,8 +15,13 @@ import Foundation
 /// sentinel character is rendered the ordinary way.
 final class LayoutCache: @unchecked Sendable {
     private let layout: Layout
-    /// Each shape's number and pieces, and the links of shape `n` at `links[n]`.
-    private let shapes = Locked<(byKey: [Key: (number: Int, pieces: [Piece])], links: [LinkSet])>(([:], []))
+    /// Each shape's pieces and the handle on its links.
+    private let shapes = Locked<[Key: (links: SharedLinks, pieces: [Piece])]>([:])
+    /// Where the shapes' own links (navigation, skip link, stylesheet) are read, once per shape.
+    private let links: SharedLinkTable
+    /// Every id the layout's own markup defines, in any shape (`main`, …): a page's other ids
+    /// must avoid them.
+    let ids: Set<String>
 
     enum Piece {
         /// Bytes owned by the cache, at a fixed address: pages copy them without retaining.
@@ -35,13 +40,27 @@ final class LayoutCache: @unchecked Sendable {
     static let end = "\u{E001}"
     static let contentSentinel = mark + end
 
-    init(layout: Layout) { self.layout = layout }
+    init(layout: Layout, links: SharedLinkTable) {
+        self.layout = layout
+        self.links = links
+        var ids: Set<String> = []
+        for toc in [0, 1] {
+            for printable in [false, true] {
+                let heading = CommonMark.Heading(level: 2, id: Self.contentSentinel, text: Self.contentSentinel)
+                let rendered = layout.page(
+                    "\u{E002}none", title: "", description: "", kind: "", body: "", toc: Array(repeating: heading, count: toc),
+                    printable: printable)
+                ids.formUnion(HTMLScan.links(in: rendered.bytes).ids.filter { !Self.holdsMark($0) })
+            }
+        }
+        self.ids = ids
+    }
 
-    /// The page for `href` around `body`, and the number of its shape (for `links(ofShape:)`);
-    /// nil when the page was rendered the ordinary way.
+    /// The page for `href` around `body`, and the handle on its shape's links; nil when the page
+    /// was rendered the ordinary way (the caller reads it whole).
     func page(
         _ href: String, title: String, description: String, kind: String, body: [UInt8], toc: [CommonMark.Heading], printable: Bool
-    ) -> (file: OutputFile, shape: Int?) {
+    ) -> (file: OutputFile, shape: SharedLinks?) {
         page(href, title: title, description: description, kind: kind, toc: toc, printable: printable) { $0.append(contentsOf: body) }
     }
 
@@ -52,7 +71,7 @@ final class LayoutCache: @unchecked Sendable {
     func page(
         _ href: String, title: String, description: String, kind: String, toc: [CommonMark.Heading], printable: Bool,
         writeBody: (inout [UInt8]) -> Void
-    ) -> (file: OutputFile, shape: Int?) {
+    ) -> (file: OutputFile, shape: SharedLinks?) {
         // The text values, numbered as their sentinels: title, description, kind, then each toc
         // item's id and title.
         var values = [title, description, kind]
@@ -66,7 +85,7 @@ final class LayoutCache: @unchecked Sendable {
             return (file, nil)
         }
         let current = layout.nav.firstIndex { $0.href == href } ?? -1
-        let (shapeNumber, pieces) = shape(Key(toc: toc.count, printable: printable, current: current)) {
+        let (shapeLinks, pieces) = shape(Key(toc: toc.count, printable: printable, current: current)) {
             var number = 0
             func sentinel() -> String {
                 defer { number += 1 }
@@ -81,10 +100,7 @@ final class LayoutCache: @unchecked Sendable {
                 printable: printable)
             // The shape's own links and ids; those holding a slot are the table of contents,
             // whose targets are the page's own headings.
-            var links = HTMLScan.links(in: rendered.bytes)
-            links.hrefs.removeAll(where: Self.holdsMark)
-            links.ids = links.ids.filter { !Self.holdsMark($0) }
-            return (self.own(Self.cut(rendered.bytes)), links)
+            return (self.own(Self.cut(rendered.bytes)), links.add(rendered.bytes, dropping: Self.holdsMark))
         }
         var out: [UInt8] = []
         out.reserveCapacity(32768)
@@ -95,7 +111,7 @@ final class LayoutCache: @unchecked Sendable {
             case .text(let n): HTMLEscaping.append(values[n], into: &out)
             }
         }
-        return (OutputFile(path: href, bytes: out), shapeNumber)
+        return (OutputFile(path: href, bytes: out), shapeLinks)
     }
 
     /// What a page's layout depends on besides its text values.
@@ -105,21 +121,13 @@ final class LayoutCache: @unchecked Sendable {
         var current: Int
     }
 
-    /// The links and ids of every shape's own markup (navigation, skip link, stylesheet), by
-    /// shape number.
-    var shapeLinks: [LinkSet] { shapes.withLock { $0.links } }
-
-    /// The links and ids of shape `n`'s own markup.
-    func links(ofShape n: Int) -> LinkSet { shapes.withLock { $0.links[n] } }
-
-    private func shape(_ key: Key, _ make: () -> ([Piece], LinkSet)) -> (Int, [Piece]) {
-        if let cached = shapes.withLock({ $0.byKey[key] }) { return cached }
+    private func shape(_ key: Key, _ make: () -> ([Piece], SharedLinks)) -> (SharedLinks, [Piece]) {
+        if let cached = shapes.withLock({ $0[key] }) { return cached }
         let (pieces, links) = make()
         return shapes.withLock { shapes in
-            if let cached = shapes.byKey[key] { return cached }
-            shapes.byKey[key] = (shapes.links.count, pieces)
-            shapes.links.append(links)
-            return (shapes.links.count - 1, pieces)
+            if let cached = shapes[key] { return cached }
+            shapes[key] = (links, pieces)
+            return (links, pieces)
         }
     }
 

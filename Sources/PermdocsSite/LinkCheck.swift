@@ -1,161 +1,221 @@
-import PermdocsArticles
-import PermdocsDiagnostics
+import PermdocsSupport
 
-/// What the link check needs of a page once its bytes are written: its ids (it may be a link
-/// target) and its links, its own and those of the blocks it shares with other pages (a
-/// directive's HTML, the layout's navigation), which are read once for the whole site.
-struct PageLinks: Sendable {
-    var path: String
-    var ids: PageIDs
-    /// Broken links already found while the page was rendered (the article's own links).
-    var problems: [(raw: String, message: String)] = []
-    /// Links to a fragment of another page, checked once every page's ids are known.
-    var fragments: [(raw: String, target: String, fragment: Substring)] = []
-    /// Directive blocks on the page (indexes into the site's block links).
-    var blocks: [Int] = []
-    /// The layout shape the page was cut from (index into the layout cache's links).
-    var shape: Int?
+/// A handle on HTML that many pages share (a directive's block, a layout shape), whose links the
+/// `SharedLinkTable` read once.
+struct SharedLinks: Hashable, Sendable {
+    fileprivate let number: Int
+}
 
-    init(path: String, ids: PageIDs = .list([])) {
-        self.path = path
-        self.ids = ids
-    }
+/// The links and ids of every piece of HTML pages share, each read once where it is made (the
+/// directive blocks before rendering, each layout shape the first time a page needs it).
+final class SharedLinkTable: Sendable {
+    private let sets = Locked<[LinkSet]>([])
 
-    /// Checks the page's own links as far as they can be before every page exists (on all
-    /// cores): fragments on the page (`hasID`) and the files they reach. Links to a fragment
-    /// of another page wait in `fragments`.
-    mutating func check(_ hrefs: [String], sitePaths: [String: Int], hasID: (String) -> Bool) {
-        // Repeats are checked again (cheaply); each problem is reported once, in `SiteLinks.check`.
-        for raw in hrefs {
-            switch Link(raw) {
-            case .local(let fragment):
-                if !fragment.isEmpty, !hasID(String(fragment)) {
-                    problems.append((raw, BrokenLink.noElement(raw: raw, page: path, fragment: fragment).message))
-                }
-            case .other(_, let target, let fragment):
-                if sitePaths[target] == nil {
-                    problems.append((raw, BrokenLink.noPage(raw: raw, target: target).message))
-                } else if let fragment, !fragment.isEmpty, target.hasSuffix(".html") {
-                    fragments.append((raw, target, fragment))
-                }
-            case nil:
-                break
-            }
+    /// Reads the links of `html` (whose slots, if any, `dropping` says to leave out).
+    func add(_ html: [UInt8], dropping slot: (String) -> Bool = { _ in false }) -> SharedLinks {
+        var links = HTMLScan.links(in: html)
+        links.hrefs.removeAll(where: slot)
+        links.ids = links.ids.filter { !slot($0) }
+        links.repeatedIDs.removeAll(where: slot)
+        return sets.withLock { sets in
+            sets.append(links)
+            return SharedLinks(number: sets.count - 1)
         }
     }
 
-    /// Whether the page has an element `id`: one of its own, of its layout shape (`shape`,
-    /// its links), or of a directive block on it (`blockLinks`, the site's).
-    func hasID(_ id: String, shape: LinkSet?, blockLinks: [LinkSet]) -> Bool {
-        ids.contains(id) || shape?.ids.contains(id) == true || blocks.contains { blockLinks[$0].ids.contains(id) }
+    /// The ids of the HTML behind `handle`.
+    func ids(of handle: SharedLinks) -> Set<String> { sets.withLock { $0[handle.number].ids } }
+
+    fileprivate var all: [LinkSet] { sets.current }
+}
+
+/// What the link check keeps of a file once it is written: the ids it defines (it may be a link
+/// target) and where its links come from, its own and the shared HTML on it. Opaque outside the
+/// link check.
+struct PageLinks: Sendable {
+    let path: String
+    fileprivate var ids: PageIDs = .list([])
+    fileprivate var hrefs: [String] = []
+    fileprivate var repeatedIDs: [String] = []
+    /// Shared HTML on the page, in page order, each once.
+    fileprivate var shared: [SharedLinks] = []
+
+    /// A file without links (data, an asset): only a link target.
+    static func file(_ path: String) -> PageLinks { PageLinks(path: path) }
+
+    /// A page read whole.
+    static func page(_ path: String, html: [UInt8]) -> PageLinks {
+        let scanned = HTMLScan.links(in: html)
+        return PageLinks(path: path, ids: .set(scanned.ids), hrefs: scanned.hrefs, repeatedIDs: scanned.repeatedIDs)
+    }
+
+    /// A page put together from its own HTML (whose ids and hrefs are known: an article body's
+    /// headings and links) and shared HTML.
+    static func assembled(_ path: String, ids: [String], hrefs: [String], shared: [SharedLinks]) -> PageLinks {
+        var unique: [SharedLinks] = []
+        for s in shared where !unique.contains(s) { unique.append(s) }
+        // An article has a few ids: a list beats a set, unless it has many.
+        return PageLinks(path: path, ids: ids.count > 16 ? .set(Set(ids)) : .list(ids), hrefs: hrefs, shared: unique)
     }
 }
 
-/// The site's links, checked after rendering: every file's record (`pages`, found by path through
-/// `index`, the one index of the site's files), the shared directive blocks' and layout shapes'.
-struct SiteLinks {
-    var pages: [PageLinks]
-    var blocks: [LinkSet]
-    var shapes: [LinkSet]
-    /// Where each file's record is in `pages`.
-    var index: [String: Int]
+/// A page's own ids: an article's few heading ids as a list, a whole page's as a set.
+enum PageIDs: Sendable {
+    case list([String])
+    case set(Set<String>)
+
+    func contains(_ id: String) -> Bool {
+        switch self {
+        case .list(let ids): ids.contains(id)
+        case .set(let ids): ids.contains(id)
+        }
+    }
+}
+
+/// What the link check finds on a page.
+enum LinkFinding: Equatable, Sendable {
+    /// A link (`href` as the HTML has it) that reaches nothing.
+    case broken(page: String, href: String, BrokenLink)
+    /// Two elements of the page with the same id.
+    case repeatedID(page: String, id: String)
+
+    var page: String {
+        switch self {
+        case .broken(let page, _, _), .repeatedID(let page, _): page
+        }
+    }
+}
+
+/// Every file of the site, by path, with its links: the one index the link check reads.
+struct LinkIndex: Sendable {
+    private var pages: [PageLinks]
+    private var shared: [LinkSet]
+    /// Where each file's record is in `pages` (the first record of a path).
+    private let byPath: [String: Int]
+
+    init(_ pages: [PageLinks], shared: SharedLinkTable) {
+        self.pages = pages
+        self.shared = shared.all
+        var byPath: [String: Int] = [:]
+        byPath.reserveCapacity(pages.count)
+        for (i, page) in pages.enumerated() where byPath[page.path] == nil { byPath[page.path] = i }
+        self.byPath = byPath
+    }
 
     /// Every relative link of every HTML page must reach a file of the site and, with a fragment,
-    /// an element id on that page. A broken link in an article is reported where the article
-    /// writes it.
-    func check(articles: [Article], into diagnostics: inout Diagnostics) {
-        func hasID(_ id: Substring, on page: PageLinks) -> Bool {
-            page.hasID(String(id), shape: page.shape.map { shapes[$0] }, blockLinks: blocks)
-        }
-        // A link to another file means the same on every page: each distinct one is checked once.
-        var verdicts: [String: String?] = [:]
-        func external(_ link: Link) -> String? {
-            guard case .other(let raw, let target, let fragment) = link else { return nil }
-            if let cached = verdicts[raw] { return cached }
-            let verdict: String?
-            if let page = index[target] {
-                if let fragment, !fragment.isEmpty, target.hasSuffix(".html"), !hasID(fragment, on: pages[page]) {
-                    verdict = BrokenLink.noElement(raw: raw, page: target, fragment: fragment).message
-                } else {
-                    verdict = nil
-                }
-            } else {
-                verdict = BrokenLink.noPage(raw: raw, target: target).message
+    /// an element id on that page; no page may define an id twice. Findings in page order, each
+    /// link once per page (the first time the page has it); pages are checked on all cores.
+    func check() -> [LinkFinding] {
+        check(pages.indices)
+    }
+
+    /// The same for the pages at `positions` only.
+    func check(_ positions: some Collection<Int>) -> [LinkFinding] {
+        let positions = Array(positions)
+        // Shared HTML's links to other files mean the same on every page it is on: checked once.
+        let sharedProblems: [[(href: String, problem: BrokenLink)]] = shared.map { set in
+            set.hrefs.compactMap { href in
+                guard case .other? = Link(href), let problem = problem(href, on: nil) else { return nil }
+                return (href, problem)
             }
-            verdicts[raw] = verdict
-            return verdict
         }
-        // Shared blocks: their links to other files are checked once for all the pages they are on.
-        func classified(_ set: LinkSet) -> (problems: [(String, String)], local: [(String, Substring)]) {
-            var problems: [(String, String)] = []
-            var local: [(String, Substring)] = []
-            for raw in set.hrefs {
-                switch Link(raw) {
-                case .local(let fragment): local.append((raw, fragment))
-                case let link?: if let v = external(link) { problems.append((raw, v)) }
-                case nil: break
-                }
+        let sharedLocal: [[(href: String, fragment: String)]] = shared.map { set in
+            set.hrefs.compactMap { href in
+                guard case .local(let fragment)? = Link(href), !fragment.isEmpty else { return nil }
+                return (href, fragment)
             }
-            return (problems, local)
         }
-        let blockLinks = blocks.map(classified)
-        let shapeLinks = shapes.map(classified)
-        let cleanBlock = blockLinks.map { $0.problems.isEmpty && $0.local.isEmpty }
-        let cleanShape = shapeLinks.map { $0.problems.isEmpty && $0.local.isEmpty }
-        // Where a broken link is reported: built only when there is one.
-        var articlesByHref: [String: Article]?
-        for index in pages.indices {
-            // Most pages: nothing found while rendering, nothing left to look up, and blocks whose
-            // links were all fine (checked without copying the page's record).
-            if pages[index].problems.isEmpty, pages[index].fragments.isEmpty,
-                pages[index].shape.map({ cleanShape[$0] }) ?? true, pages[index].blocks.allSatisfy({ cleanBlock[$0] })
-            {
-                continue
-            }
-            let p = pages[index]
-            guard p.path.hasSuffix(".html") else { continue }
-            var problems: [(raw: String, message: String)] = []
+        return parallelMap(positions.count) { k -> [LinkFinding] in
+            let page = pages[positions[k]]
+            guard page.path.hasSuffix(".html") else { return [] }
+            var found: [LinkFinding] = []
             var reported: Set<String> = []
-            func add(_ raw: String, _ message: String) {
-                if reported.insert(raw).inserted { problems.append((raw, message)) }
+            func add(_ href: String, _ problem: BrokenLink) {
+                if reported.insert(href).inserted { found.append(.broken(page: page.path, href: href, problem)) }
             }
-            var shared = p.blocks.map { blockLinks[$0] }
-            if let shape = p.shape { shared.append(shapeLinks[shape]) }
-            // In page order: the layout's links come first on the page, then the article's.
-            for set in shared.reversed() {
-                for (raw, fragment) in set.local where !fragment.isEmpty && !hasID(fragment, on: p) {
-                    add(raw, BrokenLink.noElement(raw: raw, page: p.path, fragment: fragment).message)
+            // In page order: the layout's links come first, then the blocks' and the article's.
+            for s in page.shared {
+                for (href, fragment) in sharedLocal[s.number] where !hasID(fragment, on: page) {
+                    add(href, .noElement(page: page.path, fragment: fragment))
                 }
-                for (raw, message) in set.problems { add(raw, message) }
+                for (href, problem) in sharedProblems[s.number] { add(href, problem) }
             }
-            for (raw, message) in p.problems { add(raw, message) }
-            for (raw, target, fragment) in p.fragments {
-                if let v = external(.other(raw: raw, target: target, fragment: fragment)) { add(raw, v) }
+            for href in page.hrefs {
+                if let problem = problem(href, on: page) { add(href, problem) }
             }
-            if !problems.isEmpty, articlesByHref == nil {
-                articlesByHref = Dictionary(articles.map { ($0.href, $0) }, uniquingKeysWith: { a, _ in a })
+            for id in repeatedIDs(on: page) { found.append(.repeatedID(page: page.path, id: id)) }
+            return found
+        }.flatMap { $0 }
+    }
+
+    /// What is wrong with `href` on `page` (nil: a shared block's link, checked for any page).
+    private func problem(_ href: String, on page: PageLinks?) -> BrokenLink? {
+        switch Link(href) {
+        case .local(let fragment)?:
+            guard let page, !fragment.isEmpty, !hasID(fragment, on: page) else { return nil }
+            return .noElement(page: page.path, fragment: fragment)
+        case .other(let target, let fragment)?:
+            guard let n = byPath[target] else { return .noPage(target: target) }
+            if let fragment, !fragment.isEmpty, target.hasSuffix(".html"), !hasID(fragment, on: pages[n]) {
+                return .noElement(page: target, fragment: fragment)
             }
-            for problem in problems {
-                let location =
-                    articlesByHref?[p.path].flatMap { Self.locate(problem.raw, in: $0) } ?? SourceLocation(file: p.path, line: 1, column: 1)
-                diagnostics.error(SiteRule.brokenLink, problem.message, at: location)
-            }
+            return nil
+        case nil:
+            return nil
         }
     }
 
-    /// Where an article writes `href`: at the link target itself (after '(' in a Markdown
-    /// link), else wherever it occurs; else its first line.
-    private static func locate(_ href: String, in article: Article) -> SourceLocation? {
-        for (i, line) in article.body.split(separator: "\n", omittingEmptySubsequences: false).enumerated() {
-            if let r = line.range(of: "(" + href) {
-                return SourceLocation(
-                    file: article.file, line: i + 1, column: line.unicodeScalars.distance(from: line.startIndex, to: r.lowerBound) + 2)
-            }
-            if let r = line.range(of: href) {
-                return SourceLocation(
-                    file: article.file, line: i + 1, column: line.unicodeScalars.distance(from: line.startIndex, to: r.lowerBound) + 1)
+    /// Whether `page` has an element `id`: one of its own or of shared HTML on it.
+    private func hasID(_ id: String, on page: PageLinks) -> Bool {
+        page.ids.contains(id) || page.shared.contains { shared[$0.number].ids.contains(id) }
+    }
+
+    /// Ids the page defines twice: within one part, or in two of its shared parts. (An article's
+    /// headings avoid every id of its layout and blocks when they are named.)
+    private func repeatedIDs(on page: PageLinks) -> [String] {
+        var repeated = page.repeatedIDs
+        for (k, s) in page.shared.enumerated() {
+            let set = shared[s.number]
+            repeated += set.repeatedIDs
+            for other in page.shared[..<k] where !shared[other.number].ids.isDisjoint(with: set.ids) {
+                repeated += shared[other.number].ids.intersection(set.ids).sorted()
             }
         }
-        return SourceLocation(file: article.file, line: 1, column: 1)
+        return repeated
+    }
+}
+
+/// What `permdocs serve` needs to check links again after one page changed (`LiveSite.replace`).
+extension LinkIndex {
+    /// The path of every file of the site.
+    var paths: Set<String> { Set(byPath.keys) }
+
+    /// Where the record of the file `path` is.
+    func position(of path: String) -> Int? { byPath[path] }
+
+    /// Replaces the record at `position` (the same file, rendered again), and reads the shared
+    /// links anew from `table`, where rendering it may have added a layout shape. Returns the
+    /// positions whose findings can have changed: that page's, and, when its ids changed
+    /// (another page may link to one of them), every page's.
+    mutating func replace(at position: Int, with record: PageLinks, shared table: SharedLinkTable) -> [Int] {
+        let before = pages[position]
+        pages[position] = record
+        shared = table.all
+        let sameIDs = before.ids.same(as: record.ids) && before.shared == record.shared
+        return sameIDs ? [position] : Array(pages.indices)
+    }
+
+    /// The record at `position`.
+    func record(at position: Int) -> PageLinks { pages[position] }
+}
+
+extension PageIDs {
+    /// Whether both hold the same ids.
+    func same(as other: PageIDs) -> Bool {
+        switch (self, other) {
+        case (.list(let a), .list(let b)): a == b
+        case (.set(let a), .set(let b)): a == b
+        case (.list(let a), .set(let b)), (.set(let b), .list(let a)): Set(a) == b
+        }
     }
 }

@@ -1,82 +1,76 @@
 import PermdocsSupport
 import Foundation
 
-/// A relative link as the link check sees it; nil for what is not the site's to check (empty,
-/// a scheme, `//host`).
-enum Link {
-    case local(Substring)
-    case other(raw: String, target: String, fragment: Substring?)
+/// A relative link as the link check sees it, read from an `href` as the HTML has it (entities
+/// decoded, the file part percent-decoded); nil for what is not the site's to check (empty, a
+/// scheme, `//host`).
+enum Link: Equatable {
+    case local(fragment: String)
+    case other(target: String, fragment: String?)
 
-    init?(_ raw: String) {
-        // One pass over the bytes: any ':' (a scheme), '&' (an entity), a leading '//'.
-        var scanned = raw
-        let (skip, hasEntity) = scanned.withUTF8 { b -> (Bool, Bool) in
-            guard let base = b.baseAddress, b.count > 0 else { return (true, false) }
+    init?(_ href: String) {
+        // One pass over the bytes: any ':' (a scheme), '&' (an entity), '%' (an escape), a
+        // leading '//'.
+        var scanned = href
+        let (skip, hasEntity, hasPercent) = scanned.withUTF8 { b -> (Bool, Bool, Bool) in
+            guard let base = b.baseAddress, b.count > 0 else { return (true, false, false) }
             let slash = UInt8(ascii: "/")
-            if b.count >= 2, base[0] == slash, base[1] == slash { return (true, false) }
-            if memchr(base, Int32(UInt8(ascii: ":")), b.count) != nil { return (true, false) }
-            return (false, memchr(base, Int32(UInt8(ascii: "&")), b.count) != nil)
+            if b.count >= 2, base[0] == slash, base[1] == slash { return (true, false, false) }
+            if memchr(base, Int32(UInt8(ascii: ":")), b.count) != nil { return (true, false, false) }
+            return (
+                false, memchr(base, Int32(UInt8(ascii: "&")), b.count) != nil, memchr(base, Int32(UInt8(ascii: "%")), b.count) != nil
+            )
         }
         if skip { return nil }
-        let href = hasEntity ? raw.replacingOccurrences(of: "&amp;", with: "&") : raw
+        let link = hasEntity ? HTMLScan.decoded(href) : href
+        func decoded(_ s: Substring) -> String { hasPercent ? (s.removingPercentEncoding ?? String(s)) : String(s) }
         // '#' and '?' are ASCII, so their UTF-8 positions are valid string indices.
-        guard let hash = href.utf8.firstIndex(of: UInt8(ascii: "#")) else {
-            self = .other(raw: raw, target: Self.path(href[...]), fragment: nil)
+        guard let hash = link.utf8.firstIndex(of: UInt8(ascii: "#")) else {
+            self = .other(target: decoded(Self.path(link[...])), fragment: nil)
             return
         }
-        let before = href[..<hash]
-        let fragment = href[href.utf8.index(after: hash)...]
+        let before = link[..<hash]
+        let fragment = decoded(link[link.utf8.index(after: hash)...])
         if before.isEmpty {
-            self = .local(fragment)
+            self = .local(fragment: fragment)
         } else {
-            self = .other(raw: raw, target: Self.path(before), fragment: fragment)
+            self = .other(target: decoded(Self.path(before)), fragment: fragment)
         }
     }
 
     /// The file part of a link: up to a '?'.
-    private static func path(_ s: Substring) -> String {
-        String(s.utf8.firstIndex(of: UInt8(ascii: "?")).map { s[..<$0] } ?? s)
+    private static func path(_ s: Substring) -> Substring {
+        s.utf8.firstIndex(of: UInt8(ascii: "?")).map { s[..<$0] } ?? s
     }
 }
 
 /// Every way a link can be broken, and its message: the one table of them.
-enum BrokenLink {
+enum BrokenLink: Equatable, Sendable {
     /// The link names a file the site does not have.
-    case noPage(raw: String, target: String)
+    case noPage(target: String)
     /// The link's fragment names no element of its page.
-    case noElement(raw: String, page: String, fragment: Substring)
+    case noElement(page: String, fragment: String)
 
-    var message: String {
+    /// The message for the link as its author wrote it (`link`).
+    func message(link: String) -> String {
         switch self {
-        case .noPage(let raw, let target): "link to '\(raw)': no page '\(target)' in the site"
-        case .noElement(let raw, let page, let fragment): "link to '\(raw)': '\(page)' has no element with id '\(fragment)'"
+        case .noPage(let target): "link to '\(link)': no page '\(target)' in the site"
+        case .noElement(let page, let fragment): "link to '\(link)': '\(page)' has no element with id '\(fragment)'"
         }
     }
 }
 
-/// A page's own ids: an article's few heading ids as a list, a whole page's as a set.
-enum PageIDs: Sendable {
-    case list([String])
-    case set(Set<String>)
-
-    func contains(_ id: String) -> Bool {
-        switch self {
-        case .list(let ids): ids.contains(id)
-        case .set(let ids): ids.contains(id)
-        }
-    }
-}
-
-/// The ids a piece of HTML defines and the hrefs it links to.
+/// The ids a piece of HTML defines, the hrefs it links to, and the ids it defines twice.
 struct LinkSet: Sendable {
     var ids: Set<String> = []
     var hrefs: [String] = []
+    var repeatedIDs: [String] = []
 }
 
 /// Reads attribute values out of the HTML permdocs generated (double-quoted, as cmark and the
 /// templates write them). Not a general HTML parser; it only needs to read what permdocs wrote.
 enum HTMLScan {
-    private static let equals = UInt8(ascii: "="), quote = UInt8(ascii: "\""), space = UInt8(ascii: " ")
+    private static let equals = UInt8(ascii: "="), quote = UInt8(ascii: "\"")
     private static let id = Array(" id".utf8), href = Array(" href".utf8)
 
     /// Every ` id="…"` and ` href="…"` value, in one pass over the bytes.
@@ -101,11 +95,56 @@ enum HTMLScan {
                 let start = eq + 2
                 let end = Bytes.find(quote, in: base, from: start, to: n) ?? n
                 let value = String(decoding: UnsafeBufferPointer(start: base + start, count: end - start), as: UTF8.self)
-                if isID { set.ids.insert(value) } else { set.hrefs.append(value) }
+                if !isID {
+                    set.hrefs.append(value)
+                } else if !set.ids.insert(value).inserted {
+                    set.repeatedIDs.append(value)
+                }
                 i = end
             }
         }
         return set
+    }
+
+    /// An attribute value with its entities decoded: the ones cmark and the templates write
+    /// (`&amp;`, `&quot;`, `&lt;`, `&gt;`, `&#39;`, `&#x27;`) and any numeric one.
+    static func decoded(_ value: String) -> String {
+        guard value.utf8.contains(UInt8(ascii: "&")) else { return value }
+        var out = ""
+        var rest = value[...]
+        while let amp = rest.firstIndex(of: "&") {
+            out += rest[..<amp]
+            let after = rest[rest.index(after: amp)...]
+            guard let semi = after.prefix(10).firstIndex(of: ";") else {
+                out.append("&")
+                rest = after
+                continue
+            }
+            let name = after[..<semi]
+            let scalar: Unicode.Scalar? =
+                switch name {
+                case "amp": "&"
+                case "quot": "\""
+                case "lt": "<"
+                case "gt": ">"
+                default:
+                    if name.hasPrefix("#x") || name.hasPrefix("#X") {
+                        UInt32(name.dropFirst(2), radix: 16).flatMap(Unicode.Scalar.init)
+                    } else if name.hasPrefix("#") {
+                        UInt32(name.dropFirst(), radix: 10).flatMap(Unicode.Scalar.init)
+                    } else {
+                        nil
+                    }
+                }
+            if let scalar {
+                out.unicodeScalars.append(scalar)
+                rest = after[after.index(after: semi)...]
+            } else {
+                out.append("&")
+                rest = after
+            }
+        }
+        return out + rest
     }
 
     /// Whether the bytes just before offset `end` are `name`.

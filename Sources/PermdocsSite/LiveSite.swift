@@ -12,18 +12,18 @@ public import PermdocsDiagnostics
 public final class LiveSite: @unchecked Sendable {
     /// Changed only by `replace`, which one thread calls at a time (`permdocs serve`'s builds).
     private(set) var pass: RenderPass
-    private var links: SiteLinks
+    private var links: LinkIndex
     /// The link check's findings for the site as it now is.
     public private(set) var diagnostics: Diagnostics
 
     /// Every file of the site (pages, data files, assets), by path: what may be served.
     public let files: Set<String>
 
-    init(pass: RenderPass, links: SiteLinks, diagnostics: Diagnostics, files: Set<String>? = nil) {
+    init(pass: RenderPass, links: LinkIndex, diagnostics: Diagnostics) {
         self.pass = pass
         self.links = links
         self.diagnostics = diagnostics
-        self.files = files ?? Set(links.index.keys)
+        files = links.paths
     }
 
     /// The site's articles, in site order.
@@ -52,18 +52,19 @@ public final class LiveSite: @unchecked Sendable {
         guard let index = pass.articles.firstIndex(where: { $0.file == article.file }),
             Signature(pass.articles[index]) == Signature(article),
             let parts = pass.parts.replacing(article: index, with: article),
-            let record = links.index[article.href]
+            let position = links.position(of: article.href)
         else { return nil }
         let next = pass.replacing(article: index, with: article, parts: parts, sink: sink)
         let page = next.render(.article(index))
         if let failure = next.failure.current { throw failure }
-        // The records change in place (20,000 of them are not copied for one page).
-        let previous = links.pages[record]
-        links.pages[record] = page
+        // The records change in place (20,000 of them are not copied for one page). The last
+        // good site had no broken link: only the pages the edit can change are checked again.
+        let previous = links.record(at: position)
+        let affected = links.replace(at: position, with: page, shared: next.sharedLinks)
         var found = Diagnostics()
-        links.check(articles: next.articles, into: &found)
+        LinkIndex.report(links.check(affected), articles: next.articles, content: next.content, into: &found)
         if found.hasErrors {
-            links.pages[record] = previous
+            _ = links.replace(at: position, with: previous, shared: next.sharedLinks)
         } else {
             pass = next
             diagnostics = found
@@ -92,7 +93,7 @@ extension LiveSite {
             zip(articles, old.articles).allSatisfy({ $0.href == $1.href }),
             (builder.content.changes != nil) == (old.content.changes != nil)
         else { return nil }
-        let next = RenderPass(builder: builder, articles: articles, templates: prepared.templates, sink: sink, layoutCache: old.layoutCache)
+        let next = RenderPass(builder: builder, articles: articles, templates: prepared.templates, sink: sink, reusing: old)
         guard next.layout.sameShell(as: old.layout), next.pages.count == old.pages.count,
             next.parts.articleBlocks == old.parts.articleBlocks
         else { return nil }
@@ -107,10 +108,10 @@ extension LiveSite {
                 && !next.parts.articleBlocks[a].contains(where: changedBlocks.contains)
         }
         let rendered = keep.count { !$0 }
-        let records = links.pages
+        let records = links
         var found = Diagnostics()
-        let nextLinks = try next.run(keeping: { keep[$0] ? records[$0] : nil })
-        nextLinks.check(articles: articles, into: &found)
+        let nextLinks = try next.run(keeping: { keep[$0] ? records.record(at: $0) : nil })
+        LinkIndex.report(nextLinks.check(), articles: articles, content: builder.content, into: &found)
         if !found.hasErrors {
             pass = next
             links = nextLinks
@@ -127,7 +128,7 @@ extension SiteBuilder {
         let pass = RenderPass(builder: self, articles: prepared.articles, templates: prepared.templates, sink: sink)
         let links = try pass.run()
         var diagnostics = Diagnostics()
-        links.check(articles: prepared.articles, into: &diagnostics)
+        LinkIndex.report(links.check(), articles: prepared.articles, content: content, into: &diagnostics)
         return LiveSite(pass: pass, links: links, diagnostics: diagnostics)
     }
 }

@@ -17,17 +17,14 @@ struct RenderPass {
     private(set) var parts: SiteParts
     let layout: Layout
     let layoutCache: LayoutCache
-    /// The directive blocks' HTML at fixed addresses, copied into pages without retaining.
-    let blockStore: ByteStore
     /// Every page, in rendering order.
     let pages: [SitePage]
-    /// Every file the site will have, with its place among the records `run` returns: the
-    /// pages', then the data files' and assets'.
-    let sitePaths: [String: Int]
+    /// The links of the HTML pages share (directive blocks, layout shapes), each read once.
+    let sharedLinks: SharedLinkTable
     /// Every article renders with the same context: each spliced variable is escaped once.
     let articleContext: TemplateValue
     private(set) var articleValues: SplicedValues
-    let markdown = ArticleRenderer()
+    let renderer = ArticleRenderer()
     /// The first I/O failure of the parallel pass.
     private(set) var failure = Locked<IOFailure?>(nil)
 
@@ -35,38 +32,30 @@ struct RenderPass {
     var appName: String { content.catalog.app.name.value }
     var mainArticle: Article? { articles.first }
 
-    /// `layoutCache`: the cache of an earlier pass with the same layout, whose shapes the page
-    /// records kept from that pass refer to (`LiveSite.rerender`).
-    init(builder: SiteBuilder, articles: [Article], templates: TemplateSet, sink: SiteSink, layoutCache: LayoutCache? = nil) {
+    /// `previous`: an earlier pass with the same layout (`LiveSite.rerender`), whose layout cache
+    /// and shared links this one goes on with, so page records kept from it stay valid.
+    init(builder: SiteBuilder, articles: [Article], templates: TemplateSet, sink: SiteSink, reusing previous: RenderPass? = nil) {
         self.builder = builder
+        let sharedLinks = previous?.sharedLinks ?? SharedLinkTable()
+        self.sharedLinks = sharedLinks
         self.articles = articles
         self.templates = templates
         self.sink = sink
-        let parts = builder.parts(articles: articles, templates: templates)
+        let parts = builder.parts(articles: articles, templates: templates, links: sharedLinks)
         self.parts = parts
         let appName = builder.content.catalog.app.name.value
         var nav: [(href: String, title: String)] = [(SiteBuilder.indexPage, "\(appName) help center")]
         nav += articles.compactMap { a in a.navTitle.map { (a.href, $0) } }
         nav.append((SiteBuilder.consentPage, "Grant consent"))
         layout = Layout(templates: templates, appName: appName, nav: nav)
-        self.layoutCache = layoutCache ?? LayoutCache(layout: layout)
-        blockStore = ByteStore(parts.blockHTML)
+        layoutCache = previous?.layoutCache ?? LayoutCache(layout: layout, links: sharedLinks)
         pages = SitePage.all(checklists: parts.checklists, articles: articles, hasChangeLog: builder.content.changes != nil)
-        var sitePaths: [String: Int] = [:]
-        sitePaths.reserveCapacity(pages.count + 8)
-        for (i, page) in pages.enumerated() {
-            let href = page.href(articles: articles)
-            if sitePaths[href] == nil { sitePaths[href] = i }
-        }
-        let extra = Self.dataFiles(builder.content) + templates.assets.map(\.name)
-        for (i, path) in extra.enumerated() { sitePaths[path] = pages.count + i }
-        self.sitePaths = sitePaths
         articleContext = parts.contexts.article(checklists: parts.checklistLinks)
         articleValues = SplicedValues(articles: articles, context: articleContext)
     }
 
     /// The same pass with article `index` replaced by an edit that changes nothing other pages
-    /// show (`LiveSite.replacing`), writing to `sink`: everything else is shared, not rebuilt.
+    /// show (`LiveSite.replace`), writing to `sink`: everything else is shared, not rebuilt.
     func replacing(article index: Int, with article: Article, parts: SiteParts, sink: SiteSink) -> RenderPass {
         var pass = self
         pass.articles[index] = article
@@ -78,26 +67,26 @@ struct RenderPass {
     }
 
     /// Every page in one parallel pass, each written as soon as it is rendered, then the data
-    /// files and assets; returns what the link check needs of each.
-    func run() throws(IOFailure) -> SiteLinks {
+    /// files and assets; returns the index of the site's files and their links.
+    func run() throws(IOFailure) -> LinkIndex {
         try run(keeping: { _ in nil })
     }
 
     /// The same, rendering only the pages `kept` has no record for (a page's record, by its
-    /// position in `pages`, from an earlier pass over the same pages).
-    func run(keeping kept: (Int) -> PageLinks?) throws(IOFailure) -> SiteLinks {
+    /// position in `pages`, from an earlier pass over the same pages; see `init(reusing:)`).
+    func run(keeping kept: (Int) -> PageLinks?) throws(IOFailure) -> LinkIndex {
         var records: [PageLinks] = parallelMap(pages.count) { kept($0) ?? render(pages[$0]) }
         if let failure = failure.current { throw failure }
         // Data and assets (no links to check, but they are link targets).
-        for path in Self.dataFiles(content) { records.append(PageLinks(path: path)) }
+        for path in Self.dataFiles(content) { records.append(.file(path)) }
         for file in templates.assets.map({ OutputFile(path: $0.name, bytes: $0.bytes) }) {
             try sink.write(file)
-            records.append(PageLinks(path: file.path))
+            records.append(.file(file.path))
         }
-        return SiteLinks(pages: records, blocks: parts.blockLinks, shapes: layoutCache.shapeLinks, index: sitePaths)
+        return LinkIndex(records, shared: sharedLinks)
     }
 
-    /// Renders one page, writes it, and checks its links as far as one page can.
+    /// Renders one page, writes it, and returns its links.
     func render(_ page: SitePage) -> PageLinks {
         let file: OutputFile
         var links: PageLinks?
@@ -112,14 +101,10 @@ struct RenderPass {
             try sink.write(file)
         } catch {
             failure.withLock { if $0 == nil { $0 = error } }
-            return PageLinks(path: page.href(articles: articles))
+            return .file(page.href(articles: articles))
         }
-        if let links { return links }
-        // A page read whole (site-wide pages, and an article rendered without the cache).
-        let scanned = HTMLScan.links(in: file.bytes)
-        var whole = PageLinks(path: file.path, ids: .set(scanned.ids))
-        whole.check(scanned.hrefs, sitePaths: sitePaths) { scanned.ids.contains($0) }
-        return whole
+        // Else a page read whole (site-wide pages, and an article rendered without the cache).
+        return links ?? .page(file.path, html: file.bytes)
     }
 
     // MARK: - Page kinds
@@ -188,38 +173,22 @@ struct RenderPass {
             SiteBuilder.indexPage, title: "\(appName) help center", description: "\(appName) help center", kind: "index", body: body)
     }
 
-    /// An article, cut into the cached layout; with the links it could check on its own, unless
-    /// it was rendered without the cache.
+    /// An article, cut into the cached layout; with its links, unless it was rendered without
+    /// the cache.
     private func article(_ index: Int) -> (OutputFile, PageLinks?) {
         let article = articles[index]
-        let reserved = article.procedureIDs.map(\.value)
-        // cmark's memory for the article comes from this core's arena and goes back in one step
-        // once the page is written out of it.
-        return article.template.withMarkdown(articleContext, values: articleValues, source: article.source) { pieces, lines in
-            markdown.withBody(
-                pieces, lines: lines, reservedIDs: reserved,
-                directive: { line, number in
-                    parts.block(article, index, line: line, number: number)
-                }
-            ) { body in
-                let toc = body.headings.filter { $0.level == 2 }
-                var hrefs: [String] = []
-                let (page, shape) = layoutCache.page(
-                    article.href, title: article.title.value, description: article.summary ?? article.title.value,
-                    kind: "article", toc: toc, printable: false
-                ) { out in
-                    body.write(into: &out, hrefs: &hrefs) { i, append in append(blockStore[i]) }
-                }
-                guard let shape else { return (page, nil) }
-                // The article's own links are checked here, on all cores, as far as they can be
-                // before every page exists: local fragments and the files they reach.
-                var own = PageLinks(path: page.path, ids: .list(body.headings.map(\.id)))
-                for b in body.blocks where !own.blocks.contains(b) { own.blocks.append(b) }
-                own.shape = shape
-                let (probe, shapeLinks, blockLinks) = (own, layoutCache.links(ofShape: shape), parts.blockLinks)
-                own.check(hrefs, sitePaths: sitePaths) { probe.hasID($0, shape: shapeLinks, blockLinks: blockLinks) }
-                return (page, own)
-            }
-        }
+        let markdown = article.template.markdown(articleContext, values: articleValues, source: article.source)
+        // Headings avoid every id the layout and the article's blocks define.
+        let blocks = parts.articleBlocks[index]
+        let body = renderer.render(
+            markdown.pieces, lines: markdown.lines,
+            reservedIDs: { id in layoutCache.ids.contains(id) || blocks.contains { parts.blockIDs[$0].contains(id) } },
+            directive: { line, number in parts.block(article, index, line: line, number: number) }, blocks: parts.blockHTML)
+        let (page, shape) = layoutCache.page(
+            article.href, title: article.title.value, description: article.summary ?? article.title.value, kind: "article",
+            body: body.html, toc: body.headings.filter { $0.level == 2 }, printable: false)
+        guard let shape else { return (page, nil) }
+        let shared = [shape] + body.blocks.map { parts.blockLinks[$0] }
+        return (page, .assembled(page.path, ids: body.headings.map(\.id), hrefs: body.hrefs, shared: shared))
     }
 }

@@ -67,7 +67,7 @@ public struct SiteBuilder: Sendable {
         timings?.mark("  directive blocks (\(pass.parts.blockHTML.count))")
         let links = try pass.run()
         timings?.mark("  pages, on all cores")
-        links.check(articles: prepared.articles, into: &diagnostics)
+        LinkIndex.report(links.check(), articles: prepared.articles, content: content, into: &diagnostics)
         timings?.mark("  link check")
         return Rendered(diagnostics: diagnostics, leftovers: Leftovers([links, pass.parts, pass.layoutCache]))
     }

@@ -6,7 +6,7 @@ import PermdocsTemplates
 
 /// What every page shares: where procedures are shown, the contexts, the checklists, and
 /// each distinct directive's HTML (`::permissions mailbox` is the same on every page), with
-/// its links and ids read once.
+/// its links and ids read once (into the link check's `SharedLinkTable`).
 /// A class: the page workers share one instance instead of copying (and retaining) every
 /// field of it per page.
 final class SiteParts {
@@ -20,15 +20,18 @@ final class SiteParts {
     /// Each article's directives' block numbers, in order.
     let articleBlocks: [[Int]]
     let blockHTML: [[UInt8]]
-    let blockLinks: [LinkSet]
+    /// Each block's links, for the link check.
+    let blockLinks: [SharedLinks]
+    /// Each block's ids, which headings on its pages avoid.
+    let blockIDs: [Set<String>]
     /// The block number of each thing a directive can show (`Directive.block`), -1 when no
     /// article shows it.
     let blockNumbers: [Int]
 
     init(
         ordered: [Procedure], checklists: [Checklist], checklistLinks: [TemplateValue], procedureHref: [String: String],
-        contexts: Contexts, blockIndex: [String: Int], articleBlocks: [[Int]], blockHTML: [[UInt8]], blockLinks: [LinkSet],
-        blockNumbers: [Int]
+        contexts: Contexts, blockIndex: [String: Int], articleBlocks: [[Int]], blockHTML: [[UInt8]], blockLinks: [SharedLinks],
+        blockIDs: [Set<String>], blockNumbers: [Int]
     ) {
         self.ordered = ordered
         self.checklists = checklists
@@ -39,6 +42,7 @@ final class SiteParts {
         self.articleBlocks = articleBlocks
         self.blockHTML = blockHTML
         self.blockLinks = blockLinks
+        self.blockIDs = blockIDs
         self.blockNumbers = blockNumbers
     }
 
@@ -57,21 +61,22 @@ final class SiteParts {
         blocks[index] = numbers
         return SiteParts(
             ordered: ordered, checklists: checklists, checklistLinks: checklistLinks, procedureHref: procedureHref, contexts: contexts,
-            blockIndex: blockIndex, articleBlocks: blocks, blockHTML: blockHTML, blockLinks: blockLinks, blockNumbers: blockNumbers)
+            blockIndex: blockIndex, articleBlocks: blocks, blockHTML: blockHTML, blockLinks: blockLinks, blockIDs: blockIDs,
+            blockNumbers: blockNumbers)
     }
 
     /// The block for directive line `number` (its bytes `line`) of article `index`: found by
     /// its line while the template keeps the lines (the usual case), else by its words.
-    func block(_ article: Article, _ index: Int, line: UnsafeBufferPointer<UInt8>, number: Int) -> Int? {
+    func block(_ article: Article, _ index: Int, line: ArraySlice<UInt8>, number: Int) -> Int? {
         if article.template.keepsLines {
             return article.directiveKeys.firstIndex { $0.line == number }.map { articleBlocks[index][$0] }
         }
-        return blockIndex[Directive.normalized(line)]
+        return blockIndex[line.withUnsafeBufferPointer(Directive.normalized)]
     }
 }
 
 extension SiteBuilder {
-    func parts(articles: [Article], templates: TemplateSet) -> SiteParts {
+    func parts(articles: [Article], templates: TemplateSet, links: SharedLinkTable) -> SiteParts {
         let appName = content.catalog.app.name.value
         let ordered = procedureOrder(articles)
         let checklists = Checklist.scenarios.map { Checklist(scenario: $0) }
@@ -120,16 +125,16 @@ extension SiteBuilder {
             articleBlocks.append(numbers)
         }
         let work = UncheckedSendable((contexts, checklistLinks))
-        let blocks: [([UInt8], LinkSet)] = parallelMap(blockDirectives.count) { i in
+        let blocks: [([UInt8], SharedLinks)] = parallelMap(blockDirectives.count) { i in
             let (contexts, checklistLinks) = work.value
             let html = Array(
                 renderDirective(blockDirectives[i], templates: templates, contexts: contexts, checklistLinks: checklistLinks).utf8)
-            return (html, HTMLScan.links(in: html))
+            return (html, links.add(html))
         }
         return SiteParts(
             ordered: ordered, checklists: checklists, checklistLinks: checklistLinks, procedureHref: procedureHref,
             contexts: contexts, blockIndex: blockIndex, articleBlocks: articleBlocks, blockHTML: blocks.map(\.0),
-            blockLinks: blocks.map(\.1), blockNumbers: blockOf)
+            blockLinks: blocks.map(\.1), blockIDs: blocks.map { links.ids(of: $0.1) }, blockNumbers: blockOf)
     }
 
     /// Procedures in the order articles first show them, then the rest by id.

@@ -18,7 +18,8 @@ public struct ChangeLogValidator: Sendable {
     public func validate(_ log: ChangeLog, catalog: Catalog, into d: inout Diagnostics) {
         checkOrder(log, into: &d)
         let state = replay(log, into: &d)
-        let featureIDs = catalog.features.map(\.id.value)
+        let featureIDs = Set(catalog.features.map(\.id.value))
+        let featureNames = DidYouMean.Candidates(catalog.features.map(\.id.value))
         // A feature with an unknown scope is reported there (`unknown-scope`); comparing it with the
         // log would only repeat the typo as two more findings.
         for feature in catalog.features
@@ -44,7 +45,7 @@ public struct ChangeLogValidator: Sendable {
         }
         for (id, scopes) in state.sorted(by: { $0.key < $1.key }) where !scopes.isEmpty && !featureIDs.contains(id) {
             let latest = log.entries.first { $0.feature.value == id }!
-            let hint = DidYouMean.hint(for: id, among: featureIDs)
+            let hint = featureNames.hint(for: id)
             d.error(
                 CatalogRule.unloggedScopeChange,
                 "the log gives feature '\(id)' the scopes \(scopes.values.map(\.scope).sorted().joined(separator: ", ")), but the catalog has no such feature\(hint): log their removal",

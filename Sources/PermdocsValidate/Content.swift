@@ -1,4 +1,5 @@
 public import PermdocsModel
+public import PermdocsDiagnostics
 
 /// Everything the docs team wrote, loaded and validated: the catalog and the procedures by id.
 public struct Content: Sendable {
@@ -10,6 +11,9 @@ public struct Content: Sendable {
     /// Sorted by id, so output order never depends on the file system.
     public let procedures: [Procedure]
     private let procedureIndex: [String: Int]
+    /// The feature and procedure ids, prepared for did-you-mean hints once, not per unknown id.
+    public let featureNames: DidYouMean.Candidates
+    public let procedureNames: DidYouMean.Candidates
 
     public init(folder: String, catalog: Catalog, procedures: [Procedure], changes: ChangeLog? = nil) {
         self.folder = folder
@@ -17,6 +21,8 @@ public struct Content: Sendable {
         self.changes = changes
         self.procedures = procedures
         procedureIndex = Dictionary(procedures.enumerated().map { ($1.id.value, $0) }, uniquingKeysWith: { first, _ in first })
+        featureNames = DidYouMean.Candidates(catalog.features.map(\.id.value))
+        procedureNames = DidYouMean.Candidates(procedures.map(\.id.value))
     }
 
     public func procedure(_ id: String) -> Procedure? { procedureIndex[id].map { procedures[$0] } }

@@ -142,7 +142,7 @@ public struct ContentValidator: Sendable {
                     at: scope.location, feature: feature, scope: scope.value)
                 return nil
             }
-            let hint = DidYouMean.hint(for: scope.value, among: reference.delegated.map(\.value))
+            let hint = reference.delegatedNames.hint(for: scope.value)
             let outlook =
                 name.resource == nil
                 && reference.exchangeOnline.contains { ScopeName($0.value).name.lowercased() == name.name.lowercased() }
@@ -271,11 +271,9 @@ public struct ContentValidator: Sendable {
     // MARK: - Procedures
 
     func validateProcedures(_ content: Content, into d: inout Diagnostics) {
-        let ids = content.procedures.map(\.id.value)
-        let idSet = Set(ids)
         func resolve(_ ref: Located<String>) {
-            if !idSet.contains(ref.value) {
-                let hint = DidYouMean.hint(for: ref.value, among: ids)
+            if content.procedure(ref.value) == nil {
+                let hint = content.procedureNames.hint(for: ref.value)
                 d.error(CatalogRule.unresolvedReference, "no procedure '\(ref.value)'\(hint)", at: ref.location)
             }
         }

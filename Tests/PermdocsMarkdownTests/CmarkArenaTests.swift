@@ -14,7 +14,7 @@ struct CmarkArenaTests {
     private func render(_ markdown: String, in arena: CmarkArena) -> String {
         var markdown = markdown
         return markdown.withUTF8 { b in
-            let body = CommonMark.ArticleBody([b], lines: b, reservedIDs: [], arena: arena) { _, _ in nil }
+            let body = CommonMark.ArticleBody([ArraySlice(b)], lines: b, reservedIDs: { _ in false }, arena: arena) { _, _ in nil }
             var html: [UInt8] = []
             var hrefs: [String] = []
             body.write(into: &html, hrefs: &hrefs) { _, _ in }

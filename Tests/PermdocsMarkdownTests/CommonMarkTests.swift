@@ -59,20 +59,18 @@ struct CommonMarkTests {
 /// The one-pass article renderer: ids, blocks and links go in while cmark's output is copied.
 @Suite("Article bodies")
 struct ArticleBodyTests {
-    private func render(_ markdown: String, reserved: Set<String> = [], blocks: [String: String] = [:]) -> CommonMark.RenderedBody {
+    private func render(_ markdown: String, reserved: Set<String> = [], blocks: [String: String] = [:]) -> RenderedArticle {
         var html: [[UInt8]] = []
         var index: [String: Int] = [:]
         for (key, value) in blocks.sorted(by: { $0.key < $1.key }) {
             index[key] = html.count
             html.append(Array(value.utf8))
         }
-        return Array(markdown.utf8).withUnsafeBufferPointer { buffer in
-            CommonMark.renderBody(
-                buffer, reservedIDs: reserved,
-                directive: { line, _ in
-                    index[String(decoding: line, as: UTF8.self)]
-                }, blocks: { html[$0] })
-        }
+        return CommonMark.renderBody(
+            Array(markdown.utf8), reservedIDs: reserved,
+            directive: { line, _ in
+                index[String(decoding: line, as: UTF8.self)]
+            }, blocks: { html[$0] })
     }
 
     @Test func onlyTopLevelHeadingsGetIdsAndTextThatLooksLikeAHeadingIsLeftAlone() {
@@ -148,25 +146,52 @@ struct ArticleBodyTests {
     @Test func markdownFedInPiecesParsesAsOneText() {
         let markdown = Array("# Head\n\nSome *text* across\na soft break, `code`\r\n\n- item\n- item two\n\n```\nfence\n```\n".utf8)
         let whole = markdown.withUnsafeBufferPointer {
-            CommonMark.ArticleBody([$0], lines: $0, reservedIDs: [], arena: CmarkArena()) { _, _ in nil }
+            CommonMark.ArticleBody([markdown[...]], lines: $0, reservedIDs: { _ in false }, arena: CmarkArena()) { _, _ in nil }
         }
         var expected: [UInt8] = []
         var ignored: [String] = []
         whole.write(into: &expected, hrefs: &ignored) { _, _ in }
         for cuts in [[1], [7, 8], [20, 21, 22, 40], Array(stride(from: 3, to: markdown.count, by: 5)), Array(1..<markdown.count)] {
             markdown.withUnsafeBufferPointer { b in
-                var pieces: [UnsafeBufferPointer<UInt8>] = []
+                var pieces: [ArraySlice<UInt8>] = []
                 var last = 0
                 for cut in cuts {
-                    pieces.append(UnsafeBufferPointer(rebasing: b[last..<cut]))
+                    pieces.append(markdown[last..<cut])
                     last = cut
                 }
-                pieces.append(UnsafeBufferPointer(rebasing: b[last...]))
-                let body = CommonMark.ArticleBody(pieces, lines: b, reservedIDs: [], arena: CmarkArena(chunkSize: 4096)) { _, _ in nil }
+                pieces.append(markdown[last...])
+                let body = CommonMark.ArticleBody(pieces, lines: b, reservedIDs: { _ in false }, arena: CmarkArena(chunkSize: 4096)) {
+                    _, _ in nil
+                }
                 var html: [UInt8] = []
                 body.write(into: &html, hrefs: &ignored) { _, _ in }
                 #expect(html == expected, "cuts \(cuts)")
             }
         }
+    }
+}
+
+/// Naming headings is linear in the headings (it was cubic: 4,000 equal headings took 60 s).
+@Suite("Heading ids in linear time")
+struct HeadingIDTimeTests {
+    /// `n` equal headings, then `n` whose slugs are the ids the first ones took (`same-2`, …).
+    static func document(_ n: Int) -> String {
+        String(repeating: "## Same\n\n", count: n) + (2...(n + 1)).map { "## Same \($0)\n\n" }.joined()
+    }
+
+    @Test func doublingTheHeadingsDoublesTheWork() {
+        let small = CommonMark.renderDocument(Self.document(1000)) { _, _ in nil }
+        let large = CommonMark.renderDocument(Self.document(2000)) { _, _ in nil }
+        #expect(Set(large.headings.map(\.id)).count == 4000)
+        let ratio = Double(large.idProbes) / Double(small.idProbes)
+        #expect(ratio < 2.5, "probes \(small.idProbes) → \(large.idProbes)")
+    }
+
+    /// The size that took a minute: 4,000 equal headings, each its own id.
+    @Test func fourThousandEqualHeadingsGetTheirIds() {
+        let doc = CommonMark.renderDocument(String(repeating: "## Same\n\n", count: 4000), reservedIDs: ["same-3"]) { _, _ in nil }
+        #expect(doc.headings.prefix(4).map(\.id) == ["same", "same-2", "same-4", "same-5"])
+        #expect(doc.headings.last?.id == "same-4001")
+        #expect(Set(doc.headings.map(\.id)).count == 4000)
     }
 }

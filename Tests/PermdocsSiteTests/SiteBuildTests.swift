@@ -360,7 +360,7 @@ struct LayoutCacheTests {
         let layout = Layout(
             templates: try #require(templates), appName: "Acme & <Co>",
             nav: [("index.html", "Home"), ("a.html", "A \"quoted\""), ("consent.html", "Consent")])
-        let cache = LayoutCache(layout: layout)
+        let cache = LayoutCache(layout: layout, links: SharedLinkTable())
         let toc = (0..<tocCount).map { CommonMark.Heading(level: 2, id: "h\($0)", text: "Heading <\($0)> & 'x'") }
         for href in ["a.html", "b.html", "index.html"] {
             for _ in 0..<2 {

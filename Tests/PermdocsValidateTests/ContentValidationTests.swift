@@ -461,6 +461,34 @@ struct DidYouMeanTests {
         #expect(DidYouMean.suggestion(for: "zzz", among: ["title", "scopes"]) == nil)
         #expect(DidYouMean.suggestion(for: "CALENDARS.readwrite", among: ["Calendars.ReadWrite"]) == "Calendars.ReadWrite")
     }
+
+    /// Of equally close names, the first; the nearest in length are looked at first, but the
+    /// order of the candidates decides.
+    @Test func theFirstOfEquallyCloseNamesWins() {
+        #expect(DidYouMean.suggestion(for: "abcd", among: ["abcdef", "abxd", "abcx", "abc"]) == "abxd")
+        #expect(DidYouMean.suggestion(for: "abcd", among: ["abc", "abxd"]) == "abc")
+        #expect(GraphReference.shared.knownNames.suggestion(for: "Calendars.ReadWrit") == "Calendars.ReadWrite")
+        #expect(GraphReference.shared.delegatedNames.suggestion(for: "mail.sendd") == "Mail.Send")
+    }
+
+    /// The work per unknown name is bounded, so hints for n unknown names among n candidates are
+    /// linear (they were n × n: 100,000 unknown keys took about 1 ms each). Shown with a bound of
+    /// 64 candidates per name instead of 1,024, so that both sizes are past it in a debug build;
+    /// without the bound the ratio is 4.
+    @Test func doublingTheUnknownNamesAndTheCandidatesDoublesTheWork() {
+        func work(_ n: Int) -> (work: Int, typo: String?) {
+            // Names of one length: every candidate is near enough in length to be looked at.
+            func padded(_ i: Int) -> String { String(String(i + 100_000).dropFirst()) }
+            let candidates = DidYouMean.Candidates((0..<n).map { "feature-\(padded($0))" }, maxExamined: 64)
+            var work = 0
+            for i in 0..<n { _ = candidates.suggestion(for: "unknown-\(padded(i))", work: &work) }
+            var ignored = 0
+            return (work, candidates.suggestion(for: "featur-00007", work: &ignored))
+        }
+        let (small, large) = (work(400), work(800))
+        #expect(small.typo == "feature-00007" && large.typo == "feature-00007")
+        #expect(Double(large.work) / Double(small.work) < 3, "work \(small.work) → \(large.work)")
+    }
 }
 
 /// `changes.yaml` replayed from its oldest entry must give each feature exactly the catalog's scopes.
