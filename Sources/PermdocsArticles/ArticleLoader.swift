@@ -32,6 +32,7 @@ public enum ArticleLoader {
         let dir = Paths.join(contentFolder, folder)
         // Articles are read and checked in parallel; results come back in file-name order.
         let entries = try Paths.listEntries(dir, extensions: ["md"])
+        diagnostics.append(contentsOf: try ignoredFiles(in: dir))
         let containment = Containment.Folder(dir, root: contentFolder)
         timings?.mark("  list articles")
         let loaded: [(Article?, [Diagnostic], IOFailure?)] = parallelMap(entries.count) { i in
@@ -81,6 +82,42 @@ public enum ArticleLoader {
         return articles.enumerated().sorted { ($0.element.order, $0.offset) < ($1.element.order, $1.offset) }.map(\.element)
     }
 
+    /// Extensions of Markdown files other than the one permdocs reads, lowercased.
+    static let markdownExtensions: Set<String> = ["md", "markdown", "mdown", "mkd", "mkdn", "mdwn", "mdtxt", "mdtext"]
+
+    /// A warning for each file of the articles folder that looks like an article but is not
+    /// read, saying why and under which name it would be. Only `NAME.md`, spelt exactly so, is an
+    /// article: names are case-sensitive on Linux and not on macOS or Windows, so reading
+    /// `x.MD` too would let one checkout publish a page another does not (or two pages one
+    /// file system cannot hold); the other spellings (`.markdown`, `.mdown`, …) are warned
+    /// about and not read, so that every article has one name. Hidden files (`.draft.md`) are
+    /// drafts, backups and editor state: never read, and warned about when their name is an
+    /// article's; other hidden files and files of other kinds (images, notes) are skipped
+    /// without a word.
+    static func ignoredFiles(in dir: String) throws(IOFailure) -> [Diagnostic] {
+        var found: [Diagnostic] = []
+        for entry in try Paths.listAllEntries(dir) where !entry.isFolder {
+            let name = entry.name
+            let hidden = name.hasPrefix(".")
+            // Emacs keeps '.#NAME' lock links while a file is edited: not an author's file.
+            if name.hasPrefix(".#") { continue }
+            let visible = hidden ? String(name.dropFirst()) : name
+            guard let dot = visible.lastIndex(of: "."), dot != visible.startIndex else { continue }
+            let ext = String(visible[visible.index(after: dot)...])
+            guard markdownExtensions.contains(ext.lowercased()), hidden || ext != "md" else { continue }
+            let wanted = visible[..<dot] + ".md"
+            let why =
+                hidden
+                ? "hidden files are drafts, backups and editor state"
+                : "only names ending in '.md', in lowercase, are articles, so the site is the same on every file system"
+            found.append(
+                .warning(
+                    ArticleRule.ignoredArticleFile, "'\(name)' is not read as an article: \(why); to publish it, name it '\(wanted)'",
+                    at: SourceLocation(file: Paths.join(dir, name), line: 1, column: 1)))
+        }
+        return found
+    }
+
     static let reservedSlugs: Set<String> = ["index", "consent", "consent-urls", "permissions", "style"]
 
     /// Whether the line starting at byte `i` is `---`.
@@ -122,10 +159,19 @@ public enum ArticleLoader {
         }
         let (cr, newline) = (UInt8(ascii: "\r"), UInt8(ascii: "\n"))
         if raw.withUnsafeBufferPointer({ $0.baseAddress.map { Bytes.find(cr, in: $0, from: 0, to: raw.count) != nil } ?? false }) {
-            // CRLF to LF, in bytes.
+            // Every line ending becomes LF, in bytes: CRLF (Windows) and a lone CR (classic Mac
+            // OS) end one line each, as libyaml and cmark count them, so an article loads, renders
+            // and is located the same whatever its line endings. Columns do not move: a CR is
+            // only ever the end of a line.
             var lf: [UInt8] = []
             lf.reserveCapacity(raw.count)
-            for (i, b) in raw.enumerated() where !(b == cr && i + 1 < raw.count && raw[i + 1] == newline) { lf.append(b) }
+            for (i, b) in raw.enumerated() {
+                if b != cr {
+                    lf.append(b)
+                } else if i + 1 == raw.count || raw[i + 1] != newline {
+                    lf.append(newline)
+                }
+            }
             raw = lf
         }
         // The front matter: '---' on the first line, up to the next line that is '---'.
@@ -143,6 +189,17 @@ public enum ArticleLoader {
             diagnostics.error(
                 CatalogRule.invalidID, "slug '\(slug.value)' must be lowercase letters, digits and '-' (it is the page's file name)",
                 at: slug.location)
+        } else if ContentValidator.isWindowsDeviceName(slug.value) {
+            let origin = front.slug == nil ? " (the slug is the file name: rename the file or set 'slug')" : ""
+            diagnostics.error(
+                CatalogRule.windowsReservedName,
+                "slug '\(slug.value)' is a device name on Windows: '\(slug.value).html' cannot be checked out there; choose another\(origin)",
+                at: slug.location)
+        }
+        if front.slug != nil, ContentValidator.isWindowsDeviceName(stem) {
+            diagnostics.error(
+                CatalogRule.windowsReservedName,
+                "file name '\(stem).md' is a device name on Windows: a checkout of the content there fails; rename the file", at: start)
         }
         // The body keeps its lines and columns: the front matter, '---' lines included, becomes
         // blank lines in place (every byte but the line breaks turns into a space).

@@ -34,6 +34,8 @@ extension RuleCatalog {
         ArticleRule.unknownDirective, ArticleRule.duplicateDirective, ArticleRule.unusedProcedure, SiteRule.brokenLink,
         TemplateRule.syntax, TemplateRule.unsupported, TemplateRule.unknownVariable, TemplateRule.unknownPartial,
         TemplateRule.type, TemplateRule.missing, TemplateRule.duplicateTemplate, TemplateRule.recursivePartial,
+        // Added later: at the end, so earlier rules keep their SARIF positions.
+        ArticleRule.ignoredArticleFile, CatalogRule.windowsReservedName,
     ])
 
     /// Every rule each stage declares, stage by stage.
