@@ -62,7 +62,8 @@ let package = Package(
         .target(
             name: "PermdocsArticles",
             dependencies: [
-                "PermdocsTemplates", "PermdocsValidate", "PermdocsModel", "PermdocsLoad", "PermdocsSupport", "PermdocsDiagnostics",
+                "PermdocsMarkdown", "PermdocsTemplates", "PermdocsValidate", "PermdocsModel", "PermdocsLoad", "PermdocsSupport",
+                "PermdocsDiagnostics",
             ]
         ),
         .target(

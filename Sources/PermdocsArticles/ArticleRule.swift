@@ -11,6 +11,7 @@ public enum ArticleRule: String, Rule, CaseIterable {
     case duplicateDirective = "duplicate-directive"
     case unusedProcedure = "unused-procedure"
     case ignoredArticleFile = "ignored-article-file"
+    case unsafeCodeValue = "unsafe-code-value"
 
     public var severity: Diagnostic.Severity {
         switch self {
@@ -28,6 +29,7 @@ public enum ArticleRule: String, Rule, CaseIterable {
         case .unknownDirective: "A directive permdocs does not know."
         case .duplicateDirective: "A procedure is shown twice on one page."
         case .unusedProcedure: "A user procedure is shown in no article."
+        case .unsafeCodeValue: "A catalog value inserted in a code span or fenced code block would end it."
         case .ignoredArticleFile:
             "A file in the articles folder looks like an article but is not read (another Markdown spelling, or hidden)."
         }

@@ -52,10 +52,28 @@ public struct ArticleTemplate: Sendable {
     /// Calls `body` with the rendered Markdown as consecutive pieces (the source's text between
     /// tags and the values spliced in, so nothing is copied) and a buffer with the same lines to
     /// read directive lines from.
+    /// With `code` (`codePlaces`), values inside code are written without escapes.
     public func withMarkdown<R>(
-        _ context: TemplateValue, values: SplicedValues, source: [UInt8],
+        _ context: TemplateValue, values: SplicedValues, source: [UInt8], code: CodePlaces? = nil,
         _ body: (_ pieces: [UnsafeBufferPointer<UInt8>], _ lines: UnsafeBufferPointer<UInt8>) -> R
     ) -> R {
+        if let code {
+            // The rare article with values in code: rendered in one piece, each value escaped
+            // for where it lands.
+            var out: [UInt8] = []
+            out.reserveCapacity(source.count + 256)
+            render(context, source: source, into: &out) { n, _, value, out in
+                if code.spans.contains(n) || code.blocks.contains(n) {
+                    out.append(contentsOf: MarkdownEscaping.escapeCode(value).utf8)
+                } else {
+                    out.append(contentsOf: MarkdownEscaping.escape(value).utf8)
+                }
+            }
+            return out.withUnsafeBufferPointer { rendered in
+                if case .program = plan { return body([rendered], rendered) }
+                return source.withUnsafeBufferPointer { body([rendered], $0) }
+            }
+        }
         switch plan {
         case .none:
             return source.withUnsafeBufferPointer { body([$0], $0) }

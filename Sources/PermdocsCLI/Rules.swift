@@ -35,7 +35,7 @@ extension RuleCatalog {
         TemplateRule.syntax, TemplateRule.unsupported, TemplateRule.unknownVariable, TemplateRule.unknownPartial,
         TemplateRule.type, TemplateRule.missing, TemplateRule.duplicateTemplate, TemplateRule.recursivePartial,
         // Added later: at the end, so earlier rules keep their SARIF positions.
-        ArticleRule.ignoredArticleFile, CatalogRule.windowsReservedName,
+        ArticleRule.ignoredArticleFile, CatalogRule.windowsReservedName, ArticleRule.unsafeCodeValue,
     ])
 
     /// Every rule each stage declares, stage by stage.

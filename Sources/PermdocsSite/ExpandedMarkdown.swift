@@ -14,7 +14,9 @@ extension SiteBuilder {
         let values = SplicedValues(articles: prepared.articles, context: context)
         return prepared.articles.enumerated().map { articleIndex, article in
             var markdown: [UInt8] = []
-            article.template.withMarkdown(context, values: values, source: article.source) { pieces, _ in
+            article.template.withMarkdown(
+                context, values: values, source: article.source, code: prepared.codePlaces[articleIndex]
+            ) { pieces, _ in
                 for piece in pieces { markdown.append(contentsOf: piece) }
             }
             var out: [UInt8] = []

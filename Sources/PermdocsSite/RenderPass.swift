@@ -13,6 +13,7 @@ struct RenderPass {
     let builder: SiteBuilder
     let articles: [Article]
     let templates: TemplateSet
+    let codePlaces: [Int: CodePlaces]
     let sink: SiteSink
     let parts: SiteParts
     let layout: Layout
@@ -35,10 +36,11 @@ struct RenderPass {
     var appName: String { content.catalog.app.name.value }
     var mainArticle: Article? { articles.first }
 
-    init(builder: SiteBuilder, articles: [Article], templates: TemplateSet, sink: SiteSink) {
+    init(builder: SiteBuilder, articles: [Article], templates: TemplateSet, codePlaces: [Int: CodePlaces], sink: SiteSink) {
         self.builder = builder
         self.articles = articles
         self.templates = templates
+        self.codePlaces = codePlaces
         self.sink = sink
         let parts = builder.parts(articles: articles, templates: templates)
         self.parts = parts
@@ -175,7 +177,9 @@ struct RenderPass {
         let reserved = article.procedureIDs.map(\.value)
         // cmark's memory for the article comes from this core's arena and goes back in one step
         // once the page is written out of it.
-        return article.template.withMarkdown(articleContext, values: articleValues, source: article.source) { pieces, lines in
+        return article.template.withMarkdown(
+            articleContext, values: articleValues, source: article.source, code: codePlaces[index]
+        ) { pieces, lines in
             markdown.withBody(
                 pieces, lines: lines, reservedIDs: reserved,
                 directive: { line, number in

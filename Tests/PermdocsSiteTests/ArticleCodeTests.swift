@@ -1,0 +1,114 @@
+import Testing
+import Foundation
+import PermdocsDiagnostics
+import PermdocsTestSupport
+@testable import PermdocsSite
+
+/// The example content and templates copied to a temporary folder, with `edit` applied to the
+/// catalog's text and `articles` added.
+private func site(
+    catalog edit: (String) -> String = { $0 }, articles: [String: String]
+) throws -> (
+    files: [String: String], findings: [String]
+) {
+    let temp = try TempFolder()
+    defer { temp.remove() }
+    try FileManager.default.copyItem(atPath: Repo.path("content"), toPath: temp.path + "/content")
+    let catalogPath = temp.path + "/content/permissions.yaml"
+    try edit(try String(contentsOfFile: catalogPath, encoding: .utf8)).write(toFile: catalogPath, atomically: false, encoding: .utf8)
+    for (name, text) in articles { try temp.write("content/articles/\(name)", text) }
+    let built = try buildSite(content: temp.path + "/content")
+    let findings = built.diagnostics.map { d in
+        "\(d.location.map { "\(($0.file as NSString).lastPathComponent):\($0.line):\($0.column)" } ?? "-") \(d.kind): \(d.message)"
+    }
+    return (built.files, findings)
+}
+
+/// Catalog values in an article's code spans and fenced code blocks (issue 15, class 7).
+@Suite("Catalog values in code")
+struct ArticleCodeTests {
+    static let article = """
+        ---
+        title: Values in code
+        slug: values-in-code
+        ---
+
+        Your client ID is `{{app.client_id}}`; as text, {{app.client_id}}.
+
+        ```ini
+        client_id={{app.client_id}}
+        redirect_uri = {{app.redirect_uri}}
+        ```
+
+        ~~~
+        {{app.name}} (a tilde fence)
+        ~~~
+
+        Features: {{#features}}`{{id}}` ({{title}}), {{/features}}end.
+
+        """
+
+    /// In code, no backslash escapes: CommonMark would show them. As text, still escaped.
+    @Test func valuesInCodeAreWrittenWithoutEscapes() throws {
+        let r = try site(articles: ["values.md": Self.article])
+        #expect(r.findings == [])
+        let html = try #require(r.files["values-in-code.html"])
+        let guid = "00000000-0000-0000-0000-000000000000"
+        #expect(html.contains("<p>Your client ID is <code>\(guid)</code>; as text, \(guid).</p>"), "\(html)")
+        #expect(
+            html.contains(
+                "<pre><code class=\"language-ini\">client_id=\(guid)\nredirect_uri = https://app.example.com/auth/microsoft/callback\n</code></pre>"
+            ), "\(html)")
+        #expect(html.contains("<pre><code>Recruitee (a tilde fence)\n</code></pre>"), "\(html)")
+        #expect(
+            html.contains(
+                "<p>Features: <code>mailbox</code> (Mailbox sync), <code>calendar</code> (Calendar sync), <code>rooms</code> (Meeting rooms sync), end.</p>"
+            ), "\(html)")
+        #expect(!html.contains("\\-"))
+    }
+
+    /// A backtick in a value would end the code span it is put in: refused at the tag.
+    @Test func aBacktickInAValueInACodeSpanIsALocatedError() throws {
+        let m = Marked("---\ntitle: T\n---\n\nThe app: `①{{app.name}}`, and as text: {{app.name}}.\n")
+        let r = try site(
+            catalog: { $0.replacingOccurrences(of: "  name: Recruitee", with: "  name: \"Re`cruitee\"") }, articles: ["t.md": m.text])
+        #expect(
+            r.findings == [
+                "t.md:\(m["①"]) unsafe-code-value: '{{app.name}}' is in a code span, and its value holds a backtick, which would end the span; take the tag out of the code span (the value is 'Re`cruitee')"
+            ])
+        #expect(r.files.isEmpty)
+        // Without the code span, the same value is text.
+        let text = try site(
+            catalog: { $0.replacingOccurrences(of: "  name: Recruitee", with: "  name: \"Re`cruitee\"") },
+            articles: ["t.md": "---\ntitle: T\n---\n\nThe app: {{app.name}}.\n"])
+        #expect(text.findings == [])
+        #expect(text.files["t.html"]?.contains("<p>The app: Re`cruitee.</p>") == true)
+    }
+
+    /// A value that turns its line of a fenced block into a closing fence would end the block.
+    @Test func aValueThatWouldCloseAFencedBlockIsALocatedError() throws {
+        let m = Marked("---\ntitle: T\n---\n\n~~~\n①{{app.name}}\n~~~\n")
+        let r = try site(catalog: { $0.replacingOccurrences(of: "  name: Recruitee", with: "  name: \"~~~\"") }, articles: ["t.md": m.text])
+        #expect(
+            r.findings.contains(
+                "t.md:\(m["①"]) unsafe-code-value: '{{app.name}}' is in a fenced code block, and its value makes its line a closing fence, which can end the block; move the tag or change the value (the value is '~~~')"
+            ), "\(r.findings)")
+        #expect(r.files.isEmpty)
+    }
+
+    /// LF, CRLF and a lone CR give the same site, byte for byte.
+    @Test func everyLineEndingGivesTheSameSite() throws {
+        let article = try String(contentsOfFile: Repo.path("content/articles/microsoft-entra-permissions.md"), encoding: .utf8)
+        let lf = try site(articles: ["values.md": Self.article])
+        #expect(lf.findings == [])
+        for ending in ["\r\n", "\r"] {
+            let other = try site(articles: [
+                "values.md": Self.article.replacingOccurrences(of: "\n", with: ending),
+                "microsoft-entra-permissions.md": article.replacingOccurrences(of: "\n", with: ending),
+            ])
+            #expect(other.findings == [], "\(ending.debugDescription)")
+            #expect(other.files.keys.sorted() == lf.files.keys.sorted())
+            for (path, text) in lf.files { #expect(other.files[path] == text, "\(path) with \(ending.debugDescription)") }
+        }
+    }
+}
