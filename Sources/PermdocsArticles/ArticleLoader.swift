@@ -157,23 +157,10 @@ public enum ArticleLoader {
             diagnostics.append(error)
             return nil
         }
-        let (cr, newline) = (UInt8(ascii: "\r"), UInt8(ascii: "\n"))
-        if raw.withUnsafeBufferPointer({ $0.baseAddress.map { Bytes.find(cr, in: $0, from: 0, to: raw.count) != nil } ?? false }) {
-            // Every line ending becomes LF, in bytes: CRLF (Windows) and a lone CR (classic Mac
-            // OS) end one line each, as libyaml and cmark count them, so an article loads, renders
-            // and is located the same whatever its line endings. Columns do not move: a CR is
-            // only ever the end of a line.
-            var lf: [UInt8] = []
-            lf.reserveCapacity(raw.count)
-            for (i, b) in raw.enumerated() {
-                if b != cr {
-                    lf.append(b)
-                } else if i + 1 == raw.count || raw[i + 1] != newline {
-                    lf.append(newline)
-                }
-            }
-            raw = lf
-        }
+        // Every line ending becomes LF: an article loads, renders and is located the same
+        // whatever its line endings (CRLF, or a lone CR as libyaml counts it).
+        raw = Bytes.lineFeeds(raw)
+        let newline = UInt8(ascii: "\n")
         // The front matter: '---' on the first line, up to the next line that is '---'.
         guard isFence(raw, at: 0), let (closeStart, _) = frontMatterEnd(raw) else {
             diagnostics.error(ArticleRule.missingFrontMatter, "an article starts with a front matter: '---', 'title: …', '---'", at: start)

@@ -62,7 +62,9 @@ public struct TemplateSet: Sendable {
                     at: SourceLocation(file: file, line: 1, column: 1))
                 return
             }
-            guard let text = String(validating: bytes, as: UTF8.self) else {
+            // Line endings as LF: a Windows checkout (CRLF) or a lone CR gives the same site and
+            // the same error lines as the committed templates.
+            guard let text = String(validating: Bytes.lineFeeds(bytes), as: UTF8.self) else {
                 unusable.insert(key)
                 diagnostics.error(InputRule.invalidUTF8, "template is not valid UTF-8", at: SourceLocation(file: file, line: 1, column: 1))
                 return

@@ -47,6 +47,22 @@ struct SilentContentTests {
         #expect(pages == expected)
     }
 
+    /// An article whose front matter is empty used to vanish from the site without a word.
+    @Test func anArticleWithAnEmptyFrontMatterIsMissingItsTitle() throws {
+        let temp = try example()
+        defer { temp.remove() }
+        try temp.write("content/articles/empty.md", "---\n---\n\nText that would not be published.\n")
+        let r = try Binary.run(["build", "--output", "site"], in: temp.path)
+        #expect(r.status == 1)
+        #expect(
+            r.stderr == """
+                content/articles/empty.md:1:1: error: the front matter is missing required key 'title' [missing-key]
+                permdocs: 1 error, 0 warnings
+
+                """)
+        #expect(!FileManager.default.fileExists(atPath: temp.path + "/site"))
+    }
+
     /// A procedure file `con.yaml` cannot be checked out on Windows.
     @Test func aProcedureNamedLikeAWindowsDeviceIsAnError() throws {
         let temp = try example()

@@ -112,3 +112,34 @@ struct ArticleCodeTests {
         }
     }
 }
+
+/// Templates in a Windows checkout (CRLF) or with lone CRs build the committed site, and their
+/// errors are on the lines an editor shows.
+@Suite("Template line endings")
+struct TemplateLineEndingTests {
+    @Test func everyLineEndingOfTheTemplatesGivesTheSameSite() throws {
+        let lf = try buildSite(content: Repo.path("content"))
+        #expect(lf.diagnostics.isEmpty)
+        for ending in ["\r\n", "\r"] {
+            let temp = try TempFolder()
+            defer { temp.remove() }
+            try FileManager.default.copyItem(atPath: Repo.path("templates"), toPath: temp.path + "/templates")
+            let files = try FileManager.default.subpathsOfDirectory(atPath: temp.path + "/templates").filter { $0.hasSuffix(".mustache") }
+            #expect(files.count > 5)
+            for file in files {
+                let path = temp.path + "/templates/" + file
+                let text = try String(contentsOfFile: path, encoding: .utf8)
+                try text.replacingOccurrences(of: "\n", with: ending).write(toFile: path, atomically: false, encoding: .utf8)
+            }
+            let other = try buildSite(content: Repo.path("content"), templates: temp.path + "/templates")
+            #expect(other.diagnostics.isEmpty, "\(ending.debugDescription)")
+            #expect(other.files == lf.files, "\(ending.debugDescription)")
+            // An error is on its line, counted as in the LF file.
+            try "<p>\n\n{{titel}}\n</p>\n".replacingOccurrences(of: "\n", with: ending).write(
+                toFile: temp.path + "/templates/index.mustache", atomically: false, encoding: .utf8)
+            let broken = try buildSite(content: Repo.path("content"), templates: temp.path + "/templates")
+            #expect(
+                broken.diagnostics.map { "\($0.location!.line):\($0.location!.column) \($0.kind)" } == ["3:1 template-unknown-variable"])
+        }
+    }
+}
