@@ -1,6 +1,11 @@
 import Testing
 import Foundation
 import PermdocsDiagnostics
+import PermdocsArticles
+import PermdocsMarkdown
+@testable import PermdocsPages
+import PermdocsTemplates
+import PermdocsValidate
 import PermdocsTestSupport
 @testable import PermdocsSite
 
@@ -140,6 +145,62 @@ struct TemplateLineEndingTests {
             let broken = try buildSite(content: Repo.path("content"), templates: temp.path + "/templates")
             #expect(
                 broken.diagnostics.map { "\($0.location!.line):\($0.location!.column) \($0.kind)" } == ["3:1 template-unknown-variable"])
+        }
+    }
+}
+
+/// What is code is what cmark makes code: a value is raw only there, wherever the scan's
+/// guesses and cmark's parse could disagree, so no value ever becomes live Markdown.
+@Suite("Catalog values in code: never live")
+struct CodeValueSafetyTests {
+    static let value = "*em* [link](https://evil.example) <b>x</b> \\"
+    static let content: Content = try! ContentLoader.load(folder: Repo.path("content")).content!
+    static let context: TemplateValue = [
+        "app": [
+            "name": .string(value), "client_id": "c", "redirect_uri": "r", "support_url": "", "has_support_url": false, "example": true,
+        ],
+        "features": [["id": "f1", "title": "F1"], ["id": "f2", "title": "F2"], ["id": "f3", "title": "F3"]],
+        "checklists": [], "consent_href": "consent.html", "changes_href": "",
+    ]
+
+    /// The article's HTML, and whether its value was found in code.
+    private func render(_ body: String) throws -> (html: String, inCode: Bool) {
+        var d = Diagnostics()
+        let article = try #require(
+            ArticleLoader.parse(
+                bytes: Array(("---\ntitle: T\n---\n\n" + body).utf8), file: "a.md", stem: "a", content: Self.content,
+                schema: SiteSchemas.articles, into: &d))
+        #expect(d.all.isEmpty, "\(body.debugDescription): \(d.all)")
+        let (places, findings) = article.template.codePlaces(Self.context, source: article.source, file: "a.md")
+        #expect(findings.isEmpty)
+        let values = SplicedValues(articles: [article], context: Self.context)
+        let markdown = article.template.withMarkdown(Self.context, values: values, source: article.source, code: places) { pieces, _ in
+            pieces.map { String(decoding: $0, as: UTF8.self) }.joined()
+        }
+        return (CommonMark.markdownToHTML(markdown), places != nil)
+    }
+
+    @Test(arguments: [
+        ("`{{app.name}}`", true), ("{{app.name}} and `code`", false), ("`a\n{{app.name}} b`", true), ("`` {{app.name}} ``", true),
+        ("- `{{app.name}}`\n- x", true), ("```\n{{app.name}}\n```", true), ("> ```\n> {{app.name}}\n> ```", true),
+        ("- item\n\n  ```\n  {{app.name}}\n  ```", true), ("# `{{app.name}}`", true),
+        ("    {{app.name}}\n\n`x`", false),  // an indented block keeps the escapes
+        ("\\`{{app.name}}`", false), ("<span title='`'>{{app.name}}</span>`", false),
+        ("{{#features}}`{{/features}} {{app.name}} `", false), ("`x` {{app.name}} `y`", false),
+        ("`x\n\n{{app.name}}`", false), ("```\nx\n```\n{{app.name}} `", false),
+    ])
+    func aValueIsRawOnlyInsideCode(body: String, code: Bool) throws {
+        let r = try render(body)
+        #expect(r.inCode == code, "\(body.debugDescription)")
+        // Never live, in code or not.
+        #expect(!r.html.contains("<em>"), "\(body.debugDescription): \(r.html)")
+        #expect(!r.html.contains("<a "), "\(body.debugDescription): \(r.html)")
+        #expect(!r.html.contains("<b>"), "\(body.debugDescription): \(r.html)")
+        if code {
+            #expect(r.html.contains("*em* [link](https://evil.example) &lt;b&gt;x&lt;/b&gt; \\"), "\(body.debugDescription): \(r.html)")
+        } else {
+            // Escaped as text (which shows the same characters), never raw in code.
+            #expect(!r.html.contains("<code>*em*"), "\(body.debugDescription): \(r.html)")
         }
     }
 }
