@@ -60,7 +60,11 @@ extension ArticleTemplate {
     /// tilde (a code span or a fence); the rest need no look.
     public func mayPutValuesInCode(_ source: [UInt8]) -> Bool {
         if case .none = plan { return false }
-        return source.contains(UInt8(ascii: "`")) || source.contains(UInt8(ascii: "~"))
+        return source.withUnsafeBufferPointer { b in
+            guard let base = b.baseAddress else { return false }
+            return Bytes.find(UInt8(ascii: "`"), in: base, from: 0, to: b.count) != nil
+                || Bytes.find(UInt8(ascii: "~"), in: base, from: 0, to: b.count) != nil
+        }
     }
 
     /// Where the article's values land in code (nil: nowhere), and a located `unsafe-code-value`
@@ -180,7 +184,13 @@ enum CodeScan {
         var fence: (byte: UInt8, count: Int, start: Int)?
         var paragraph: Int?  // where the current run of non-blank lines outside fences starts
         var start = 0
+        // Only what can hold a marker is looked at: paragraphs with one, and lines up to the
+        // last one (an article's tags are usually in a few paragraphs of its text).
+        let lastMarker = markers.map(\.range.upperBound).max() ?? 0
         func spans(in range: Range<Int>) {
+            guard markers.contains(where: { range.lowerBound <= $0.range.lowerBound && $0.range.upperBound <= range.upperBound }) else {
+                return
+            }
             var i = range.lowerBound
             while i < range.upperBound {
                 let b = text[i]
@@ -220,7 +230,10 @@ enum CodeScan {
             }
         }
         while start <= text.count {
-            let end = text[start...].firstIndex(of: newline) ?? text.count
+            if start > lastMarker, paragraph == nil { break }
+            let end =
+                text.withUnsafeBufferPointer { b in b.baseAddress.flatMap { Bytes.find(newline, in: $0, from: start, to: b.count) } }
+                ?? text.count
             var j = start
             while j < end, text[j] == UInt8(ascii: " ") || text[j] == UInt8(ascii: "\t") || text[j] == UInt8(ascii: ">") { j += 1 }
             var isFence = false

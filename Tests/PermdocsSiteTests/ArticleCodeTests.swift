@@ -188,6 +188,8 @@ struct CodeValueSafetyTests {
         ("\\`{{app.name}}`", false), ("<span title='`'>{{app.name}}</span>`", false),
         ("{{#features}}`{{/features}} {{app.name}} `", false), ("`x` {{app.name}} `y`", false),
         ("`x\n\n{{app.name}}`", false), ("```\nx\n```\n{{app.name}} `", false),
+        ("`x`\n\n```\n{{app.name}}\n```\n\nMore `y`", true), ("{{app.name}}\n\n`x`", false),
+        ("~~~\n```\n{{app.name}}\n~~~", true),
     ])
     func aValueIsRawOnlyInsideCode(body: String, code: Bool) throws {
         let r = try render(body)
