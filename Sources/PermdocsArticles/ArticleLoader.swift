@@ -96,7 +96,9 @@ public enum ArticleLoader {
     /// without a word.
     static func ignoredFiles(in dir: String) throws(IOFailure) -> [Diagnostic] {
         var found: [Diagnostic] = []
-        for entry in try Paths.listAllEntries(dir) where !entry.isFolder {
+        let all = try Paths.listAllEntries(dir)
+        let names = Set(all.map(\.name))
+        for entry in all where !entry.isFolder {
             let name = entry.name
             let hidden = name.hasPrefix(".")
             // Emacs keeps '.#NAME' lock links while a file is edited: not an author's file.
@@ -110,9 +112,12 @@ public enum ArticleLoader {
                 hidden
                 ? "hidden files are drafts, backups and editor state"
                 : "only names ending in '.md', in lowercase, are articles, so the site is the same on every file system"
+            let advice =
+                names.contains(String(wanted))
+                ? "'\(wanted)' is read instead: merge the two" : "to publish it, name it '\(wanted)'"
             found.append(
                 .warning(
-                    ArticleRule.ignoredArticleFile, "'\(name)' is not read as an article: \(why); to publish it, name it '\(wanted)'",
+                    ArticleRule.ignoredArticleFile, "'\(name)' is not read as an article: \(why); \(advice)",
                     at: SourceLocation(file: Paths.join(dir, name), line: 1, column: 1)))
         }
         return found

@@ -21,7 +21,7 @@ struct SilentContentTests {
         let temp = try example()
         defer { temp.remove() }
         let article = "---\ntitle: Not read\n---\n\nText.\n"
-        for name in ["upper.MD", "long.markdown", "short.mdown", ".draft.md", ".Other.Markdown"] {
+        for name in ["upper.MD", "long.markdown", "short.mdown", ".draft.md", ".Other.Markdown", "microsoft-entra-permissions.MD"] {
             try temp.write("content/articles/\(name)", article)
         }
         for name in [".DS_Store", "notes.txt", "diagram.png", ".#lock.md"] { try temp.write("content/articles/\(name)", "x") }
@@ -35,9 +35,10 @@ struct SilentContentTests {
                 content/articles/.Other.Markdown:1:1: warning: '.Other.Markdown' is not read as an article: \(hidden); to publish it, name it 'Other.md' [ignored-article-file]
                 content/articles/.draft.md:1:1: warning: '.draft.md' is not read as an article: \(hidden); to publish it, name it 'draft.md' [ignored-article-file]
                 content/articles/long.markdown:1:1: warning: 'long.markdown' is not read as an article: \(spelling); to publish it, name it 'long.md' [ignored-article-file]
+                content/articles/microsoft-entra-permissions.MD:1:1: warning: 'microsoft-entra-permissions.MD' is not read as an article: \(spelling); 'microsoft-entra-permissions.md' is read instead: merge the two [ignored-article-file]
                 content/articles/short.mdown:1:1: warning: 'short.mdown' is not read as an article: \(spelling); to publish it, name it 'short.md' [ignored-article-file]
                 content/articles/upper.MD:1:1: warning: 'upper.MD' is not read as an article: \(spelling); to publish it, name it 'upper.md' [ignored-article-file]
-                permdocs: 0 errors, 5 warnings
+                permdocs: 0 errors, 6 warnings
                 permdocs: wrote 13 files to site
 
                 """)
