@@ -56,15 +56,21 @@ extension ArticleTemplate {
         }
     }
 
-    /// Whether any value could land in code at all: the article has tags and a backtick or a
-    /// tilde (a code span or a fence); the rest need no look.
+    /// Whether any value could land in code at all, asked without the values: the article has
+    /// tags and a backtick or a tilde (a code span or a fence), and, when its tags are all
+    /// variables, one of them may sit in code as written (tags are text to Markdown as markers
+    /// are). The usual article, with its tags in plain text, needs no more look.
     public func mayPutValuesInCode(_ source: [UInt8]) -> Bool {
         if case .none = plan { return false }
-        return source.withUnsafeBufferPointer { b in
+        let hasCode = source.withUnsafeBufferPointer { b in
             guard let base = b.baseAddress else { return false }
             return Bytes.find(UInt8(ascii: "`"), in: base, from: 0, to: b.count) != nil
                 || Bytes.find(UInt8(ascii: "~"), in: base, from: 0, to: b.count) != nil
         }
+        guard hasCode else { return false }
+        guard case .splice(let splices) = plan else { return true }
+        let maybe = CodeScan.mayBeCode(source, markers: splices.enumerated().map { ($0.offset, $0.element.range) })
+        return !maybe.spans.isEmpty || !maybe.blocks.isEmpty
     }
 
     /// Where the article's values land in code (nil: nowhere), and a located `unsafe-code-value`

@@ -67,9 +67,11 @@ public struct SiteBuilder: Sendable {
 
     /// Which articles put catalog values into code, and the values that would end the code they
     /// are in (`unsafe-code-value`): found before anything is written, since the values are the
-    /// content's. Only articles with template tags and a backtick or tilde are looked at.
+    /// content's. Only articles whose tags may sit in code are looked at (most have none), and
+    /// the context is built only for them.
     func codePlaces(_ articles: [Article], into diagnostics: inout Diagnostics) -> [Int: CodePlaces] {
-        let candidates = articles.indices.filter { articles[$0].template.mayPutValuesInCode(articles[$0].source) }
+        let candidates = parallelMap(articles.count) { articles[$0].template.mayPutValuesInCode(articles[$0].source) }
+            .enumerated().filter(\.element).map(\.offset)
         guard !candidates.isEmpty else { return [:] }
         let context = articleContext()
         let found = parallelMap(candidates.count) { i in
