@@ -65,7 +65,8 @@ let package = Package(
         .target(
             name: "PermdocsArticles",
             dependencies: [
-                "PermdocsTemplates", "PermdocsValidate", "PermdocsModel", "PermdocsLoad", "PermdocsSupport", "PermdocsDiagnostics",
+                "PermdocsMarkdown", "PermdocsTemplates", "PermdocsValidate", "PermdocsModel", "PermdocsLoad", "PermdocsSupport",
+                "PermdocsDiagnostics",
             ]
         ),
         .target(

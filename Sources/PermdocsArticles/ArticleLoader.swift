@@ -32,6 +32,7 @@ public enum ArticleLoader {
         let dir = Paths.join(contentFolder, folder)
         // Articles are read and checked in parallel; results come back in file-name order.
         let entries = try Paths.listEntries(dir, extensions: ["md"])
+        diagnostics.append(contentsOf: try ignoredFiles(in: dir))
         let containment = Containment.Folder(dir, root: contentFolder)
         timings?.mark("  list articles")
         let loaded: [(Article?, [Diagnostic], IOFailure?)] = parallelMap(entries.count) { i in
@@ -117,6 +118,47 @@ public enum ArticleLoader {
         return parse(bytes: bytes, file: file, stem: String(entry.name.dropLast(3)), content: content, schema: schema, into: &d)
     }
 
+    /// Extensions of Markdown files other than the one permdocs reads, lowercased.
+    static let markdownExtensions: Set<String> = ["md", "markdown", "mdown", "mkd", "mkdn", "mdwn", "mdtxt", "mdtext"]
+
+    /// A warning for each file of the articles folder that looks like an article but is not
+    /// read, saying why and under which name it would be. Only `NAME.md`, spelt exactly so, is an
+    /// article: names are case-sensitive on Linux and not on macOS or Windows, so reading
+    /// `x.MD` too would let one checkout publish a page another does not (or two pages one
+    /// file system cannot hold); the other spellings (`.markdown`, `.mdown`, …) are warned
+    /// about and not read, so that every article has one name. Hidden files (`.draft.md`) are
+    /// drafts, backups and editor state: never read, and warned about when their name is an
+    /// article's; other hidden files and files of other kinds (images, notes) are skipped
+    /// without a word.
+    static func ignoredFiles(in dir: String) throws(IOFailure) -> [Diagnostic] {
+        var found: [Diagnostic] = []
+        let all = try Paths.listAllEntries(dir)
+        let names = Set(all.map(\.name))
+        for entry in all where !entry.isFolder {
+            let name = entry.name
+            let hidden = name.hasPrefix(".")
+            // Emacs keeps '.#NAME' lock links while a file is edited: not an author's file.
+            if name.hasPrefix(".#") { continue }
+            let visible = hidden ? String(name.dropFirst()) : name
+            guard let dot = visible.lastIndex(of: "."), dot != visible.startIndex else { continue }
+            let ext = String(visible[visible.index(after: dot)...])
+            guard markdownExtensions.contains(ext.lowercased()), hidden || ext != "md" else { continue }
+            let wanted = visible[..<dot] + ".md"
+            let why =
+                hidden
+                ? "hidden files are drafts, backups and editor state"
+                : "only names ending in '.md', in lowercase, are articles, so the site is the same on every file system"
+            let advice =
+                names.contains(String(wanted))
+                ? "'\(wanted)' is read instead: merge the two" : "to publish it, name it '\(wanted)'"
+            found.append(
+                .warning(
+                    ArticleRule.ignoredArticleFile, "'\(name)' is not read as an article: \(why); \(advice)",
+                    at: SourceLocation(file: Paths.join(dir, name), line: 1, column: 1)))
+        }
+        return found
+    }
+
     static let reservedSlugs: Set<String> = ["index", "consent", "consent-urls", "permissions", "style"]
 
     /// Whether the line starting at byte `i` is `---`.
@@ -156,14 +198,10 @@ public enum ArticleLoader {
             diagnostics.append(error)
             return nil
         }
-        let (cr, newline) = (UInt8(ascii: "\r"), UInt8(ascii: "\n"))
-        if raw.withUnsafeBufferPointer({ $0.baseAddress.map { Bytes.find(cr, in: $0, from: 0, to: raw.count) != nil } ?? false }) {
-            // CRLF to LF, in bytes.
-            var lf: [UInt8] = []
-            lf.reserveCapacity(raw.count)
-            for (i, b) in raw.enumerated() where !(b == cr && i + 1 < raw.count && raw[i + 1] == newline) { lf.append(b) }
-            raw = lf
-        }
+        // Every line ending becomes LF: an article loads, renders and is located the same
+        // whatever its line endings (CRLF, or a lone CR as libyaml counts it).
+        raw = Bytes.lineFeeds(raw)
+        let newline = UInt8(ascii: "\n")
         // The front matter: '---' on the first line, up to the next line that is '---'.
         guard isFence(raw, at: 0), let (closeStart, _) = frontMatterEnd(raw) else {
             diagnostics.error(ArticleRule.missingFrontMatter, "an article starts with a front matter: '---', 'title: …', '---'", at: start)
@@ -179,6 +217,17 @@ public enum ArticleLoader {
             diagnostics.error(
                 CatalogRule.invalidID, "slug '\(slug.value)' must be lowercase letters, digits and '-' (it is the page's file name)",
                 at: slug.location)
+        } else if ContentValidator.isWindowsDeviceName(slug.value) {
+            let origin = front.slug == nil ? " (the slug is the file name: rename the file or set 'slug')" : ""
+            diagnostics.error(
+                CatalogRule.windowsReservedName,
+                "slug '\(slug.value)' is a device name on Windows: '\(slug.value).html' cannot be checked out there; choose another\(origin)",
+                at: slug.location)
+        }
+        if front.slug != nil, ContentValidator.isWindowsDeviceName(stem) {
+            diagnostics.error(
+                CatalogRule.windowsReservedName,
+                "file name '\(stem).md' is a device name on Windows: a checkout of the content there fails; rename the file", at: start)
         }
         // The body keeps its lines and columns: the front matter, '---' lines included, becomes
         // blank lines in place (every byte but the line breaks turns into a space).

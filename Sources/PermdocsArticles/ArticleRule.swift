@@ -10,10 +10,12 @@ public enum ArticleRule: String, Rule, CaseIterable {
     case unknownDirective = "unknown-directive"
     case duplicateDirective = "duplicate-directive"
     case unusedProcedure = "unused-procedure"
+    case ignoredArticleFile = "ignored-article-file"
+    case unsafeCodeValue = "unsafe-code-value"
 
     public var severity: Diagnostic.Severity {
         switch self {
-        case .unusedProcedure: .warning
+        case .unusedProcedure, .ignoredArticleFile: .warning
         default: .error
         }
     }
@@ -27,6 +29,9 @@ public enum ArticleRule: String, Rule, CaseIterable {
         case .unknownDirective: "A directive permdocs does not know."
         case .duplicateDirective: "A procedure or a feature's permissions are shown twice on one page."
         case .unusedProcedure: "A user procedure is shown in no article."
+        case .unsafeCodeValue: "A catalog value inserted in a code span or fenced code block would end it."
+        case .ignoredArticleFile:
+            "A file in the articles folder looks like an article but is not read (another Markdown spelling, or hidden)."
         }
     }
 }

@@ -51,12 +51,28 @@ public struct ArticleTemplate: Sendable {
 
     /// The rendered Markdown as consecutive pieces (slices of the source's text between tags and
     /// of the values spliced in, so nothing is copied), and bytes with the same lines to read
-    /// directive lines from.
+    /// directive lines from. With `code` (`codePlaces`), values inside code are written without
+    /// escapes.
     public func markdown(
-        _ context: TemplateValue, values: SplicedValues, source: [UInt8]
+        _ context: TemplateValue, values: SplicedValues, source: [UInt8], code: CodePlaces? = nil
     ) -> (
         pieces: [ArraySlice<UInt8>], lines: [UInt8]
     ) {
+        if let code {
+            // The rare article with values in code: rendered in one piece, each value escaped
+            // for where it lands.
+            var out: [UInt8] = []
+            out.reserveCapacity(source.count + 256)
+            render(context, source: source, into: &out) { n, _, value, out in
+                if code.spans.contains(n) || code.blocks.contains(n) {
+                    out.append(contentsOf: MarkdownEscaping.escapeCode(value).utf8)
+                } else {
+                    out.append(contentsOf: MarkdownEscaping.escape(value).utf8)
+                }
+            }
+            if case .program = plan { return ([out[...]], out) }
+            return ([out[...]], source)
+        }
         switch plan {
         case .none:
             return ([source[...]], source)

@@ -126,9 +126,19 @@ enum DirectiveScanner {
             var arguments: [Located<String>] = []
             arguments.reserveCapacity(words.count - 1)
             var options: [String: Located<String>] = [:]
+            var repeated = false
             for word in words.dropFirst() {
                 if let eq = word.value.utf8.firstIndex(of: UInt8(ascii: "=")) {
-                    options[String(word.value[..<eq])] = Located(String(word.value[word.value.utf8.index(after: eq)...]), at: word.location)
+                    let key = String(word.value[..<eq])
+                    if let first = options[key] {
+                        // Which one would win is a guess the author should not have to make.
+                        diagnostics.error(
+                            ArticleRule.directiveSyntax, "option '\(key)' is given twice; keep one", at: word.location,
+                            notes: [.init("first given here", at: first.location)])
+                        repeated = true
+                        continue
+                    }
+                    options[key] = Located(String(word.value[word.value.utf8.index(after: eq)...]), at: word.location)
                 } else {
                     arguments.append(word)
                 }
@@ -136,7 +146,7 @@ enum DirectiveScanner {
             var directive = Directive(
                 name: name, arguments: arguments, options: options, location: at(1), line: lineNumber,
                 source: raw.withUnsafeBufferPointer(Directive.normalized))
-            if let target = check(directive, content: content, into: &diagnostics) {
+            if let target = check(directive, content: content, into: &diagnostics), !repeated {
                 directive.target = target
                 directive.block = Directive.block(
                     name, target: target, heading: options["heading"]?.value,

@@ -39,7 +39,10 @@ struct FrontMatter: Equatable {
                     reader.diagnostics.error(ModelRule.wrongType, "'order' must be a whole number", at: node.location)
                 }
             }
-        } else if document.root == nil, !document.hasErrors {
+        } else if document.root == nil, !document.diagnostics.contains(where: { $0.severity == .error && $0.kind != YAMLRule.emptyFile.id })
+        {
+            // An empty front matter (only '---' lines, or blank and comment lines between them)
+            // holds no document: it lacks 'title' like any other front matter without it.
             reader.diagnostics.error(ModelRule.missingKey, "the front matter is missing required key 'title'", at: start)
         }
         diagnostics.append(contentsOf: reader.diagnostics.all)

@@ -34,8 +34,8 @@ extension RuleCatalog {
         ArticleRule.unknownDirective, ArticleRule.duplicateDirective, ArticleRule.unusedProcedure, SiteRule.brokenLink,
         TemplateRule.syntax, TemplateRule.unsupported, TemplateRule.unknownVariable, TemplateRule.unknownPartial,
         TemplateRule.type, TemplateRule.missing, TemplateRule.duplicateTemplate, TemplateRule.recursivePartial,
-        // Added later: at the end, so SARIF's rule indexes stay stable.
-        SiteRule.repeatedID,
+        // Added later: at the end, so earlier rules keep their SARIF positions.
+        SiteRule.repeatedID, ArticleRule.ignoredArticleFile, CatalogRule.windowsReservedName, ArticleRule.unsafeCodeValue,
     ])
 
     /// Every rule each stage declares, stage by stage.

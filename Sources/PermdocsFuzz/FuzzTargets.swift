@@ -8,6 +8,7 @@ import PermdocsModel
 import PermdocsArticles
 import PermdocsMarkdown
 import PermdocsSite
+import PermdocsTemplates
 import PermdocsValidate
 
 /// Fuzz targets: each takes arbitrary bytes and must neither crash, hang nor leak, whatever they hold.
@@ -74,7 +75,31 @@ enum FuzzTargets {
         _ = CommonMark.renderDocument(article.body) { line, _ in
             known.contains(Directive.normalized(line)) ? "<div>directive</div>" : nil
         }
+        // Values are raw only inside code (as cmark finds it), and never live Markdown: a value
+        // that is all Markdown never becomes a link, wherever its tag is.
+        guard !diagnostics.hasErrors else { return }
+        let (places, findings) = article.template.codePlaces(hostileValues, source: article.source, file: "fuzz.md")
+        check(findings.isEmpty, "directives: a value without backticks or tildes would end its code")
+        let values = SplicedValues(articles: [article], context: hostileValues)
+        let markdown = article.template.markdown(hostileValues, values: values, source: article.source, code: places).pieces.map {
+            String(decoding: $0, as: UTF8.self)
+        }.joined()
+        check(!CommonMark.markdownToHTML(markdown).contains("href=\"\(hostileURL)"), "directives: a catalog value became a link")
     }
+
+    static let hostileURL = "https://permdocs-fuzz-value.invalid/"
+    /// An article context whose every text is Markdown that would be live if it were not escaped.
+    static let hostileValues: TemplateValue = {
+        let value = TemplateValue.string("*e* [link](\(hostileURL)) <\(hostileURL)> <b>x</b> \\")
+        return [
+            "app": [
+                "name": value, "client_id": value, "redirect_uri": value, "support_url": value, "has_support_url": true, "example": true,
+            ],
+            "features": [["id": value, "title": value], ["id": value, "title": value]],
+            "checklists": [["href": value, "title": value, "summary": value, "has_summary": true]],
+            "consent_href": value, "changes_href": value,
+        ]
+    }()
 
     /// The reporters with hostile messages, paths, scopes and features (fields split at NUL bytes;
     /// the first byte picks line, column and severity). Each must stay well-formed whatever they

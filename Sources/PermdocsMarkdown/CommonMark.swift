@@ -146,6 +146,30 @@ public enum CommonMark {
         cmark_node_free(node)
     }
 
+    /// Where a document has code, as cmark parses it: the literal of every code span and of
+    /// every code block (fenced or indented), in document order. What an article puts into code
+    /// is found by looking for it here, so "inside code" means exactly what cmark renders as code.
+    public static func codeLiterals(_ markdown: UnsafeBufferPointer<UInt8>) -> (spans: [[UInt8]], blocks: [[UInt8]]) {
+        var spans: [[UInt8]] = []
+        var blocks: [[UInt8]] = []
+        guard let base = markdown.baseAddress,
+            let root = cmark_parse_document(UnsafeRawPointer(base).assumingMemoryBound(to: CChar.self), markdown.count, options)
+        else { return ([], []) }
+        defer { cmark_node_free(root) }
+        guard let iterator = cmark_iter_new(root) else { return ([], []) }
+        defer { cmark_iter_free(iterator) }
+        while true {
+            let event = cmark_iter_next(iterator)
+            if event == CMARK_EVENT_DONE { break }
+            guard event == CMARK_EVENT_ENTER, let node = cmark_iter_get_node(iterator) else { continue }
+            let type = cmark_node_get_type(node)
+            guard type == CMARK_NODE_CODE || type == CMARK_NODE_CODE_BLOCK, let literal = cmark_node_get_literal(node) else { continue }
+            let bytes = Array(UnsafeRawBufferPointer(start: literal, count: strlen(literal)))
+            if type == CMARK_NODE_CODE { spans.append(bytes) } else { blocks.append(bytes) }
+        }
+        return (spans, blocks)
+    }
+
     /// The text of a heading: its text and code literals, line breaks as spaces, in order.
     static func plainText(_ node: OpaquePointer) -> String {
         var text: [UInt8] = []

@@ -14,7 +14,9 @@ extension SiteBuilder {
         let values = SplicedValues(articles: prepared.articles, context: context)
         return prepared.articles.enumerated().map { articleIndex, article in
             var markdown: [UInt8] = []
-            for piece in article.template.markdown(context, values: values, source: article.source).pieces {
+            for piece in article.template.markdown(context, values: values, source: article.source, code: prepared.codePlaces[articleIndex])
+                .pieces
+            {
                 markdown.append(contentsOf: piece)
             }
             var out: [UInt8] = []

@@ -54,14 +54,22 @@ public final class LiveSite: @unchecked Sendable {
             let parts = pass.parts.replacing(article: index, with: article),
             let position = links.position(of: article.href)
         else { return nil }
-        let next = pass.replacing(article: index, with: article, parts: parts, sink: sink)
+        // Where its values land in code, checked as a build checks them (`unsafe-code-value`).
+        var found = Diagnostics()
+        var code: CodePlaces?
+        if article.template.mayPutValuesInCode(article.source) {
+            let (places, findings) = article.template.codePlaces(pass.articleContext, source: article.source, file: article.file)
+            found.append(contentsOf: findings)
+            if found.hasErrors { return found }
+            code = places
+        }
+        let next = pass.replacing(article: index, with: article, code: code, parts: parts, sink: sink)
         let page = next.render(.article(index))
         if let failure = next.failure.current { throw failure }
         // The records change in place (20,000 of them are not copied for one page). The last
         // good site had no broken link: only the pages the edit can change are checked again.
         let previous = links.record(at: position)
         let affected = links.replace(at: position, with: page, shared: next.sharedLinks)
-        var found = Diagnostics()
         LinkIndex.report(links.check(affected), articles: next.articles, content: next.content, into: &found)
         if found.hasErrors {
             _ = links.replace(at: position, with: previous, shared: next.sharedLinks)
@@ -93,7 +101,8 @@ extension LiveSite {
             zip(articles, old.articles).allSatisfy({ $0.href == $1.href }),
             (builder.content.changes != nil) == (old.content.changes != nil)
         else { return nil }
-        let next = RenderPass(builder: builder, articles: articles, templates: prepared.templates, sink: sink, reusing: old)
+        let next = RenderPass(
+            builder: builder, articles: articles, templates: prepared.templates, codePlaces: prepared.codePlaces, sink: sink, reusing: old)
         guard next.layout.sameShell(as: old.layout), next.pages.count == old.pages.count,
             next.parts.articleBlocks == old.parts.articleBlocks
         else { return nil }
@@ -125,7 +134,8 @@ extension SiteBuilder {
     /// Renders every page into `sink`, like `render`, and keeps what a later edit needs to
     /// render only the pages it changes (`LiveSite.replacing`).
     public func renderLive(_ prepared: Prepared, into sink: SiteSink) throws(IOFailure) -> LiveSite {
-        let pass = RenderPass(builder: self, articles: prepared.articles, templates: prepared.templates, sink: sink)
+        let pass = RenderPass(
+            builder: self, articles: prepared.articles, templates: prepared.templates, codePlaces: prepared.codePlaces, sink: sink)
         let links = try pass.run()
         var diagnostics = Diagnostics()
         LinkIndex.report(links.check(), articles: prepared.articles, content: content, into: &diagnostics)

@@ -13,6 +13,8 @@ struct RenderPass {
     let builder: SiteBuilder
     private(set) var articles: [Article]
     let templates: TemplateSet
+    /// Where values land in code, by article index (`SiteBuilder.codePlaces`).
+    private(set) var codePlaces: [Int: CodePlaces]
     private(set) var sink: SiteSink
     private(set) var parts: SiteParts
     let layout: Layout
@@ -34,12 +36,16 @@ struct RenderPass {
 
     /// `previous`: an earlier pass with the same layout (`LiveSite.rerender`), whose layout cache
     /// and shared links this one goes on with, so page records kept from it stay valid.
-    init(builder: SiteBuilder, articles: [Article], templates: TemplateSet, sink: SiteSink, reusing previous: RenderPass? = nil) {
+    init(
+        builder: SiteBuilder, articles: [Article], templates: TemplateSet, codePlaces: [Int: CodePlaces], sink: SiteSink,
+        reusing previous: RenderPass? = nil
+    ) {
         self.builder = builder
         let sharedLinks = previous?.sharedLinks ?? SharedLinkTable()
         self.sharedLinks = sharedLinks
         self.articles = articles
         self.templates = templates
+        self.codePlaces = codePlaces
         self.sink = sink
         let parts = builder.parts(articles: articles, templates: templates, links: sharedLinks)
         self.parts = parts
@@ -56,9 +62,10 @@ struct RenderPass {
 
     /// The same pass with article `index` replaced by an edit that changes nothing other pages
     /// show (`LiveSite.replace`), writing to `sink`: everything else is shared, not rebuilt.
-    func replacing(article index: Int, with article: Article, parts: SiteParts, sink: SiteSink) -> RenderPass {
+    func replacing(article index: Int, with article: Article, code: CodePlaces?, parts: SiteParts, sink: SiteSink) -> RenderPass {
         var pass = self
         pass.articles[index] = article
+        pass.codePlaces[index] = code
         pass.parts = parts
         pass.sink = sink
         pass.failure = Locked(nil)
@@ -177,7 +184,7 @@ struct RenderPass {
     /// the cache.
     private func article(_ index: Int) -> (OutputFile, PageLinks?) {
         let article = articles[index]
-        let markdown = article.template.markdown(articleContext, values: articleValues, source: article.source)
+        let markdown = article.template.markdown(articleContext, values: articleValues, source: article.source, code: codePlaces[index])
         // Headings avoid every id the layout and the article's blocks define.
         let blocks = parts.articleBlocks[index]
         let body = renderer.render(

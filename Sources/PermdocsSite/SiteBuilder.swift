@@ -34,6 +34,8 @@ public struct SiteBuilder: Sendable {
     public struct Prepared: Sendable {
         public let templates: TemplateSet
         public let articles: [Article]
+        /// Where values land in code, by article index (`ArticleTemplate.codePlaces`).
+        let codePlaces: [Int: CodePlaces]
     }
 
     /// What rendering found, and what it is done with.
@@ -57,13 +59,38 @@ public struct SiteBuilder: Sendable {
             contentFolder: content.folder, content: content, schema: SiteSchemas.articles,
             into: &diagnostics, timings: timings)
         guard let templates, !diagnostics.hasErrors else { return (nil, diagnostics) }
-        return (Prepared(templates: templates, articles: articles), diagnostics)
+        let codePlaces = codePlaces(articles, into: &diagnostics)
+        timings?.mark("  values in code")
+        guard !diagnostics.hasErrors else { return (nil, diagnostics) }
+        return (Prepared(templates: templates, articles: articles, codePlaces: codePlaces), diagnostics)
+    }
+
+    /// Which articles put catalog values into code, and the values that would end the code they
+    /// are in (`unsafe-code-value`): found before anything is written, since the values are the
+    /// content's. Only articles whose tags may sit in code are looked at (most have none), and
+    /// the context is built only for them.
+    func codePlaces(_ articles: [Article], into diagnostics: inout Diagnostics) -> [Int: CodePlaces] {
+        let candidates = parallelMap(articles.count) { articles[$0].template.mayPutValuesInCode(articles[$0].source) }
+            .enumerated().filter(\.element).map(\.offset)
+        guard !candidates.isEmpty else { return [:] }
+        let context = articleContext()
+        let found = parallelMap(candidates.count) { i in
+            let article = articles[candidates[i]]
+            return article.template.codePlaces(context, source: article.source, file: article.file)
+        }
+        var places: [Int: CodePlaces] = [:]
+        for (i, (place, findings)) in found.enumerated() {
+            diagnostics.append(contentsOf: findings)
+            if let place { places[candidates[i]] = place }
+        }
+        return places
     }
 
     /// Phase 2: renders every page on all cores and streams it to `sink`, then checks every link.
     public func render(_ prepared: Prepared, into sink: SiteSink) throws(IOFailure) -> Rendered {
         var diagnostics = Diagnostics()
-        let pass = RenderPass(builder: self, articles: prepared.articles, templates: prepared.templates, sink: sink)
+        let pass = RenderPass(
+            builder: self, articles: prepared.articles, templates: prepared.templates, codePlaces: prepared.codePlaces, sink: sink)
         timings?.mark("  directive blocks (\(pass.parts.blockHTML.count))")
         let links = try pass.run()
         timings?.mark("  pages, on all cores")

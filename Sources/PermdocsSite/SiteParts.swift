@@ -97,12 +97,7 @@ extension SiteBuilder {
             }
         }
         let contexts = Contexts(content: content, reference: reference, procedureHref: procedureHref, consentHref: Self.consentPage)
-        let checklistLinks: [TemplateValue] = checklists.map {
-            [
-                "href": .text($0.href), "title": .text($0.title(app: appName)),
-                "summary": .text($0.summary(app: appName, managedPolicyScopes: contexts.managedPolicyScopes)), "has_summary": true,
-            ]
-        }
+        let checklistLinks = Self.checklistLinks(checklists, appName: appName, contexts: contexts)
         // One block per thing shown (`Directive.block`), numbered in order of first use.
         var blockOf = [Int](
             repeating: -1, count: Directive.blockCount(features: content.catalog.features.count, procedures: content.procedures.count))
@@ -135,6 +130,25 @@ extension SiteBuilder {
             ordered: ordered, checklists: checklists, checklistLinks: checklistLinks, procedureHref: procedureHref,
             contexts: contexts, blockIndex: blockIndex, articleBlocks: articleBlocks, blockHTML: blocks.map(\.0),
             blockLinks: blocks.map(\.1), blockIDs: blocks.map { links.ids(of: $0.1) }, blockNumbers: blockOf)
+    }
+
+    /// The links to the checklists, as the index, the articles and `::checklists` show them.
+    static func checklistLinks(_ checklists: [Checklist], appName: String, contexts: Contexts) -> [TemplateValue] {
+        checklists.map {
+            [
+                "href": .text($0.href), "title": .text($0.title(app: appName)),
+                "summary": .text($0.summary(app: appName, managedPolicyScopes: contexts.managedPolicyScopes)), "has_summary": true,
+            ]
+        }
+    }
+
+    /// What every article renders with (`{{app.name}}` and the like), without building the
+    /// rest of the site's parts: it names no procedure's place.
+    func articleContext() -> TemplateValue {
+        let contexts = Contexts(content: content, reference: reference, procedureHref: [:], consentHref: Self.consentPage)
+        let checklists = Checklist.scenarios.map { Checklist(scenario: $0) }
+        return contexts.article(
+            checklists: Self.checklistLinks(checklists, appName: content.catalog.app.name.value, contexts: contexts))
     }
 
     /// Procedures in the order articles first show them, then the rest by id.

@@ -8,6 +8,25 @@ public enum Bytes {
         guard from < to, let hit = memchr(base + from, Int32(byte), to - from) else { return nil }
         return UnsafeRawPointer(hit).assumingMemoryBound(to: UInt8.self) - base
     }
+
+    /// `bytes` with every line ending as LF: CRLF (Windows) and a lone CR (classic Mac OS) end
+    /// one line each, as libyaml and cmark count them. Columns do not move (a CR is only ever
+    /// the end of a line); without a CR, `bytes` come back as they are, uncopied.
+    public static func lineFeeds(_ bytes: consuming [UInt8]) -> [UInt8] {
+        let (cr, lf) = (UInt8(ascii: "\r"), UInt8(ascii: "\n"))
+        let hasCR = bytes.withUnsafeBufferPointer { b in b.baseAddress.map { find(cr, in: $0, from: 0, to: b.count) != nil } ?? false }
+        guard hasCR else { return bytes }
+        var out: [UInt8] = []
+        out.reserveCapacity(bytes.count)
+        for (i, b) in bytes.enumerated() {
+            if b != cr {
+                out.append(b)
+            } else if i + 1 == bytes.count || bytes[i + 1] != lf {
+                out.append(lf)
+            }
+        }
+        return out
+    }
 }
 
 /// Byte strings at fixed addresses for the life of the store, read by every thread: pages copy

@@ -74,15 +74,31 @@ public enum Paths {
     public struct Entry: Sendable {
         public var name: String
         public var isPlainFile: Bool
+        /// Whether the directory says it is a folder.
+        public var isFolder = false
 
-        public init(name: String, isPlainFile: Bool) {
+        public init(name: String, isPlainFile: Bool, isFolder: Bool = false) {
             self.name = name
             self.isPlainFile = isPlainFile
+            self.isFolder = isFolder
         }
+    }
+
+    /// Every entry of `folder` but `.` and `..`, hidden ones included, sorted by name; empty when
+    /// the folder is absent. For telling authors about files a loader does not read.
+    public static func listAllEntries(_ folder: String) throws(IOFailure) -> [Entry] {
+        try listEntries(folder) { _ in true }
     }
 
     /// Like `listFiles`, with each entry's type from the directory itself (`readdir`'s `d_type`).
     public static func listEntries(_ folder: String, extensions: Set<String>) throws(IOFailure) -> [Entry] {
+        try listEntries(folder) { name in
+            guard name.utf8.first != UInt8(ascii: "."), let dot = name.utf8.lastIndex(of: UInt8(ascii: ".")) else { return false }
+            return extensions.contains(String(name[name.utf8.index(after: dot)...]))
+        }
+    }
+
+    private static func listEntries(_ folder: String, where include: (String) -> Bool) throws(IOFailure) -> [Entry] {
         var info = stat()
         guard stat(folder, &info) == 0 else {
             if errno == ENOENT { return [] }
@@ -98,10 +114,9 @@ public enum Paths {
             let name = withUnsafeBytes(of: entry.pointee.d_name) { raw in
                 String(decoding: raw.prefix(while: { $0 != 0 }), as: UTF8.self)
             }
-            guard name.utf8.first != UInt8(ascii: "."), let dot = name.utf8.lastIndex(of: UInt8(ascii: ".")),
-                extensions.contains(String(name[name.utf8.index(after: dot)...]))
-            else { continue }
-            entries.append(Entry(name: name, isPlainFile: entry.pointee.d_type == UInt8(DT_REG)))
+            guard name != ".", name != "..", include(name) else { continue }
+            entries.append(
+                Entry(name: name, isPlainFile: entry.pointee.d_type == UInt8(DT_REG), isFolder: entry.pointee.d_type == UInt8(DT_DIR)))
         }
         return entries.sorted { $0.name < $1.name }
     }

@@ -23,6 +23,22 @@ public enum MarkdownEscaping {
     }
 }
 
+extension MarkdownEscaping {
+    /// A value inside a code span or code block, where CommonMark shows backslashes as they are:
+    /// no escapes; line breaks and control characters still become spaces, so the value cannot
+    /// start a line of its own (and so cannot close a fenced block by itself). Whether a backtick
+    /// in it would end a code span is the caller's to check (`ArticleRule.unsafeCodeValue`).
+    public static func escapeCode(_ text: String) -> String {
+        guard text.unicodeScalars.contains(where: { $0.value < 0x20 || $0.value == 0x7F }) else { return text }
+        var out = ""
+        out.reserveCapacity(text.utf8.count)
+        for scalar in text.unicodeScalars {
+            out.unicodeScalars.append(scalar.value < 0x20 || scalar.value == 0x7F ? " " : scalar)
+        }
+        return out
+    }
+}
+
 extension Unicode.GeneralCategory {
     var isPunctuationOrSymbol: Bool {
         switch self {

@@ -21,7 +21,8 @@ public struct TemplateProgram: Sendable {
 
     indirect enum Op: Sendable {
         case text(Range<Int>)
-        case variable([String], escaped: Bool)
+        /// `at`: where the tag starts in the source (a byte offset).
+        case variable([String], escaped: Bool, at: Int)
         case section([String], inverted: Bool, body: [Op])
         /// A partial by name; `indentation` (a byte range of the source) for a standalone one.
         case partial(String, indentation: Range<Int>?)
@@ -50,7 +51,7 @@ public struct TemplateProgram: Sendable {
                 switch tag.kind {
                 case .variable(let escaped):
                     text(upTo: tag.range.lowerBound)
-                    ops.append(.variable(path(tag.name), escaped: escaped))
+                    ops.append(.variable(path(tag.name), escaped: escaped, at: tag.range.lowerBound))
                     cursor = tag.range.upperBound
                 case .partial:
                     if let line = standalone(tag.range, in: source, from: cursor) {
@@ -111,14 +112,24 @@ public struct TemplateProgram: Sendable {
 
     /// Renders into `out` with `context` as the root object; `partials` resolves `{{> name}}`.
     public func render(_ context: TemplateValue, escaping: Escaping, partials: [String: TemplateProgram], into out: inout [UInt8]) {
+        render(context, partials: partials, into: &out) { _, s, out in Self.escape(s, escaping, into: &out) }
+    }
+
+    /// Renders with `emit` writing each `{{name}}` text value, given where its tag starts in the
+    /// source; values are emitted in output order, the same order for the same context.
+    public func render(
+        _ context: TemplateValue, partials: [String: TemplateProgram], into out: inout [UInt8],
+        emit: (_ tagOffset: Int, _ value: String, _ out: inout [UInt8]) -> Void
+    ) {
         var stack = [context]
         source.withUnsafeBufferPointer { src in
-            Self.run(ops, src, &stack, escaping, partials, indentation: [], depth: 0, into: &out)
+            Self.run(ops, src, &stack, emit, partials, indentation: [], depth: 0, into: &out)
         }
     }
 
     private static func run(
-        _ ops: [Op], _ src: UnsafeBufferPointer<UInt8>, _ stack: inout [TemplateValue], _ escaping: Escaping,
+        _ ops: [Op], _ src: UnsafeBufferPointer<UInt8>, _ stack: inout [TemplateValue],
+        _ emit: (Int, String, inout [UInt8]) -> Void,
         _ partials: [String: TemplateProgram], indentation: [UInt8], depth: Int, into out: inout [UInt8]
     ) {
         for op in ops {
@@ -139,12 +150,12 @@ public struct TemplateProgram: Sendable {
                         out.append(contentsOf: UnsafeBufferPointer(rebasing: src[start..<range.upperBound]))
                     }
                 }
-            case .variable(let path, let escaped):
+            case .variable(let path, let escaped, let tagOffset):
                 guard let value = resolve(path, stack) else { continue }
                 switch value {
                 case .string(let s):
                     if !indentation.isEmpty, !s.isEmpty { indent(&out, indentation) }
-                    if escaped { escape(s, escaping, into: &out) } else { out.append(contentsOf: s.utf8) }
+                    if escaped { emit(tagOffset, s, &out) } else { out.append(contentsOf: s.utf8) }
                 case .bool(let b):
                     if !indentation.isEmpty { indent(&out, indentation) }
                     out.append(contentsOf: (b ? "true" : "false").utf8)
@@ -161,23 +172,23 @@ public struct TemplateProgram: Sendable {
                         case .list(let items): items.isEmpty
                         default: false
                         }
-                    if empty { run(body, src, &stack, escaping, partials, indentation: indentation, depth: depth, into: &out) }
+                    if empty { run(body, src, &stack, emit, partials, indentation: indentation, depth: depth, into: &out) }
                     continue
                 }
                 switch value {
                 case nil, .bool(false):
                     break
                 case .bool(true):
-                    run(body, src, &stack, escaping, partials, indentation: indentation, depth: depth, into: &out)
+                    run(body, src, &stack, emit, partials, indentation: indentation, depth: depth, into: &out)
                 case .list(let items):
                     for item in items {
                         stack.append(item)
-                        run(body, src, &stack, escaping, partials, indentation: indentation, depth: depth, into: &out)
+                        run(body, src, &stack, emit, partials, indentation: indentation, depth: depth, into: &out)
                         stack.removeLast()
                     }
                 case .some(let v):
                     stack.append(v)
-                    run(body, src, &stack, escaping, partials, indentation: indentation, depth: depth, into: &out)
+                    run(body, src, &stack, emit, partials, indentation: indentation, depth: depth, into: &out)
                     stack.removeLast()
                 }
             case .partial(let name, let own):
@@ -187,7 +198,7 @@ public struct TemplateProgram: Sendable {
                 var inner = indentation
                 if let own { inner.append(contentsOf: UnsafeBufferPointer(rebasing: src[own])) }
                 partial.source.withUnsafeBufferPointer { psrc in
-                    run(partial.ops, psrc, &stack, escaping, partials, indentation: inner, depth: depth + 1, into: &out)
+                    run(partial.ops, psrc, &stack, emit, partials, indentation: inner, depth: depth + 1, into: &out)
                 }
             }
         }

@@ -44,6 +44,7 @@ public struct TemplateSet: Sendable {
         var diagnostics = Diagnostics()
         var sources: [String: (file: String, text: String)] = [:]
         var partialNames: [String] = []
+        var unusable: Set<String> = []
         func read(_ name: String, in sub: String?) throws(IOFailure) {
             let dir = sub.map { Paths.join(folder, $0) } ?? folder
             let file = Paths.join(dir, name)
@@ -51,13 +52,20 @@ public struct TemplateSet: Sendable {
                 diagnostics.append(Containment.diagnostic(file, root: folder, target: target))
                 return
             }
+            // A template that is there but cannot be used is reported as what it is, never
+            // again as missing.
+            let key = String(name.dropLast(".mustache".count))
             guard let bytes = try FileInput.read(file, displayPath: file, limit: maxTemplateBytes) else {
+                unusable.insert(key)
                 diagnostics.error(
-                    InputRule.fileTooLarge, "template is larger than \(maxTemplateBytes) bytes",
+                    InputRule.fileTooLarge, tooLarge("template", file),
                     at: SourceLocation(file: file, line: 1, column: 1))
                 return
             }
-            guard let text = String(validating: bytes, as: UTF8.self) else {
+            // Line endings as LF: a Windows checkout (CRLF) or a lone CR gives the same site and
+            // the same error lines as the committed templates.
+            guard let text = String(validating: Bytes.lineFeeds(bytes), as: UTF8.self) else {
+                unusable.insert(key)
                 diagnostics.error(InputRule.invalidUTF8, "template is not valid UTF-8", at: SourceLocation(file: file, line: 1, column: 1))
                 return
             }
@@ -78,7 +86,7 @@ public struct TemplateSet: Sendable {
         }
 
         let required = contract.pages.keys.sorted() + contract.partials.keys.sorted()
-        for name in required where sources[name] == nil {
+        for name in required where sources[name] == nil && !unusable.contains(name) {
             let isPage = contract.pages[name] != nil
             diagnostics.error(
                 TemplateRule.missing, "missing template '\(isPage ? "" : "partials/")\(name).mustache'",
@@ -111,7 +119,7 @@ public struct TemplateSet: Sendable {
                 assets.append((name, bytes))
             } else {
                 diagnostics.error(
-                    InputRule.fileTooLarge, "\(name) is larger than \(maxTemplateBytes) bytes",
+                    InputRule.fileTooLarge, tooLarge(name, file),
                     at: SourceLocation(file: file, line: 1, column: 1))
             }
         }
@@ -121,6 +129,15 @@ public struct TemplateSet: Sendable {
 
         if diagnostics.hasErrors { return (nil, diagnostics.all) }
         return (TemplateSet(programs: programs, assets: assets), diagnostics.all)
+    }
+
+    /// "WHAT is N bytes; the limit is …": the file's size as it was read (a file that changed
+    /// meanwhile is only said to be over the limit).
+    static func tooLarge(_ what: String, _ file: String) -> String {
+        let limit = "\(maxTemplateBytes) bytes (1 MiB)"
+        let size = (try? FileManager.default.attributesOfItem(atPath: file)[.size] as? NSNumber)?.intValue
+        guard let size, size > maxTemplateBytes else { return "\(what) is larger than the limit of \(limit)" }
+        return "\(what) is \(size) bytes; the limit is \(limit)"
     }
 
     /// Renders template `name` (a page or a partial), HTML-escaping `{{name}}` values.

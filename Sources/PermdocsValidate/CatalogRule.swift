@@ -23,6 +23,7 @@ public enum CatalogRule: String, Rule, CaseIterable {
     case unloggedScopeChange = "unlogged-scope-change"
     case changeLogContradiction = "change-log-contradiction"
     case changeLogOrder = "change-log-order"
+    case windowsReservedName = "windows-reserved-name"
 
     public var severity: Diagnostic.Severity {
         switch self {
@@ -57,6 +58,7 @@ public enum CatalogRule: String, Rule, CaseIterable {
             "A feature's scopes in the catalog differ from what replaying changes.yaml gives: a change without a log entry."
         case .changeLogContradiction: "A changes.yaml entry adds a scope the feature already has, or removes one it does not have."
         case .changeLogOrder: "changes.yaml entries are not newest first."
+        case .windowsReservedName: "An id, slug or file name is a device name on Windows (con, nul, aux, prn, com0-9, lpt0-9)."
         }
     }
 }

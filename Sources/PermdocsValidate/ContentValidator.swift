@@ -216,6 +216,23 @@ public struct ContentValidator: Sendable {
         return u.allSatisfy { ASCII.isLower($0) || ASCII.isDigit($0) || $0 == dash }
     }
 
+    /// Whether Windows reserves `name` for a device: CON, PRN, AUX, NUL, COM0–COM9 and LPT0–LPT9
+    /// in any case, alone or before an extension (`con.html`, `nul.tar.gz`), per Microsoft Learn,
+    /// "Naming Files, Paths, and Namespaces". Such a file cannot be created or checked out on
+    /// Windows, so a slug or id that names one would break a checkout of the content or the site.
+    public static func isWindowsDeviceName(_ name: String) -> Bool {
+        // The part before the first dot, without trailing spaces (Windows ignores them too).
+        var base = Array(name.utf8.prefix { $0 != UInt8(ascii: ".") })
+        while base.last == UInt8(ascii: " ") { base.removeLast() }
+        let lower = String(decoding: base.map { ASCII.isUpper($0) ? $0 | 0x20 : $0 }, as: UTF8.self)
+        switch lower {
+        case "con", "prn", "aux", "nul": return true
+        default:
+            guard lower.utf8.count == 4, lower.hasPrefix("com") || lower.hasPrefix("lpt") else { return false }
+            return ASCII.isDigit(lower.utf8.last!)
+        }
+    }
+
     func validateFeatures(_ catalog: Catalog, into d: inout Diagnostics) {
         var ids: [String: SourceLocation] = [:]
         // A scope listed under `scopes` without a description is reported there, once.
@@ -289,6 +306,12 @@ public struct ContentValidator: Sendable {
                 d.error(
                     CatalogRule.invalidID,
                     "procedure file name '\(p.id.value)' must be lowercase letters, digits and '-' (it is the procedure's id)",
+                    at: p.id.location)
+            }
+            if Self.isWindowsDeviceName(p.id.value) {
+                d.error(
+                    CatalogRule.windowsReservedName,
+                    "procedure file name '\(p.id.value).yaml' is a device name on Windows: a checkout of the content there fails; rename the file",
                     at: p.id.location)
             }
             p.seeAlso.forEach(resolve)

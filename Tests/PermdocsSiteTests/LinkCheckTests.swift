@@ -98,7 +98,9 @@ struct LinkReportTests {
             let content = try #require(try ContentLoader.load(folder: temp.path + "/content").content)
             let builder = SiteBuilder(content: content)
             let prepared = try #require(try builder.prepare(templatesFolder: Repo.path("templates")).0)
-            let pass = RenderPass(builder: builder, articles: prepared.articles, templates: prepared.templates, sink: MemorySink())
+            let pass = RenderPass(
+                builder: builder, articles: prepared.articles, templates: prepared.templates, codePlaces: prepared.codePlaces,
+                sink: MemorySink())
             let findings = try pass.run().check()
             var diagnostics = Diagnostics()
             let work = LinkIndex.report(findings, articles: prepared.articles, content: content, into: &diagnostics)
