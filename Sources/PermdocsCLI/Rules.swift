@@ -34,6 +34,8 @@ extension RuleCatalog {
         ArticleRule.unknownDirective, ArticleRule.duplicateDirective, ArticleRule.unusedProcedure, SiteRule.brokenLink,
         TemplateRule.syntax, TemplateRule.unsupported, TemplateRule.unknownVariable, TemplateRule.unknownPartial,
         TemplateRule.type, TemplateRule.missing, TemplateRule.duplicateTemplate, TemplateRule.recursivePartial,
+        // Added later (SARIF numbers rules by position: new rules go here).
+        DriftRule.pathOutsideClient,
     ])
 
     /// Every rule each stage declares, stage by stage.

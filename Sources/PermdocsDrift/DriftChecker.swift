@@ -39,6 +39,14 @@ public struct DriftChecker: Sendable {
         var d = Diagnostics()
         for feature in content.catalog.features {
             for location in feature.client {
+                if let why = Self.leavesRoot(location.path.value) {
+                    d.append(
+                        .error(
+                            DriftRule.pathOutsideClient,
+                            "client path '\(location.path.value)' \(why); client paths are relative to the client folder (--client) and stay inside it",
+                            at: location.path.location, feature: feature.id.value))
+                    continue
+                }
                 let glob = Glob(location.path.value)
                 let files: [String]
                 if glob.isLiteral {
@@ -55,6 +63,15 @@ public struct DriftChecker: Sendable {
                     continue
                 }
                 for file in files {
+                    // A symbolic link (the file, or a folder on its path) that leads out of the client folder.
+                    if let target = Containment.escape(path(file), root: clientRoot) {
+                        d.append(
+                            .error(
+                                DriftRule.pathOutsideClient,
+                                "client path '\(location.path.value)' leads to \(target) through a symbolic link ('\(file)'), outside the client folder \(clientRoot); permdocs reads only files inside it",
+                                at: location.path.location, feature: feature.id.value))
+                        continue
+                    }
                     try check(file: file, location: location, feature: feature, into: &d)
                 }
             }
@@ -67,6 +84,26 @@ public struct DriftChecker: Sendable {
     }
 
     func path(_ relative: String) -> String { Paths.join(clientRoot, relative) }
+
+    /// Why a client path (or any alternative of its braces) names a place outside the client
+    /// folder by its spelling alone: it is absolute, or a `..` climbs above where it started
+    /// (`**` counting as no folder, a name or a pattern as one). nil when it stays inside.
+    static func leavesRoot(_ pattern: String) -> String? {
+        for alternative in Glob.expandBraces(pattern) {
+            if alternative.hasPrefix("/") { return "is absolute" }
+            var depth = 0
+            for part in alternative.split(separator: "/", omittingEmptySubsequences: true) {
+                switch part {
+                case ".", "**": continue
+                case "..":
+                    depth -= 1
+                    if depth < 0 { return "climbs above the client folder with '..'" }
+                default: depth += 1
+                }
+            }
+        }
+        return nil
+    }
 
     func check(file: String, location: Catalog.ClientLocation, feature: Catalog.Feature, into d: inout Diagnostics) throws(IOFailure) {
         let full = path(file)
