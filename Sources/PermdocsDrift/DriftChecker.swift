@@ -169,7 +169,9 @@ public struct DriftChecker: Sendable {
 
     /// A dotted key path in a JSON or YAML file, read with the located loader.
     func readKey(_ key: Located<String>, bytes: [UInt8], file: String, feature: Catalog.Feature, into d: inout Diagnostics) -> ScopeList? {
-        let document = YAMLLoader(maxDepth: 64, maxBytes: Self.maxFileBytes).load(bytes: bytes, file: file)
+        // A client's YAML may use anchors, aliases and merge keys elsewhere: they are followed on
+        // the way to the key, but the list at the key is read only as written there.
+        let document = YAMLLoader(maxDepth: 64, maxBytes: Self.maxFileBytes, acceptsAnchors: true).load(bytes: bytes, file: file)
         if document.hasErrors || document.root == nil {
             d.append(contentsOf: document.diagnostics.filter { $0.severity == .error })
             return nil
@@ -177,8 +179,9 @@ public struct DriftChecker: Sendable {
         var node = document.root!
         var walked: [String] = []
         for part in key.value.split(separator: ".").map(String.init) {
-            guard let next = node[part] else {
-                let available = node.mapping?.map(\.key.text) ?? []
+            var budget = Self.maxMergeVisits
+            guard let next = Self.child(of: document.resolve(node), part, in: document, budget: &budget) else {
+                let available = document.resolve(node).mapping?.map(\.key.text) ?? []
                 let place = walked.isEmpty ? "at the top level" : "under '\(walked.joined(separator: "."))'"
                 d.append(
                     .error(
@@ -191,10 +194,23 @@ public struct DriftChecker: Sendable {
             node = next
         }
         var list = ScopeList(location: node.location, scopes: [], nonLiterals: [])
+        func aliasFinding(_ alias: String, at location: SourceLocation) {
+            d.append(
+                .error(
+                    DriftRule.nonLiteral,
+                    "'*\(alias)' is an alias; permdocs reads the scopes written in the list at '\(key.value)', so write them out there",
+                    at: location, feature: feature.id.value))
+        }
+        if let alias = node.alias {
+            aliasFinding(alias, at: node.location)
+            return nil
+        }
         switch node.value {
         case .sequence(let items):
             for item in items {
-                if let s = item.scalar, !s.isNull {
+                if let alias = item.alias {
+                    aliasFinding(alias, at: item.location)
+                } else if let s = item.scalar, !s.isNull {
                     // Quoted scalars start one column before their text.
                     let offset = (s.style == .singleQuoted || s.style == .doubleQuoted) ? 1 : 0
                     list.scopes.append(contentsOf: words(s.text, at: item.location, offset: offset))
@@ -209,6 +225,25 @@ public struct DriftChecker: Sendable {
             list.nonLiterals.append(("a mapping", node.location))
         }
         return list
+    }
+
+    /// How many mappings one key lookup may visit through merge keys (merges of merges can fan out).
+    static let maxMergeVisits = 10_000
+
+    /// The value of `key` in `node` (already resolved), written there or merged in with `<<`
+    /// (`<<: *base`, `<<: [*a, *b]`; keys written in the mapping win, then merges in order).
+    static func child(of node: YAMLNode, _ key: String, in document: YAMLLoader.Document, budget: inout Int) -> YAMLNode? {
+        budget -= 1
+        guard budget > 0, let pairs = node.mapping else { return nil }
+        if let value = pairs.first(where: { $0.key.text == key && !($0.key.text == "<<" && $0.key.style == .plain) })?.value {
+            return value
+        }
+        for pair in pairs where pair.key.text == "<<" && pair.key.style == .plain {
+            for source in pair.value.sequence ?? [pair.value] where source.alias != nil {
+                if let value = child(of: document.resolve(source), key, in: document, budget: &budget) { return value }
+            }
+        }
+        return nil
     }
 
     func words(_ text: String, at location: SourceLocation, offset: Int) -> [WrittenScope] {
