@@ -373,48 +373,63 @@ package struct Lexer {
         while case .skip(let end)? = regions[bodyStart] { bodyStart = lineEnd(from: end) + 1 }
         guard bodyStart <= source.scalars.count else { return nil }
         // The line that closes it: the id alone (indented for `<<~`, `<<-` and PHP; Ruby and shell
-        // without them still accept indentation, and PHP lets code follow the id).
-        var line = bodyStart
-        while line < source.scalars.count {
+        // without them still accept indentation, and PHP lets code follow the id). Found in an index
+        // of such lines, so a file of `<<` operators costs one pass, not one per operator.
+        let candidates = closingLines()[id] ?? []
+        var lo = 0
+        var hi = candidates.count
+        while lo < hi {
+            let mid = (lo + hi) / 2
+            if candidates[mid].line < bodyStart { lo = mid + 1 } else { hi = mid }
+        }
+        guard lo < candidates.count else { return nil }
+        let closer = candidates[lo]
+        let bodyEnd = closer.line
+        // PHP lets code follow the closing id (`EOT;`, `EOT, 'x']`): that is code again.
+        let skipEnd = language == .php ? closer.idEnd : lineEnd(from: closer.idEnd)
+        regions[bodyStart] = .skip(max(skipEnd, bodyStart + 1))
+        var interpolated = false
+        if quote != "'" {
+            for j in bodyStart..<bodyEnd {
+                let c = source.scalars[j]
+                if c == "#" && self[j + 1] == "{" && language == .ruby { interpolated = true }
+                if c == "$" && language != .ruby, let next = self[j + 1],
+                    next == "{" || next == "_" || next == "(" || next.properties.isAlphabetic
+                {
+                    interpolated = true
+                }
+                if c == "`" && language == .shell { interpolated = true }
+            }
+        }
+        return .init(
+            value: source.text(bodyStart..<bodyEnd), start: i, end: openerEnd, contentStart: bodyStart, interpolated: interpolated,
+            escaped: false)
+    }
+
+    /// Lines that can close a heredoc, by the id they close: a name alone on its line after
+    /// indentation (PHP: a name then anything that is not part of a name), in order.
+    private var closers: [String: [(line: Int, idEnd: Int)]]?
+
+    private mutating func closingLines() -> [String: [(line: Int, idEnd: Int)]] {
+        if let closers { return closers }
+        var out: [String: [(line: Int, idEnd: Int)]] = [:]
+        let n = source.scalars.count
+        var line = 0
+        while line < n {
             let end = lineEnd(from: line)
             var a = line
             while let c = self[a], c == " " || c == "\t" { a += 1 }
-            if source.starts(with: id, at: a) {
-                var b = a + id.unicodeScalars.count
-                let closes: Bool
-                if language == .php {
-                    closes = !isWordChar(self[b])
-                } else {
-                    while let c = self[b], c == " " || c == "\t" || c == "\r" { b += 1 }
-                    closes = b == end
-                }
-                if closes {
-                    let bodyEnd = line
-                    // PHP lets code follow the closing id (`EOT;`, `EOT, 'x']`): that is code again.
-                    let skipEnd = language == .php ? a + id.unicodeScalars.count : end
-                    regions[bodyStart] = .skip(max(skipEnd, bodyStart + 1))
-                    var interpolated = false
-                    if quote != "'" {
-                        for j in bodyStart..<bodyEnd {
-                            let c = source.scalars[j]
-                            if c == "#" && self[j + 1] == "{" && language == .ruby { interpolated = true }
-                            if c == "$" && language != .ruby, let next = self[j + 1],
-                                next == "{" || next == "_" || next == "(" || next.properties.isAlphabetic
-                            {
-                                interpolated = true
-                            }
-                            if c == "`" && language == .shell { interpolated = true }
-                        }
-                    }
-                    return .init(
-                        value: source.text(bodyStart..<bodyEnd), start: i, end: openerEnd, contentStart: bodyStart,
-                        interpolated: interpolated, escaped: false)
-                }
+            var b = a
+            while b < end, isWordChar(self[b]) { b += 1 }
+            if b > a {
+                var k = b
+                while let c = self[k], c == " " || c == "\t" || c == "\r" { k += 1 }
+                if language == .php || k >= end { out[source.text(a..<b), default: []].append((line, b)) }
             }
-            if end >= source.scalars.count { break }
             line = end + 1
         }
-        return nil
+        closers = out
+        return out
     }
 
     // MARK: - Regular expressions and sigils
@@ -448,6 +463,7 @@ package struct Lexer {
         var inClass = false
         while let c = self[j], c != "\n" {
             if c == "\\" {
+                guard let e = self[j + 1], e != "\n" else { return nil }
                 j += 2
                 continue
             }

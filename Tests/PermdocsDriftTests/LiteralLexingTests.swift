@@ -146,6 +146,23 @@ struct LiteralLexingTests {
         }
     }
 
+    /// Finding where heredocs end takes one pass over the file, not one per `<<`: 5,000 openers
+    /// that no line closes (each would scan the rest of a 100 KB file) and 5,000 that one far
+    /// line closes are read at once.
+    @Test func manyHeredocOpenersCostOnePass() {
+        for (file, opener) in [("a.rb", "x <<~EOS_"), ("a.php", "$x = <<<EOT_"), ("a.sh", "cat <<EOF_")] {
+            var text = ""
+            for i in 0..<5_000 { text += "\(opener)\(i)\n" }
+            for _ in 0..<5_000 { text += "\(opener)END <<~END\n" }
+            text += "END\nSCOPES = [\"Mail.Send\"]\n"
+            let clock = ContinuousClock()
+            let started = clock.now
+            let r = read(text, file: file, anchor: .init(file == "a.sh" ? "SCOPES =" : "SCOPES ="))
+            #expect(clock.now - started < .seconds(10), "\(file)")
+            #expect(r.scopes == ["Mail.Send@10002:12"], "\(file)")
+        }
+    }
+
     /// `<<` that no line closes is an operator (a shift, an append), and code goes on.
     @Test func aShiftOrAnAppendIsNotAHeredoc() {
         for (file, text) in [
