@@ -44,11 +44,12 @@ enum FuzzTargets {
             root, id: Located("fuzz", at: SourceLocation(file: "fuzz.yaml", line: 1, column: 1)), file: "fuzz.yaml", into: &reader)
     }
 
-    /// The scope-list reader of `check`, with the comment syntax of several languages. The first
-    /// byte picks the language and the anchor.
+    /// The scope-list reader of `check`, lexing twelve languages (comments, strings, raw strings,
+    /// heredocs, regular expressions). The first byte picks the language and the anchor.
     static let languages: [(file: String, anchor: String)] = [
         ("a.ts", "SCOPES ="), ("a.py", "SCOPES ="), ("a.ex", "@scopes"), ("a.rb", "SCOPES ="),
         ("a.go", "scopes ="), ("a.kt", "val scopes ="), ("a.php", "SCOPES ="), ("a.cs", "Scopes ="),
+        ("a.swift", "SCOPES ="), ("a.sh", "SCOPES="), ("a.rs", "SCOPES:"), ("a.js", "SCOPES ="),
     ]
 
     static func scopes(_ bytes: [UInt8]) {
