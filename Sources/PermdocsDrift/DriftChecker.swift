@@ -63,8 +63,10 @@ public struct DriftChecker: Sendable {
                     continue
                 }
                 for file in files {
-                    // A symbolic link (the file, or a folder on its path) that leads out of the client folder.
-                    if let target = Containment.escape(path(file), root: clientRoot) {
+                    // A plain path through a symbolic link (the file, or a folder on its path) that leads
+                    // out of the client folder. A glob's matches need no check: `Glob` neither follows
+                    // nor matches links.
+                    if glob.isLiteral, let target = Containment.escape(path(file), root: clientRoot) {
                         d.append(
                             .error(
                                 DriftRule.pathOutsideClient,

@@ -65,6 +65,20 @@ struct ClientPathTests {
         #expect(lines.last == "permdocs: 1 error, 0 warnings")
     }
 
+    /// A glob neither follows nor matches symbolic links, so a link out of the client folder is
+    /// never read through one: `linked/*.py` and `*.py` (which would match `link.py`) find nothing.
+    @Test(arguments: ["'linked/*.py'", "'*.py'", "'**/scopes.py'"])
+    func aGlobDoesNotFollowALinkOutOfTheClientFolder(path: String) throws {
+        let temp = try tree()
+        defer { temp.remove() }
+        try FileManager.default.removeItem(atPath: temp.path + "/client/src/scopes.py")
+        try temp.write("content/permissions.yaml", catalog(path: path))
+        let r = try Binary.run(["check", "--content", "content", "--client", "client"], in: temp.path)
+        #expect(r.status == 1)
+        #expect(r.stderr.hasPrefix("content/permissions.yaml:13:15: error: no file in client matches"), "\(r.stderr)")
+        #expect(!r.stderr.contains("Mail.Read"), "\(r.stderr)")
+    }
+
     /// A `..` that stays inside the client folder is a path like any other.
     @Test func aDotDotThatStaysInsideIsRead() throws {
         let temp = try tree()
