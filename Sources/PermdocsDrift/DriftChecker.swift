@@ -230,11 +230,11 @@ public struct DriftChecker: Sendable {
     }
 
     /// How many mappings one key lookup may visit through merge keys (merges of merges can fan out).
-    static let maxMergeVisits = 10_000
+    package static let maxMergeVisits = 10_000
 
     /// The value of `key` in `node` (already resolved), written there or merged in with `<<`
     /// (`<<: *base`, `<<: [*a, *b]`; keys written in the mapping win, then merges in order).
-    static func child(of node: YAMLNode, _ key: String, in document: YAMLLoader.Document, budget: inout Int) -> YAMLNode? {
+    package static func child(of node: YAMLNode, _ key: String, in document: YAMLLoader.Document, budget: inout Int) -> YAMLNode? {
         budget -= 1
         guard budget > 0, let pairs = node.mapping else { return nil }
         if let value = pairs.first(where: { $0.key.text == key && !($0.key.text == "<<" && $0.key.style == .plain) })?.value {

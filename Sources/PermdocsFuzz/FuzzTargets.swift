@@ -34,6 +34,17 @@ enum FuzzTargets {
 
     /// The YAML loader, then catalog and procedure decoding and every validation rule.
     static func yaml(_ bytes: [UInt8]) {
+        // As a client's YAML: anchors, aliases and merge keys accepted, each top-level key looked
+        // up through merges (bounded) as `check --client` does.
+        let client = YAMLLoader(acceptsAnchors: true).load(bytes: bytes, file: "fuzz.yaml")
+        if let root = client.root {
+            for pair in client.resolve(root).mapping ?? [] {
+                var budget = DriftChecker.maxMergeVisits
+                if let value = DriftChecker.child(of: client.resolve(root), pair.key.text, in: client, budget: &budget) {
+                    _ = client.resolve(value).mapping.map { $0.map { client.resolve($0.value) } }
+                }
+            }
+        }
         let document = YAMLLoader().load(bytes: bytes, file: "fuzz.yaml")
         guard let root = document.root else { return }
         var reader = NodeReader()
