@@ -36,6 +36,7 @@ extension RuleCatalog {
         TemplateRule.type, TemplateRule.missing, TemplateRule.duplicateTemplate, TemplateRule.recursivePartial,
         // Added later: at the end, so earlier rules keep their SARIF positions.
         SiteRule.repeatedID, ArticleRule.ignoredArticleFile, CatalogRule.windowsReservedName, ArticleRule.unsafeCodeValue,
+        DriftRule.pathOutsideClient,
     ])
 
     /// Every rule each stage declares, stage by stage.

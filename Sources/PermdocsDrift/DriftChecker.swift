@@ -39,6 +39,14 @@ public struct DriftChecker: Sendable {
         var d = Diagnostics()
         for feature in content.catalog.features {
             for location in feature.client {
+                if let why = Self.leavesRoot(location.path.value) {
+                    d.append(
+                        .error(
+                            DriftRule.pathOutsideClient,
+                            "client path '\(location.path.value)' \(why); client paths are relative to the client folder (--client) and stay inside it",
+                            at: location.path.location, feature: feature.id.value))
+                    continue
+                }
                 let glob = Glob(location.path.value)
                 let files: [String]
                 if glob.isLiteral {
@@ -55,6 +63,17 @@ public struct DriftChecker: Sendable {
                     continue
                 }
                 for file in files {
+                    // A plain path through a symbolic link (the file, or a folder on its path) that leads
+                    // out of the client folder. A glob's matches need no check: `Glob` neither follows
+                    // nor matches links.
+                    if glob.isLiteral, let target = Containment.escape(path(file), root: clientRoot) {
+                        d.append(
+                            .error(
+                                DriftRule.pathOutsideClient,
+                                "client path '\(location.path.value)' leads to \(target) through a symbolic link ('\(file)'), outside the client folder \(clientRoot); permdocs reads only files inside it",
+                                at: location.path.location, feature: feature.id.value))
+                        continue
+                    }
                     try check(file: file, location: location, feature: feature, into: &d)
                 }
             }
@@ -67,6 +86,26 @@ public struct DriftChecker: Sendable {
     }
 
     func path(_ relative: String) -> String { Paths.join(clientRoot, relative) }
+
+    /// Why a client path (or any alternative of its braces) names a place outside the client
+    /// folder by its spelling alone: it is absolute, or a `..` climbs above where it started
+    /// (`**` counting as no folder, a name or a pattern as one). nil when it stays inside.
+    static func leavesRoot(_ pattern: String) -> String? {
+        for alternative in Glob.expandBraces(pattern) {
+            if alternative.hasPrefix("/") { return "is absolute" }
+            var depth = 0
+            for part in alternative.split(separator: "/", omittingEmptySubsequences: true) {
+                switch part {
+                case ".", "**": continue
+                case "..":
+                    depth -= 1
+                    if depth < 0 { return "climbs above the client folder with '..'" }
+                default: depth += 1
+                }
+            }
+        }
+        return nil
+    }
 
     func check(file: String, location: Catalog.ClientLocation, feature: Catalog.Feature, into d: inout Diagnostics) throws(IOFailure) {
         let full = path(file)
@@ -132,7 +171,9 @@ public struct DriftChecker: Sendable {
 
     /// A dotted key path in a JSON or YAML file, read with the located loader.
     func readKey(_ key: Located<String>, bytes: [UInt8], file: String, feature: Catalog.Feature, into d: inout Diagnostics) -> ScopeList? {
-        let document = YAMLLoader(maxDepth: 64, maxBytes: Self.maxFileBytes).load(bytes: bytes, file: file)
+        // A client's YAML may use anchors, aliases and merge keys elsewhere: they are followed on
+        // the way to the key, but the list at the key is read only as written there.
+        let document = YAMLLoader(maxDepth: 64, maxBytes: Self.maxFileBytes, acceptsAnchors: true).load(bytes: bytes, file: file)
         if document.hasErrors || document.root == nil {
             d.append(contentsOf: document.diagnostics.filter { $0.severity == .error })
             return nil
@@ -140,8 +181,9 @@ public struct DriftChecker: Sendable {
         var node = document.root!
         var walked: [String] = []
         for part in key.value.split(separator: ".").map(String.init) {
-            guard let next = node[part] else {
-                let available = node.mapping?.map(\.key.text) ?? []
+            var budget = Self.maxMergeVisits
+            guard let next = Self.child(of: document.resolve(node), part, in: document, budget: &budget) else {
+                let available = document.resolve(node).mapping?.map(\.key.text) ?? []
                 let place = walked.isEmpty ? "at the top level" : "under '\(walked.joined(separator: "."))'"
                 d.append(
                     .error(
@@ -154,10 +196,23 @@ public struct DriftChecker: Sendable {
             node = next
         }
         var list = ScopeList(location: node.location, scopes: [], nonLiterals: [])
+        func aliasFinding(_ alias: String, at location: SourceLocation) {
+            d.append(
+                .error(
+                    DriftRule.nonLiteral,
+                    "'*\(alias)' is an alias; permdocs reads the scopes written in the list at '\(key.value)', so write them out there",
+                    at: location, feature: feature.id.value))
+        }
+        if let alias = node.alias {
+            aliasFinding(alias, at: node.location)
+            return nil
+        }
         switch node.value {
         case .sequence(let items):
             for item in items {
-                if let s = item.scalar, !s.isNull {
+                if let alias = item.alias {
+                    aliasFinding(alias, at: item.location)
+                } else if let s = item.scalar, !s.isNull {
                     // Quoted scalars start one column before their text.
                     let offset = (s.style == .singleQuoted || s.style == .doubleQuoted) ? 1 : 0
                     list.scopes.append(contentsOf: words(s.text, at: item.location, offset: offset))
@@ -172,6 +227,25 @@ public struct DriftChecker: Sendable {
             list.nonLiterals.append(("a mapping", node.location))
         }
         return list
+    }
+
+    /// How many mappings one key lookup may visit through merge keys (merges of merges can fan out).
+    package static let maxMergeVisits = 10_000
+
+    /// The value of `key` in `node` (already resolved), written there or merged in with `<<`
+    /// (`<<: *base`, `<<: [*a, *b]`; keys written in the mapping win, then merges in order).
+    package static func child(of node: YAMLNode, _ key: String, in document: YAMLLoader.Document, budget: inout Int) -> YAMLNode? {
+        budget -= 1
+        guard budget > 0, let pairs = node.mapping else { return nil }
+        if let value = pairs.first(where: { $0.key.text == key && !($0.key.text == "<<" && $0.key.style == .plain) })?.value {
+            return value
+        }
+        for pair in pairs where pair.key.text == "<<" && pair.key.style == .plain {
+            for source in pair.value.sequence ?? [pair.value] where source.alias != nil {
+                if let value = child(of: document.resolve(source), key, in: document, budget: &budget) { return value }
+            }
+        }
+        return nil
     }
 
     func words(_ text: String, at location: SourceLocation, offset: Int) -> [WrittenScope] {

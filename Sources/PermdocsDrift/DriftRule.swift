@@ -13,6 +13,7 @@ public enum DriftRule: String, Rule, CaseIterable {
     case fileNotFound = "file-not-found"
     case manifestMissing = "manifest-missing"
     case manifestExtra = "manifest-extra"
+    case pathOutsideClient = "client-path-outside"
 
     public var severity: Diagnostic.Severity {
         self == .anchorAmbiguous ? .warning : .error
@@ -30,6 +31,8 @@ public enum DriftRule: String, Rule, CaseIterable {
         case .fileNotFound: "No client file matches the path."
         case .manifestMissing: "The app registration does not list a scope a feature requests."
         case .manifestExtra: "The app registration lists a permission no feature documents."
+        case .pathOutsideClient:
+            "A client path leads outside the --client folder (it is absolute, climbs above it with '..', or names a symbolic link out of it)."
         }
     }
 }

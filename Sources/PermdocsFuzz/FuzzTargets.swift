@@ -35,6 +35,17 @@ enum FuzzTargets {
 
     /// The YAML loader, then catalog and procedure decoding and every validation rule.
     static func yaml(_ bytes: [UInt8]) {
+        // As a client's YAML: anchors, aliases and merge keys accepted, each top-level key looked
+        // up through merges (bounded) as `check --client` does.
+        let client = YAMLLoader(acceptsAnchors: true).load(bytes: bytes, file: "fuzz.yaml")
+        if let root = client.root {
+            for pair in client.resolve(root).mapping ?? [] {
+                var budget = DriftChecker.maxMergeVisits
+                if let value = DriftChecker.child(of: client.resolve(root), pair.key.text, in: client, budget: &budget) {
+                    _ = client.resolve(value).mapping.map { $0.map { client.resolve($0.value) } }
+                }
+            }
+        }
         let document = YAMLLoader().load(bytes: bytes, file: "fuzz.yaml")
         guard let root = document.root else { return }
         var reader = NodeReader()
@@ -45,11 +56,12 @@ enum FuzzTargets {
             root, id: Located("fuzz", at: SourceLocation(file: "fuzz.yaml", line: 1, column: 1)), file: "fuzz.yaml", into: &reader)
     }
 
-    /// The scope-list reader of `check`, with the comment syntax of several languages. The first
-    /// byte picks the language and the anchor.
+    /// The scope-list reader of `check`, lexing twelve languages (comments, strings, raw strings,
+    /// heredocs, regular expressions). The first byte picks the language and the anchor.
     static let languages: [(file: String, anchor: String)] = [
         ("a.ts", "SCOPES ="), ("a.py", "SCOPES ="), ("a.ex", "@scopes"), ("a.rb", "SCOPES ="),
         ("a.go", "scopes ="), ("a.kt", "val scopes ="), ("a.php", "SCOPES ="), ("a.cs", "Scopes ="),
+        ("a.swift", "SCOPES ="), ("a.sh", "SCOPES="), ("a.rs", "SCOPES:"), ("a.js", "SCOPES ="),
     ]
 
     static func scopes(_ bytes: [UInt8]) {

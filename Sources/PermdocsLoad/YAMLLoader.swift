@@ -16,10 +16,16 @@ public struct YAMLLoader: Sendable {
     public var maxDepth: Int = 64
     /// Largest file accepted, in bytes.
     public var maxBytes: Int = 8 << 20
+    /// Accept anchors (`&name`), aliases (`*name`) and so merge keys (`<<: *name`), for YAML
+    /// permdocs reads but does not own (a client's config). Aliases are never expanded: an alias
+    /// is a node of its own (`YAMLNode.alias`) that `Document.resolve` leads to its anchor, so an
+    /// alias bomb stays as small as its text.
+    public var acceptsAnchors = false
 
-    public init(maxDepth: Int = 64, maxBytes: Int = 8 << 20) {
+    public init(maxDepth: Int = 64, maxBytes: Int = 8 << 20, acceptsAnchors: Bool = false) {
         self.maxDepth = maxDepth
         self.maxBytes = maxBytes
+        self.acceptsAnchors = acceptsAnchors
     }
 
     /// The result of loading a file: the tree, when the file could be parsed, and every finding.
@@ -27,6 +33,14 @@ public struct YAMLLoader: Sendable {
         public var root: YAMLNode?
         public var diagnostics: [Diagnostic]
         public var hasErrors: Bool { diagnostics.contains { $0.severity == .error } }
+        /// Anchored nodes, in the order they were completed (with `acceptsAnchors`).
+        public var anchored: [YAMLNode] = []
+
+        /// The node an alias stands for (the anchor defined last before it); any other node itself.
+        public func resolve(_ node: YAMLNode) -> YAMLNode {
+            guard let target = node.aliasTarget, target < anchored.count else { return node }
+            return anchored[target]
+        }
     }
 
     /// Reads and loads `path`; `displayPath` is how diagnostics name the file.
@@ -68,7 +82,7 @@ public struct YAMLLoader: Sendable {
             if let error = TextScan.encodingError(in: buffer, file: file) {
                 return Document(root: nil, diagnostics: [error])
             }
-            var builder = TreeBuilder(file: file, maxDepth: maxDepth, input: buffer)
+            var builder = TreeBuilder(file: file, maxDepth: maxDepth, input: buffer, acceptsAnchors: acceptsAnchors)
             return builder.run()
         }
     }
@@ -116,16 +130,36 @@ private struct TreeBuilder {
         var pairs: [YAMLPair] = []
         var pendingKey: (YAMLScalar, SourceLocation)?
         var seen: [String: SourceLocation] = [:]
+        var anchor: String?
     }
 
     private var stack: [Frame] = []
     private var root: YAMLNode?
     private var documents = 0
+    let acceptsAnchors: Bool
+    /// Completed anchored nodes, and the index of each name's latest one.
+    private var anchored: [YAMLNode] = []
+    private var anchorIndex: [String: Int] = [:]
 
-    init(file: String, maxDepth: Int, input: UnsafeBufferPointer<UInt8>) {
+    init(file: String, maxDepth: Int, input: UnsafeBufferPointer<UInt8>, acceptsAnchors: Bool) {
         self.file = file
         self.maxDepth = maxDepth
         self.input = input
+        self.acceptsAnchors = acceptsAnchors
+    }
+
+    private func document(_ root: YAMLNode?) -> YAMLLoader.Document {
+        YAMLLoader.Document(root: root, diagnostics: diagnostics, anchored: anchored)
+    }
+
+    /// Names `node` with its anchor (when anchors are accepted) before it joins the tree.
+    private mutating func named(_ node: YAMLNode, _ anchor: String?) -> YAMLNode {
+        guard acceptsAnchors, let anchor else { return node }
+        var node = node
+        node.anchor = anchor
+        anchorIndex[anchor] = anchored.count
+        anchored.append(node)
+        return node
     }
 
     private func location(_ mark: yaml_mark_t) -> SourceLocation {
@@ -152,16 +186,23 @@ private struct TreeBuilder {
                     diagnostics.append(
                         .error(YAMLRule.emptyFile, "the file holds no YAML document", at: SourceLocation(file: file, line: 1, column: 1)))
                 }
-                return .init(root: root, diagnostics: diagnostics)
+                return document(root)
             case YAML_DOCUMENT_START_EVENT:
                 documents += 1
                 if documents > 1 {
                     diagnostics.append(.error(YAMLRule.multipleDocuments, "a file holds one YAML document; this is a second one", at: here))
-                    return .init(root: root, diagnostics: diagnostics)
+                    return document(root)
                 }
             case YAML_ALIAS_EVENT:
-                diagnostics.append(.error(YAMLRule.alias, "aliases are not supported; repeat the value instead", at: here))
-                attach(YAMLNode(.scalar(YAMLScalar("", style: .plain)), at: here))
+                var node = YAMLNode(.scalar(YAMLScalar("", style: .plain)), at: here)
+                if acceptsAnchors {
+                    let name = event.data.alias.anchor.map { String(cString: $0) } ?? ""
+                    node.alias = name
+                    node.aliasTarget = anchorIndex[name]
+                } else {
+                    diagnostics.append(.error(YAMLRule.alias, "aliases are not supported; repeat the value instead", at: here))
+                }
+                attach(node)
             case YAML_SCALAR_EVENT:
                 let s = event.data.scalar
                 checkAnchorAndTag(anchor: s.anchor, tag: s.tag, at: here)
@@ -174,20 +215,20 @@ private struct TreeBuilder {
                     case YAML_FOLDED_SCALAR_STYLE: .folded
                     default: .plain
                     }
-                attach(YAMLNode(.scalar(YAMLScalar(text, style: style)), at: here))
+                attach(named(YAMLNode(.scalar(YAMLScalar(text, style: style)), at: here), anchorName(s.anchor)))
             case YAML_SEQUENCE_START_EVENT:
                 checkAnchorAndTag(anchor: event.data.sequence_start.anchor, tag: event.data.sequence_start.tag, at: here)
-                guard push(Frame(isMapping: false, location: here), at: here) else {
+                guard push(Frame(isMapping: false, location: here, anchor: anchorName(event.data.sequence_start.anchor)), at: here) else {
                     return .init(root: nil, diagnostics: diagnostics)
                 }
             case YAML_MAPPING_START_EVENT:
                 checkAnchorAndTag(anchor: event.data.mapping_start.anchor, tag: event.data.mapping_start.tag, at: here)
-                guard push(Frame(isMapping: true, location: here), at: here) else {
+                guard push(Frame(isMapping: true, location: here, anchor: anchorName(event.data.mapping_start.anchor)), at: here) else {
                     return .init(root: nil, diagnostics: diagnostics)
                 }
             case YAML_SEQUENCE_END_EVENT, YAML_MAPPING_END_EVENT:
                 let frame = stack.removeLast()
-                attach(YAMLNode(frame.isMapping ? .mapping(frame.pairs) : .sequence(frame.items), at: frame.location))
+                attach(named(YAMLNode(frame.isMapping ? .mapping(frame.pairs) : .sequence(frame.items), at: frame.location), frame.anchor))
             default:
                 break
             }
@@ -206,7 +247,7 @@ private struct TreeBuilder {
     private mutating func checkAnchorAndTag(
         anchor: UnsafeMutablePointer<yaml_char_t>?, tag: UnsafeMutablePointer<yaml_char_t>?, at here: SourceLocation
     ) {
-        if let anchor {
+        if let anchor, !acceptsAnchors {
             let name = String(cString: anchor)
             diagnostics.append(.error(YAMLRule.anchor, "anchors are not supported ('&\(name)'); repeat the value instead", at: here))
         }
@@ -214,6 +255,10 @@ private struct TreeBuilder {
             let name = String(cString: tag)
             diagnostics.append(.error(YAMLRule.tag, "tags are not supported ('\(name)'); write the plain value", at: here))
         }
+    }
+
+    private func anchorName(_ anchor: UnsafeMutablePointer<yaml_char_t>?) -> String? {
+        anchor.map { String(cString: $0) }
     }
 
     private mutating func attach(_ node: YAMLNode) {

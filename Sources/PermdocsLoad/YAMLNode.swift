@@ -11,6 +11,13 @@ public struct YAMLNode: Sendable {
 
     public var value: Value
     public var location: SourceLocation
+    /// The anchor this node defines (`&name`), when the loader accepts anchors.
+    public var anchor: String?
+    /// The name of the alias (`*name`) this node is, when the loader accepts anchors; its value is
+    /// then an empty plain scalar, and `Document.resolve` gives the anchored node.
+    public var alias: String?
+    /// Where the anchored node is in `Document.anchored`; nil for an alias of an unknown anchor.
+    public var aliasTarget: Int?
 
     public init(_ value: Value, at location: SourceLocation) {
         self.value = value

@@ -43,13 +43,14 @@ extension ScopeListReader {
         let n = source.scalars.count
         var busyUntil = 0
         while i < n {
-            if i >= busyUntil, let end = matchEnd(pattern, at: i), atWordBoundaries(pattern, start: i, end: end) {
-                out.append((i, end))
-                busyUntil = end
-            }
+            // Comments and heredoc bodies hold no anchor; a literal may start one (`'scope' =>`).
             if let end = skipComment(at: i) {
                 i = end
                 continue
+            }
+            if i >= busyUntil, let end = matchEnd(pattern, at: i), atWordBoundaries(pattern, start: i, end: end) {
+                out.append((i, end))
+                busyUntil = end
             }
             if isQuote(at: i) {
                 i = readString(at: i).end
@@ -76,23 +77,16 @@ extension ScopeListReader {
 
     // MARK: - Lexing
 
+    /// The index after the comment or heredoc body that starts at `i`.
     package func skipComment(at i: Int) -> Int? {
-        for marker in syntax.line where source.starts(with: marker, at: i) {
-            var j = i
-            while j < source.scalars.count, source.scalars[j] != "\n" { j += 1 }
-            return j
-        }
-        if syntax.block, source.starts(with: "/*", at: i) {
-            var j = i + 2
-            while j < source.scalars.count, !source.starts(with: "*/", at: j) { j += 1 }
-            return min(source.scalars.count, j + 2)
-        }
+        if case .skip(let end)? = lexer.regions[i] { return end }
         return nil
     }
 
+    /// Whether a literal (a string with its prefix, a heredoc opener, a regex, a word list) starts at `i`.
     package func isQuote(at i: Int) -> Bool {
-        guard let c = source[i] else { return false }
-        return c == "\"" || c == "'" || c == "`"
+        if case .literal? = lexer.regions[i] { return true }
+        return false
     }
 
     package struct StringLiteral {
@@ -102,49 +96,17 @@ extension ScopeListReader {
         package var end: Int
         /// Index of the first character of the value.
         package var contentStart: Int
+        /// The value is not known text: it interpolates (`${x}`, `#{x}`, `\(x)`, `f"…"`, `$"…"`) or it
+        /// is a regular expression.
         package var interpolated: Bool
+        /// The value differs from the source text (escapes), so its words are located at the literal.
         package var escaped: Bool
     }
 
-    /// Reads a quoted literal starting at `i` (a quote), with backslash escapes and triple quotes.
+    /// The literal that starts at `i` (where `isQuote` is true).
     package func readString(at i: Int) -> StringLiteral {
-        let quote = source.scalars[i]
-        let triple = source.starts(with: String(repeating: String(quote), count: 3), at: i)
-        let delimiter = triple ? String(repeating: String(quote), count: 3) : String(quote)
-        var j = i + delimiter.unicodeScalars.count
-        let contentStart = j
-        var value = ""
-        var interpolated = false
-        var escaped = false
-        while j < source.scalars.count {
-            let c = source.scalars[j]
-            if source.starts(with: delimiter, at: j) {
-                return StringLiteral(
-                    value: value, start: i, end: j + delimiter.unicodeScalars.count, contentStart: contentStart, interpolated: interpolated,
-                    escaped: escaped)
-            }
-            if c == "\n" && !triple && quote != "`" { break }
-            if c == "\\", j + 1 < source.scalars.count {
-                let next = source.scalars[j + 1]
-                escaped = true
-                if next == "(" { interpolated = true }
-                switch next {
-                case "n": value.unicodeScalars.append("\n")
-                case "t": value.unicodeScalars.append("\t")
-                default: value.unicodeScalars.append(next)
-                }
-                j += 2
-                continue
-            }
-            if quote != "'", c == "$" || c == "#", source[j + 1] == "{" { interpolated = true }
-            if quote == "\"", syntax.dollarInterpolation, c == "$", let next = source[j + 1], next == "_" || next.properties.isAlphabetic {
-                interpolated = true
-            }
-            value.unicodeScalars.append(c)
-            j += 1
-        }
-        // Unterminated: the rest of the line is the literal.
-        return StringLiteral(value: value, start: i, end: j, contentStart: contentStart, interpolated: interpolated, escaped: escaped)
+        if case .literal(let lit)? = lexer.regions[i] { return lit }
+        return StringLiteral(value: "", start: i, end: i + 1, contentStart: i + 1, interpolated: true, escaped: false)
     }
 
     package func matchingBracket(_ c: Unicode.Scalar) -> Unicode.Scalar? {

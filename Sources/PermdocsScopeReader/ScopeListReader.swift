@@ -31,8 +31,9 @@ public struct ScopeList: Sendable {
 }
 
 /// Reads the scope list that follows an anchor in source code, in any of the languages permdocs
-/// supports, without a parser per language. It lexes strings (', ", `, triple quotes) and comments
-/// (`//`, `/* */`, `#` by file type) so neither can hide or fake an anchor or a scope, then takes:
+/// supports, without a parser per language. It lexes (`Lexer`, once per file, by file type) strings,
+/// raw strings, heredocs, regular-expression literals and comments, so none of them can hide or
+/// fake an anchor or a scope, then takes:
 ///
 /// - the string literals of the first bracketed list after the anchor that holds any: `[...]`,
 ///   `(...)`, `{...}` — which covers Go's `[]string{...}`, C#'s `new[] {...}`, Kotlin's
@@ -44,12 +45,15 @@ public struct ScopeList: Sendable {
 public struct ScopeListReader {
     package let source: SourceText
     package let syntax: CommentSyntax
+    /// Where each comment and literal is, lexed once in the file's language.
+    package let lexer: Lexer
     /// Definition sites found so far, by name; bounds the work constants can cause.
     package let definitions = DefinitionCache()
 
     public init(text: String, file: String) {
         source = SourceText(text, file: file)
         syntax = CommentSyntax.forFile(file)
+        lexer = Lexer(source, syntax: syntax, language: .forFile(file))
     }
 
     public enum Result {

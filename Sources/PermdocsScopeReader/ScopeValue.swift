@@ -71,7 +71,10 @@ extension ScopeListReader {
         }
         if let c = source[j], c == "\n" || c == "\r" {
             var k = j
-            while let c = source[k], c.properties.isWhitespace { k += 1 }
+            // A heredoc's body is not the next line of code.
+            while let c = source[k], c.properties.isWhitespace || skipComment(at: k) != nil {
+                k = skipComment(at: k).map { max($0, k + 1) } ?? k + 1
+            }
             if let c = source[k], c == "." || c == "+" { return (k, false) }
             return (j, true)
         }

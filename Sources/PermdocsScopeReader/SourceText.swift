@@ -56,11 +56,11 @@ package struct CommentSyntax {
         switch ext {
         case "kt", "kts", "dart", "groovy", "gradle":
             return CommentSyntax(line: ["//"], block: true, dollarInterpolation: true)
-        case "swift", "ts", "tsx", "js", "jsx", "mjs", "cjs", "go", "java", "cs", "scala", "rs", "c", "h", "cc", "cpp", "m":
+        case "swift", "ts", "tsx", "js", "jsx", "mjs", "cjs", "mts", "cts", "go", "java", "cs", "scala", "rs", "c", "h", "cc", "cpp", "m":
             return CommentSyntax(line: ["//"], block: true)
-        case "py", "rb", "ex", "exs", "toml", "r", "cr":
+        case "py", "pyi", "rb", "rake", "gemspec", "ex", "exs", "toml", "r", "cr":
             return CommentSyntax(line: ["#"], block: false)
-        case "sh", "bash", "pl":
+        case "sh", "bash", "zsh", "pl", "pm":
             return CommentSyntax(line: ["#"], block: false, dollarInterpolation: true)
         case "php":
             return CommentSyntax(line: ["//", "#"], block: true, dollarInterpolation: true)

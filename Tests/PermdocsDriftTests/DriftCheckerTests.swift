@@ -103,6 +103,60 @@ struct DriftCheckerTests {
         #expect(findings == ["client/\(path) \(m["①"]) error undocumented-scope mail Mail.Read"])
     }
 
+    /// A client's YAML (an app's config, a compose file) may use anchors, aliases and merge keys
+    /// anywhere but in the scope list: the list is still read, at its items; aliases and merge keys
+    /// on the way to the key are followed to where the list is written.
+    @Test(arguments: [
+        // Anchors, aliases and a merge key elsewhere.
+        "defaults: &defaults\n  tenant: common\nmicrosoft:\n  <<: *defaults\n  mail:\n    scopes: [offline_access, Mail.Send, ①Mail.Read]\ngoogle: *defaults\n",
+        // An anchor on the list itself, used elsewhere.
+        "microsoft:\n  mail:\n    scopes: &mail\n      - offline_access\n      - Mail.Send\n      - ①Mail.Read\nbackup: {scopes: *mail}\n",
+        // The key reached through a merge key.
+        "x-base: &base\n  mail:\n    scopes: 'offline_access Mail.Send ①Mail.Read'\nmicrosoft:\n  <<: *base\n  tenant: contoso\n",
+        // Through an alias.
+        "x-base: &base\n  mail: {scopes: [offline_access, Mail.Send, ①Mail.Read]}\nmicrosoft: *base\n",
+        // Through a list of merges, the later one holding the key.
+        "a: &a {tenant: common}\nb: &b\n  mail: {scopes: [offline_access, Mail.Send, '①Mail.Read']}\nmicrosoft:\n  <<: [*a, *b]\n",
+    ])
+    func aClientYAMLWithAnchorsElsewhereIsReadWhereTheListIsPlain(text: String) throws {
+        let m = Marked(text)
+        let findings = try drift(
+            catalog: catalog(path: "config/oauth.yml", key: "microsoft.mail.scopes"), files: ["config/oauth.yml": m.text])
+        #expect(findings == ["client/config/oauth.yml \(m["①"]) error undocumented-scope mail Mail.Read"])
+    }
+
+    /// The list at the key is read as written: an alias as the list, or as one of its items, is a
+    /// `non-literal` at the alias (write the scopes out), never a guess.
+    @Test func anAliasInTheScopeListIsANonLiteralAtTheAlias() throws {
+        let whole = Marked("x-scopes: &s [offline_access, Mail.Send]\nmicrosoft:\n  mail: {scopes: ①*s}\n")
+        #expect(
+            try drift(catalog: catalog(path: "a.yml", key: "microsoft.mail.scopes"), files: ["a.yml": whole.text]) == [
+                "client/a.yml \(whole["①"]) error non-literal mail -"
+            ])
+        let item = Marked("x-offline: &offline offline_access\nmicrosoft:\n  mail:\n    scopes: ①[②*offline, Mail.Send]\n")
+        #expect(
+            try drift(catalog: catalog(path: "a.yml", key: "microsoft.mail.scopes"), files: ["a.yml": item.text]) == [
+                "client/a.yml \(item["①"]) error missing-in-client mail offline_access",
+                "client/a.yml \(item["②"]) error non-literal mail -",
+            ])
+    }
+
+    /// Aliases are never expanded and merge keys are followed within a bound, so a "billion laughs"
+    /// file and merges of merges that fan out 2^40 ways are read in an instant.
+    @Test func anAliasOrMergeBombInAClientYAMLIsNeverExpanded() throws {
+        var text = "a0: &a0 [lol]\nm0: &m0 {lol: 1}\n"
+        for i in 1...40 {
+            text += "a\(i): &a\(i) [" + Array(repeating: "*a\(i - 1)", count: 10).joined(separator: ", ") + "]\n"
+            text += "m\(i): &m\(i) {<<: [*m\(i - 1), *m\(i - 1)]}\n"
+        }
+        text += "microsoft:\n  <<: *m40\n  mail: {scopes: [offline_access, Mail.Send]}\n"
+        #expect(try drift(catalog: catalog(path: "a.yml", key: "microsoft.mail.scopes"), files: ["a.yml": text]) == [])
+        #expect(
+            try drift(catalog: catalog(path: "a.yml", key: "microsoft.calendar.scopes"), files: ["a.yml": text]) == [
+                "content/permissions.yaml 14:14 error key-not-found mail -"
+            ])
+    }
+
     @Test func aCleanTreeHasNoFindingsAtAll() throws {
         let findings = try drift(
             catalog: catalog(path: "src/*.ts", anchor: "SCOPES ="),

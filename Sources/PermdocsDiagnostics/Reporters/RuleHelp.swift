@@ -12,6 +12,7 @@ public enum RuleHelp {
             [
                 "undocumented-scope", "missing-in-client", "scope-case", "unknown-scope", "duplicate-scope", "non-literal",
                 "anchor-not-found", "key-not-found", "file-not-found", "manifest-missing", "manifest-extra",
+                "client-path-outside",
             ]
         ),
         ("who-can-consent", "Who can consent", ["placeholder-app"]),
@@ -57,6 +58,8 @@ public enum RuleHelp {
         "scope-case": "Entra ID matches scopes case-insensitively, so this works, but the article and the code should spell it alike.",
         "unknown-scope": "Microsoft Graph has no delegated permission of that name; permdocs suggests the nearest one.",
         "duplicate-scope": "The second occurrence is reported; the first is a related location.",
+        "client-path-outside":
+            "Reported at the path in the catalog. Client paths are relative to --client and permdocs reads only files inside it; check out the code there.",
         "non-literal": "A constant, spread or interpolated string hides which scopes are requested; list them as literals.",
         "anchor-not-found": "Reported at the catalog's client location: fix the anchor or the path.",
         "key-not-found": "Reported at the catalog's client location: fix the key path or the path.",
