@@ -133,7 +133,7 @@ struct LinkIndex: Sendable {
             func add(_ href: String, _ problem: BrokenLink) {
                 if reported.insert(href).inserted { found.append(.broken(page: page.path, href: href, problem)) }
             }
-            // In page order: the layout's links come first, then the blocks' and the article's.
+            // The layout's links, the blocks', then the article's own: each reported the first time.
             for s in page.shared {
                 for (href, fragment) in sharedLocal[s.number] where !hasID(fragment, on: page) {
                     add(href, .noElement(page: page.path, fragment: fragment))
