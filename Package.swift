@@ -7,8 +7,9 @@
 //   PermdocsDiagnostics, PermdocsSupport (utilities) → PermdocsLoad (YAML → located nodes) →
 //   PermdocsModel (catalog, procedures) → PermdocsValidate (semantic rules) → PermdocsDrift
 //   (client code vs catalog) → PermdocsConsent (consent URLs) → PermdocsTemplates (strict Mustache)
-//   → PermdocsMarkdown (libcmark) → PermdocsArticles (front matter, directives) → PermdocsSite
-//   (pages, link check, the SiteSink protocol) → PermdocsWrite (atomic site, a SiteSink) →
+//   → PermdocsMarkdown (libcmark) → PermdocsArticles (front matter, directives) → PermdocsPages
+//   (what each page shows) → PermdocsLinks (the link index and check) → PermdocsSite (pages on
+//   all cores, the SiteSink protocol) → PermdocsWrite (atomic site, a SiteSink) →
 //   PermdocsServe (`permdocs serve`: watch, rebuild what an edit changes, preview over HTTP);
 //   PermdocsCLI ties them together, `permdocs` is a thin executable.
 import PackageDescription
@@ -77,9 +78,14 @@ let package = Package(
             ]
         ),
         .target(
+            name: "PermdocsLinks",
+            dependencies: ["PermdocsArticles", "PermdocsMarkdown", "PermdocsValidate", "PermdocsSupport", "PermdocsDiagnostics"]
+        ),
+        .target(
             name: "PermdocsSite",
             dependencies: [
-                "PermdocsPages", "PermdocsArticles", "PermdocsMarkdown", "PermdocsTemplates", "PermdocsConsent", "PermdocsValidate",
+                "PermdocsLinks", "PermdocsPages", "PermdocsArticles", "PermdocsMarkdown", "PermdocsTemplates", "PermdocsConsent",
+                "PermdocsValidate",
                 "PermdocsModel", "PermdocsSupport", "PermdocsDiagnostics",
             ]
         ),
@@ -95,7 +101,8 @@ let package = Package(
             name: "PermdocsCLI",
             dependencies: [
                 "PermdocsDiagnostics", "PermdocsSupport", "PermdocsLoad", "PermdocsModel", "PermdocsValidate", "PermdocsDrift",
-                "PermdocsConsent", "PermdocsTemplates", "PermdocsArticles", "PermdocsSite", "PermdocsWrite", "PermdocsServe",
+                "PermdocsConsent", "PermdocsTemplates", "PermdocsArticles", "PermdocsLinks", "PermdocsSite", "PermdocsWrite",
+                "PermdocsServe",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
             ],
             // templates/ is compiled in for `permdocs init` by the EmbedResources plugin.
@@ -158,7 +165,8 @@ let package = Package(
         .testTarget(
             name: "PermdocsSiteTests",
             dependencies: [
-                "PermdocsTestSupport", "PermdocsPages", "PermdocsSite", "PermdocsArticles", "PermdocsMarkdown", "PermdocsTemplates",
+                "PermdocsTestSupport", "PermdocsPages", "PermdocsLinks", "PermdocsSite", "PermdocsArticles", "PermdocsMarkdown",
+                "PermdocsTemplates",
                 "PermdocsValidate", "PermdocsModel", "PermdocsDiagnostics",
             ],
             exclude: ["Fixtures"]

@@ -1,6 +1,7 @@
 import PermdocsArticles
 import PermdocsDiagnostics
 import PermdocsDrift
+import PermdocsLinks
 import PermdocsLoad
 import PermdocsModel
 import PermdocsSite
@@ -31,18 +32,18 @@ extension RuleCatalog {
         InputRule.fileTooLarge, InputRule.symlinkOutside, YAMLRule.libyamlFailed,
         // Articles, the site and templates.
         ArticleRule.missingFrontMatter, ArticleRule.duplicateSlug, ArticleRule.reservedSlug, ArticleRule.directiveSyntax,
-        ArticleRule.unknownDirective, ArticleRule.duplicateDirective, ArticleRule.unusedProcedure, SiteRule.brokenLink,
+        ArticleRule.unknownDirective, ArticleRule.duplicateDirective, ArticleRule.unusedProcedure, LinkRule.brokenLink,
         TemplateRule.syntax, TemplateRule.unsupported, TemplateRule.unknownVariable, TemplateRule.unknownPartial,
         TemplateRule.type, TemplateRule.missing, TemplateRule.duplicateTemplate, TemplateRule.recursivePartial,
         // Added later: at the end, so earlier rules keep their SARIF positions.
-        SiteRule.repeatedID, ArticleRule.ignoredArticleFile, CatalogRule.windowsReservedName, ArticleRule.unsafeCodeValue,
+        LinkRule.repeatedID, ArticleRule.ignoredArticleFile, CatalogRule.windowsReservedName, ArticleRule.unsafeCodeValue,
         DriftRule.pathOutsideClient,
     ])
 
     /// Every rule each stage declares, stage by stage.
     public static let every: [any Rule] = [
         cases(of: InputRule.self), cases(of: YAMLRule.self), cases(of: ModelRule.self), cases(of: CatalogRule.self),
-        cases(of: DriftRule.self), cases(of: TemplateRule.self), cases(of: ArticleRule.self), cases(of: SiteRule.self),
+        cases(of: DriftRule.self), cases(of: TemplateRule.self), cases(of: ArticleRule.self), cases(of: LinkRule.self),
     ].flatMap { $0 }
 
     private static func cases<R: Rule & CaseIterable>(of _: R.Type) -> [any Rule] { R.allCases.map { $0 } }

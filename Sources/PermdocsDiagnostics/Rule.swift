@@ -3,7 +3,7 @@
 ///
 /// Each stage declares its rules once, in one enum beside the code that reports them
 /// (`InputRule`, `YAMLRule`, `ModelRule`, `CatalogRule`, `DriftRule`, `TemplateRule`,
-/// `ArticleRule`, `SiteRule`), and reports with the case, never with a string: a misspelt rule is
+/// `ArticleRule`, `LinkRule`), and reports with the case, never with a string: a misspelt rule is
 /// a compile error. `RuleCatalog` gathers them for SARIF's rule list.
 public protocol Rule: Sendable {
     var id: String { get }

@@ -1,3 +1,4 @@
+import PermdocsLinks
 import PermdocsArticles
 
 extension SiteBuilder {

@@ -1,3 +1,4 @@
+import PermdocsLinks
 import PermdocsMarkdown
 import PermdocsSupport
 import PermdocsTemplates

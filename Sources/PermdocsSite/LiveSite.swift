@@ -1,3 +1,4 @@
+import PermdocsLinks
 public import PermdocsArticles
 public import PermdocsDiagnostics
 

@@ -1,3 +1,4 @@
+import PermdocsLinks
 import PermdocsPages
 public import PermdocsArticles
 public import PermdocsDiagnostics

@@ -1,3 +1,4 @@
+import PermdocsLinks
 import PermdocsPages
 import PermdocsArticles
 import PermdocsModel

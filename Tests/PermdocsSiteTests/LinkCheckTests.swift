@@ -3,6 +3,7 @@ import Foundation
 import PermdocsDiagnostics
 import PermdocsTestSupport
 import PermdocsValidate
+@testable import PermdocsLinks
 @testable import PermdocsSite
 
 @Suite("Link check")

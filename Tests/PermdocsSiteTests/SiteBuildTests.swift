@@ -10,6 +10,7 @@ import PermdocsValidate
 import PermdocsMarkdown
 import PermdocsTemplates
 import PermdocsTestSupport
+@testable import PermdocsLinks
 @testable import PermdocsSite
 
 let fixtures = Repo.path("Tests/PermdocsSiteTests/Fixtures")

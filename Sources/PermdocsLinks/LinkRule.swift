@@ -1,7 +1,7 @@
 public import PermdocsDiagnostics
 
-/// The findings of checking the rendered site.
-public enum SiteRule: String, Rule, CaseIterable {
+/// The findings of the link check over the rendered site.
+public enum LinkRule: String, Rule, CaseIterable {
     case brokenLink = "broken-link"
     case repeatedID = "repeated-id"
 

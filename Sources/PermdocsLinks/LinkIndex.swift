@@ -2,17 +2,19 @@ import PermdocsSupport
 
 /// A handle on HTML that many pages share (a directive's block, a layout shape), whose links the
 /// `SharedLinkTable` read once.
-struct SharedLinks: Hashable, Sendable {
+package struct SharedLinks: Hashable, Sendable {
     fileprivate let number: Int
 }
 
 /// The links and ids of every piece of HTML pages share, each read once where it is made (the
 /// directive blocks before rendering, each layout shape the first time a page needs it).
-final class SharedLinkTable: Sendable {
+package final class SharedLinkTable: Sendable {
     private let sets = Locked<[LinkSet]>([])
 
+    package init() {}
+
     /// Reads the links of `html` (whose slots, if any, `dropping` says to leave out).
-    func add(_ html: [UInt8], dropping slot: (String) -> Bool = { _ in false }) -> SharedLinks {
+    package func add(_ html: [UInt8], dropping slot: (String) -> Bool = { _ in false }) -> SharedLinks {
         var links = HTMLScan.links(in: html)
         links.hrefs.removeAll(where: slot)
         links.ids = links.ids.filter { !slot($0) }
@@ -24,7 +26,7 @@ final class SharedLinkTable: Sendable {
     }
 
     /// The ids of the HTML behind `handle`.
-    func ids(of handle: SharedLinks) -> Set<String> { sets.withLock { $0[handle.number].ids } }
+    package func ids(of handle: SharedLinks) -> Set<String> { sets.withLock { $0[handle.number].ids } }
 
     fileprivate var all: [LinkSet] { sets.current }
 }
@@ -32,8 +34,8 @@ final class SharedLinkTable: Sendable {
 /// What the link check keeps of a file once it is written: the ids it defines (it may be a link
 /// target) and where its links come from, its own and the shared HTML on it. Opaque outside the
 /// link check.
-struct PageLinks: Sendable {
-    let path: String
+package struct PageLinks: Sendable {
+    package let path: String
     fileprivate var ids: PageIDs = .list([])
     fileprivate var hrefs: [String] = []
     fileprivate var repeatedIDs: [String] = []
@@ -41,17 +43,17 @@ struct PageLinks: Sendable {
     fileprivate var shared: [SharedLinks] = []
 
     /// A file without links (data, an asset): only a link target.
-    static func file(_ path: String) -> PageLinks { PageLinks(path: path) }
+    package static func file(_ path: String) -> PageLinks { PageLinks(path: path) }
 
     /// A page read whole.
-    static func page(_ path: String, html: [UInt8]) -> PageLinks {
+    package static func page(_ path: String, html: [UInt8]) -> PageLinks {
         let scanned = HTMLScan.links(in: html)
         return PageLinks(path: path, ids: .set(scanned.ids), hrefs: scanned.hrefs, repeatedIDs: scanned.repeatedIDs)
     }
 
     /// A page put together from its own HTML (whose ids and hrefs are known: an article body's
     /// headings and links) and shared HTML.
-    static func assembled(_ path: String, ids: [String], hrefs: [String], shared: [SharedLinks]) -> PageLinks {
+    package static func assembled(_ path: String, ids: [String], hrefs: [String], shared: [SharedLinks]) -> PageLinks {
         var unique: [SharedLinks] = []
         for s in shared where !unique.contains(s) { unique.append(s) }
         // An article has a few ids: a list beats a set, unless it has many.
@@ -60,11 +62,11 @@ struct PageLinks: Sendable {
 }
 
 /// A page's own ids: an article's few heading ids as a list, a whole page's as a set.
-enum PageIDs: Sendable {
+package enum PageIDs: Sendable {
     case list([String])
     case set(Set<String>)
 
-    func contains(_ id: String) -> Bool {
+    package func contains(_ id: String) -> Bool {
         switch self {
         case .list(let ids): ids.contains(id)
         case .set(let ids): ids.contains(id)
@@ -73,13 +75,13 @@ enum PageIDs: Sendable {
 }
 
 /// What the link check finds on a page.
-enum LinkFinding: Equatable, Sendable {
+package enum LinkFinding: Equatable, Sendable {
     /// A link (`href` as the HTML has it) that reaches nothing.
     case broken(page: String, href: String, BrokenLink)
     /// Two elements of the page with the same id.
     case repeatedID(page: String, id: String)
 
-    var page: String {
+    package var page: String {
         switch self {
         case .broken(let page, _, _), .repeatedID(let page, _): page
         }
@@ -87,13 +89,13 @@ enum LinkFinding: Equatable, Sendable {
 }
 
 /// Every file of the site, by path, with its links: the one index the link check reads.
-struct LinkIndex: Sendable {
+package struct LinkIndex: Sendable {
     private var pages: [PageLinks]
     private var shared: [LinkSet]
     /// Where each file's record is in `pages` (the first record of a path).
     private let byPath: [String: Int]
 
-    init(_ pages: [PageLinks], shared: SharedLinkTable) {
+    package init(_ pages: [PageLinks], shared: SharedLinkTable) {
         self.pages = pages
         self.shared = shared.all
         var byPath: [String: Int] = [:]
@@ -105,12 +107,12 @@ struct LinkIndex: Sendable {
     /// Every relative link of every HTML page must reach a file of the site and, with a fragment,
     /// an element id on that page; no page may define an id twice. Findings in page order, each
     /// link once per page (the first time the page has it); pages are checked on all cores.
-    func check() -> [LinkFinding] {
+    package func check() -> [LinkFinding] {
         check(pages.indices)
     }
 
     /// The same for the pages at `positions` only.
-    func check(_ positions: some Collection<Int>) -> [LinkFinding] {
+    package func check(_ positions: some Collection<Int>) -> [LinkFinding] {
         let positions = Array(positions)
         // Shared HTML's links to other files mean the same on every page it is on: checked once.
         let sharedProblems: [[(href: String, problem: BrokenLink)]] = shared.map { set in
@@ -188,16 +190,16 @@ struct LinkIndex: Sendable {
 /// What `permdocs serve` needs to check links again after one page changed (`LiveSite.replace`).
 extension LinkIndex {
     /// The path of every file of the site.
-    var paths: Set<String> { Set(byPath.keys) }
+    package var paths: Set<String> { Set(byPath.keys) }
 
     /// Where the record of the file `path` is.
-    func position(of path: String) -> Int? { byPath[path] }
+    package func position(of path: String) -> Int? { byPath[path] }
 
     /// Replaces the record at `position` (the same file, rendered again), and reads the shared
     /// links anew from `table`, where rendering it may have added a layout shape. Returns the
     /// positions whose findings can have changed: that page's, and, when its ids changed
     /// (another page may link to one of them), every page's.
-    mutating func replace(at position: Int, with record: PageLinks, shared table: SharedLinkTable) -> [Int] {
+    package mutating func replace(at position: Int, with record: PageLinks, shared table: SharedLinkTable) -> [Int] {
         let before = pages[position]
         pages[position] = record
         shared = table.all
@@ -206,12 +208,12 @@ extension LinkIndex {
     }
 
     /// The record at `position`.
-    func record(at position: Int) -> PageLinks { pages[position] }
+    package func record(at position: Int) -> PageLinks { pages[position] }
 }
 
 extension PageIDs {
     /// Whether both hold the same ids.
-    func same(as other: PageIDs) -> Bool {
+    package func same(as other: PageIDs) -> Bool {
         switch (self, other) {
         case (.list(let a), .list(let b)): a == b
         case (.set(let a), .set(let b)): a == b

@@ -13,7 +13,8 @@ extension LinkIndex {
     /// in the findings and the articles' size. Returns that work (bytes read, destinations and
     /// findings), for the test that doubles the findings.
     @discardableResult
-    static func report(_ findings: [LinkFinding], articles: [Article], content: Content, into diagnostics: inout Diagnostics) -> Int {
+    package static func report(_ findings: [LinkFinding], articles: [Article], content: Content, into diagnostics: inout Diagnostics) -> Int
+    {
         guard !findings.isEmpty else { return 0 }
         var work = 0
         let articlesByHref = Dictionary(articles.map { ($0.href, $0) }, uniquingKeysWith: { a, _ in a })
@@ -31,16 +32,16 @@ extension LinkIndex {
                 }
                 let written = sources?.links?[href]
                 diagnostics.error(
-                    SiteRule.brokenLink, problem.message(link: written?.link ?? HTMLScan.decoded(href)), at: written?.location ?? start)
+                    LinkRule.brokenLink, problem.message(link: written?.link ?? HTMLScan.decoded(href)), at: written?.location ?? start)
             case .repeatedID(let page, let id):
                 if let procedure = content.procedure(id) {
                     guard reportedProcedures.insert(id).inserted else { continue }
                     diagnostics.error(
-                        SiteRule.repeatedID,
+                        LinkRule.repeatedID,
                         "procedure '\(id)' takes an id '\(page)' already has (its layout's, a step's or another block's): rename the procedure",
                         at: procedure.id.location)
                 } else {
-                    diagnostics.error(SiteRule.repeatedID, "'\(page)' has two elements with id '\(id)'", at: start)
+                    diagnostics.error(LinkRule.repeatedID, "'\(page)' has two elements with id '\(id)'", at: start)
                 }
             }
         }
@@ -50,12 +51,12 @@ extension LinkIndex {
 
 /// Where an article writes each link destination (`](…)`, `](<…>)`, `[label]: …`), read from its
 /// source in one pass, by the `href` cmark makes of it.
-struct ArticleLinkSources {
+package struct ArticleLinkSources {
     private var byHref: [String: (link: String, location: SourceLocation)] = [:]
     /// Bytes read and destinations rendered.
     private(set) var work = 0
 
-    init(_ article: Article) {
+    package init(_ article: Article) {
         let source = article.source
         let n = source.count
         var rendered: [ArraySlice<UInt8>: String] = [:]
@@ -139,7 +140,7 @@ struct ArticleLinkSources {
     /// The `href` cmark writes for a link destination written `destination`: the same when every
     /// byte is one cmark neither unescapes nor escapes (letters, digits, `-_.+!*(),%#@?=;:/$~`),
     /// else what cmark makes of it.
-    static func href(of destination: ArraySlice<UInt8>) -> String {
+    package static func href(of destination: ArraySlice<UInt8>) -> String {
         if destination.allSatisfy({ ASCII.isLower(ASCII.lowercased($0)) || ASCII.isDigit($0) || plain.contains($0) }) {
             return String(decoding: destination, as: UTF8.self)
         }
@@ -147,7 +148,7 @@ struct ArticleLinkSources {
     }
 
     /// The `href` cmark writes for a link destination, from cmark.
-    static func cmarkHref(of destination: ArraySlice<UInt8>) -> String {
+    package static func cmarkHref(of destination: ArraySlice<UInt8>) -> String {
         let html = CommonMark.markdownToHTML("[x](" + String(decoding: destination, as: UTF8.self) + ")")
         guard let open = html.range(of: "<a href=\"") else { return "" }
         let rest = html[open.upperBound...]

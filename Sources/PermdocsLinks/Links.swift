@@ -4,11 +4,11 @@ import Foundation
 /// A relative link as the link check sees it, read from an `href` as the HTML has it (entities
 /// decoded, the file part percent-decoded); nil for what is not the site's to check (empty, a
 /// scheme, `//host`).
-enum Link: Equatable {
+package enum Link: Equatable {
     case local(fragment: String)
     case other(target: String, fragment: String?)
 
-    init?(_ href: String) {
+    package init?(_ href: String) {
         // One pass over the bytes: any ':' (a scheme), '&' (an entity), '%' (an escape), a
         // leading '//'.
         var scanned = href
@@ -45,14 +45,14 @@ enum Link: Equatable {
 }
 
 /// Every way a link can be broken, and its message: the one table of them.
-enum BrokenLink: Equatable, Sendable {
+package enum BrokenLink: Equatable, Sendable {
     /// The link names a file the site does not have.
     case noPage(target: String)
     /// The link's fragment names no element of its page.
     case noElement(page: String, fragment: String)
 
     /// The message for the link as its author wrote it (`link`).
-    func message(link: String) -> String {
+    package func message(link: String) -> String {
         switch self {
         case .noPage(let target): "link to '\(link)': no page '\(target)' in the site"
         case .noElement(let page, let fragment): "link to '\(link)': '\(page)' has no element with id '\(fragment)'"
@@ -61,20 +61,20 @@ enum BrokenLink: Equatable, Sendable {
 }
 
 /// The ids a piece of HTML defines, the hrefs it links to, and the ids it defines twice.
-struct LinkSet: Sendable {
-    var ids: Set<String> = []
-    var hrefs: [String] = []
-    var repeatedIDs: [String] = []
+package struct LinkSet: Sendable {
+    package var ids: Set<String> = []
+    package var hrefs: [String] = []
+    package var repeatedIDs: [String] = []
 }
 
 /// Reads attribute values out of the HTML permdocs generated (double-quoted, as cmark and the
 /// templates write them). Not a general HTML parser; it only needs to read what permdocs wrote.
-enum HTMLScan {
+package enum HTMLScan {
     private static let equals = UInt8(ascii: "="), quote = UInt8(ascii: "\"")
     private static let id = Array(" id".utf8), href = Array(" href".utf8)
 
     /// Every ` id="…"` and ` href="…"` value, in one pass over the bytes.
-    static func links(in bytes: [UInt8]) -> LinkSet {
+    package static func links(in bytes: [UInt8]) -> LinkSet {
         var set = LinkSet()
         bytes.withUnsafeBufferPointer { b in
             guard let base = b.baseAddress else { return }
@@ -108,7 +108,7 @@ enum HTMLScan {
 
     /// An attribute value with its entities decoded: the ones cmark and the templates write
     /// (`&amp;`, `&quot;`, `&lt;`, `&gt;`, `&#39;`, `&#x27;`) and any numeric one.
-    static func decoded(_ value: String) -> String {
+    package static func decoded(_ value: String) -> String {
         guard value.utf8.contains(UInt8(ascii: "&")) else { return value }
         var out = ""
         var rest = value[...]
