@@ -37,7 +37,7 @@ extension RuleCatalog {
         TemplateRule.type, TemplateRule.missing, TemplateRule.duplicateTemplate, TemplateRule.recursivePartial,
         // Added later: at the end, so earlier rules keep their SARIF positions.
         LinkRule.repeatedID, ArticleRule.ignoredArticleFile, CatalogRule.windowsReservedName, ArticleRule.unsafeCodeValue,
-        DriftRule.pathOutsideClient,
+        DriftRule.pathOutsideClient, CatalogRule.ignoredProcedureFile,
     ])
 
     /// Every rule each stage declares, stage by stage.

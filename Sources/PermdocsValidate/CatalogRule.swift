@@ -24,10 +24,11 @@ public enum CatalogRule: String, Rule, CaseIterable {
     case changeLogContradiction = "change-log-contradiction"
     case changeLogOrder = "change-log-order"
     case windowsReservedName = "windows-reserved-name"
+    case ignoredProcedureFile = "ignored-procedure-file"
 
     public var severity: Diagnostic.Severity {
         switch self {
-        case .scopeCase, .duplicateScope, .unusedScope, .unknownErrorCode, .placeholderApp: .warning
+        case .scopeCase, .duplicateScope, .unusedScope, .unknownErrorCode, .placeholderApp, .ignoredProcedureFile: .warning
         default: .error
         }
     }
@@ -59,6 +60,8 @@ public enum CatalogRule: String, Rule, CaseIterable {
         case .changeLogContradiction: "A changes.yaml entry adds a scope the feature already has, or removes one it does not have."
         case .changeLogOrder: "changes.yaml entries are not newest first."
         case .windowsReservedName: "An id, slug or file name is a device name on Windows (con, nul, aux, prn, com0-9, lpt0-9)."
+        case .ignoredProcedureFile:
+            "A file in the procedures folder looks like a procedure but is not read (an upper-case extension, or hidden)."
         }
     }
 }

@@ -41,6 +41,7 @@ public enum ContentLoader {
             try Paths.listEntries(proceduresPath, extensions: ["yaml", "yml"])
         }
         let entries = (try? listing.get()) ?? []
+        diagnostics.append(contentsOf: ignoredProcedureFiles(in: proceduresPath))
         let containment = Containment.Folder(proceduresPath, root: folder)
 
         // Everything loads on all cores at once: job 0 the catalog, job 1 the Graph reference

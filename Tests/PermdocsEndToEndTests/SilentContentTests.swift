@@ -48,6 +48,26 @@ struct SilentContentTests {
         #expect(pages == expected)
     }
 
+    @Test func filesInTheProceduresFolderThatAreNotReadAreWarnedAbout() throws {
+        let temp = try example()
+        defer { temp.remove() }
+        let procedure = try String(contentsOfFile: Repo.path("content/procedures/grant-admin-consent.yaml"), encoding: .utf8)
+        for name in ["upper.YAML", ".draft.yaml", "grant-admin-consent.Yml"] { try temp.write("content/procedures/\(name)", procedure) }
+        for name in [".DS_Store", "notes.txt", ".#lock.yaml"] { try temp.write("content/procedures/\(name)", "x") }
+        let r = try Binary.run(["check"], in: temp.path)
+        #expect(r.status == 0, "\(r.stderr)")
+        let hidden = "hidden files are drafts, backups and editor state"
+        let spelling = "only names ending in '.yaml' or '.yml', in lowercase, are procedures, so the site is the same on every file system"
+        #expect(
+            r.stderr == """
+                content/procedures/.draft.yaml:1:1: warning: '.draft.yaml' is not read as a procedure: \(hidden); to publish it, name it 'draft.yaml' [ignored-procedure-file]
+                content/procedures/grant-admin-consent.Yml:1:1: warning: 'grant-admin-consent.Yml' is not read as a procedure: \(spelling); to publish it, name it 'grant-admin-consent.yml' [ignored-procedure-file]
+                content/procedures/upper.YAML:1:1: warning: 'upper.YAML' is not read as a procedure: \(spelling); to publish it, name it 'upper.yaml' [ignored-procedure-file]
+                permdocs: 0 errors, 3 warnings
+
+                """)
+    }
+
     /// An article whose front matter is empty used to vanish from the site without a word.
     @Test func anArticleWithAnEmptyFrontMatterIsMissingItsTitle() throws {
         let temp = try example()
