@@ -139,7 +139,11 @@ def article(i):
         body += [f"## Section {section + 1}: {rng.choice(WORDS)} {rng.choice(WORDS)}", "", paragraph(), ""]
         r = rng.random()
         if r < 0.45:
-            body += [f"::permissions {rng.choice(features)[0]}", ""]
+            # A feature's table at most once per article (twice would repeat its ids: an error).
+            f = rng.choice(features)[0]
+            if f not in shown:
+                shown.add(f)
+                body += [f"::permissions {f}", ""]
         elif r < 0.8:
             p = rng.randrange(procedure_count)
             if p not in shown:
