@@ -134,6 +134,7 @@ let package = Package(
             name: "PermdocsValidateTests",
             dependencies: ["PermdocsTestSupport", "PermdocsValidate", "PermdocsModel", "PermdocsLoad", "PermdocsDiagnostics"]
         ),
+        .testTarget(name: "PermdocsSourceLexerTests", dependencies: ["PermdocsSourceLexer"]),
         .testTarget(
             name: "PermdocsDriftTests",
             dependencies: [
