@@ -5,12 +5,14 @@
 // The target list is the pipeline, one library per stage, each depending only on stages before
 // it (README's Architecture section draws this graph; ArchitectureTests holds it to this file):
 //   PermdocsDiagnostics, PermdocsSupport (utilities) → PermdocsLoad (YAML → located nodes) →
-//   PermdocsModel (catalog, procedures) → PermdocsValidate (semantic rules) → PermdocsDrift
-//   (client code vs catalog) → PermdocsConsent (consent URLs) → PermdocsTemplates (strict Mustache)
-//   → PermdocsMarkdown (libcmark) → PermdocsArticles (front matter, directives) → PermdocsPages
-//   (what each page shows) → PermdocsLinks (the link index and check) → PermdocsSite (pages on
-//   all cores, the SiteSink protocol) → PermdocsWrite (atomic site, a SiteSink) →
-//   PermdocsServe (`permdocs serve`: watch, rebuild what an edit changes, preview over HTTP);
+//   PermdocsModel (catalog, procedures) → PermdocsValidate (semantic rules) → PermdocsSourceLexer
+//   (comments and literals of client source, per language) → PermdocsScopeReader (scope lists in
+//   client code, client path globs) → PermdocsDrift (client code vs catalog) → PermdocsConsent
+//   (consent URLs) → PermdocsTemplates (strict Mustache) → PermdocsMarkdown (libcmark) →
+//   PermdocsArticles (front matter, directives) → PermdocsPages (what each page shows) →
+//   PermdocsLinks (the link index and check) → PermdocsSite (pages on all cores, the SiteSink
+//   protocol) → PermdocsWrite (atomic site, a SiteSink) → PermdocsServe (`permdocs serve`: watch,
+//   rebuild what an edit changes, preview over HTTP);
 //   PermdocsCLI ties them together, `permdocs` is a thin executable.
 import PackageDescription
 
@@ -54,7 +56,8 @@ let package = Package(
             plugins: ["EmbedResources"]
         ),
         .target(name: "PermdocsValidate", dependencies: ["PermdocsModel", "PermdocsLoad", "PermdocsSupport", "PermdocsDiagnostics"]),
-        .target(name: "PermdocsScopeReader", dependencies: ["PermdocsDiagnostics"]),
+        .target(name: "PermdocsSourceLexer", dependencies: ["PermdocsDiagnostics"]),
+        .target(name: "PermdocsScopeReader", dependencies: ["PermdocsSourceLexer", "PermdocsDiagnostics"]),
         .target(
             name: "PermdocsDrift",
             dependencies: [
@@ -138,6 +141,7 @@ let package = Package(
             name: "PermdocsValidateTests",
             dependencies: ["PermdocsTestSupport", "PermdocsValidate", "PermdocsModel", "PermdocsLoad", "PermdocsDiagnostics"]
         ),
+        .testTarget(name: "PermdocsSourceLexerTests", dependencies: ["PermdocsSourceLexer"]),
         .testTarget(
             name: "PermdocsDriftTests",
             dependencies: [

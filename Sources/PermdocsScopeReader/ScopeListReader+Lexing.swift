@@ -1,4 +1,5 @@
 import PermdocsDiagnostics
+import PermdocsSourceLexer
 
 /// Finding the anchor and reading the code around it: whitespace-insensitive anchor patterns,
 /// comments, string literals and brackets.
@@ -87,20 +88,6 @@ extension ScopeListReader {
     package func isQuote(at i: Int) -> Bool {
         if case .literal? = lexer.regions[i] { return true }
         return false
-    }
-
-    package struct StringLiteral {
-        package var value: String
-        package var start: Int
-        /// Index after the closing quote.
-        package var end: Int
-        /// Index of the first character of the value.
-        package var contentStart: Int
-        /// The value is not known text: it interpolates (`${x}`, `#{x}`, `\(x)`, `f"…"`, `$"…"`) or it
-        /// is a regular expression.
-        package var interpolated: Bool
-        /// The value differs from the source text (escapes), so its words are located at the literal.
-        package var escaped: Bool
     }
 
     /// The literal that starts at `i` (where `isQuote` is true).

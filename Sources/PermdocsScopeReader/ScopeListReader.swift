@@ -1,4 +1,5 @@
 public import PermdocsDiagnostics
+import PermdocsSourceLexer
 
 /// A scope as written in client code, with its place.
 public struct WrittenScope: Equatable, Sendable {

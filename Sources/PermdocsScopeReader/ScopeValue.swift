@@ -1,4 +1,5 @@
 import PermdocsDiagnostics
+import PermdocsSourceLexer
 
 /// The value at an anchor: a literal list or string, or a reference that permdocs follows to a
 /// constant defined in the same file (`SCOPES`, `SCOPES.join(" ")`, `" ".join(SCOPES)`,

@@ -26,7 +26,7 @@ package struct SourceText {
         return SourceLocation(file: file, line: lo + 1, column: index - lineStarts[lo] + 1)
     }
 
-    subscript(_ i: Int) -> Unicode.Scalar? { i >= 0 && i < scalars.count ? scalars[i] : nil }
+    package subscript(_ i: Int) -> Unicode.Scalar? { i >= 0 && i < scalars.count ? scalars[i] : nil }
 
     package func starts(with s: String, at i: Int) -> Bool {
         var k = i
