@@ -45,11 +45,13 @@ private final class Serving {
     var content: String { folder.path + "/content" }
     var tmp: String { folder.path + "/tmp" }
 
-    init() throws {
+    /// `edit` changes the copied folder before serve starts.
+    init(edit: (TempFolder) throws -> Void = { _ in }) throws {
         folder = try TempFolder(prefix: "permdocs-serve-e2e")
         for name in ["content", "templates"] {
             try FileManager.default.copyItem(atPath: Repo.path(name), toPath: folder.path + "/" + name)
         }
+        try edit(folder)
         try FileManager.default.createDirectory(atPath: folder.path + "/tmp", withIntermediateDirectories: true)
         stderr = folder.path + "/serve.err"
         FileManager.default.createFile(atPath: stderr, contents: nil)
@@ -121,6 +123,29 @@ struct ServeCommandTests {
         // Stopped: exit 0, and the temporary folder is gone.
         #expect(serving.stop() == 0)
         #expect(try FileManager.default.contentsOfDirectory(atPath: serving.tmp) == [])
+    }
+
+    @Test func whenTheFirstBuildFailsEveryPageSaysSoAndAFixServesTheSite() throws {
+        let article = "content/articles/microsoft-entra-permissions.md"
+        var original = ""
+        let serving = try Serving { folder in
+            original = try String(contentsOfFile: folder.path + "/" + article, encoding: .utf8)
+            try (original + "\n[a broken link](nowhere.html)\n").write(
+                toFile: folder.path + "/" + article, atomically: false, encoding: .utf8)
+        }
+        defer { serving.folder.remove() }
+        let home = try get(serving.port, "/")
+        #expect(home.status == 404)
+        #expect(home.body.contains("No build has succeeded yet; the errors are below."))
+        // The page comes from no good build (0): its script asks at once and shows build 1's errors.
+        #expect(home.body.contains("<script src=\"/__permdocs/live.js\" data-attempt=\"0\"></script>"))
+        let status = try get(serving.port, "/__permdocs/wait?since=1&now=1").body
+        #expect(status.hasPrefix(#"{"attempt":1,"errors":["content\/articles\/microsoft-entra-permissions.md:"#))
+        #expect(status.hasSuffix(#"[broken-link]"],"ok":false}"#))
+        try original.write(toFile: serving.folder.path + "/" + article, atomically: false, encoding: .utf8)
+        #expect(try get(serving.port, "/__permdocs/wait?since=1").body == #"{"attempt":2,"errors":[],"ok":true}"#)
+        #expect(try get(serving.port, "/").status == 200)
+        #expect(serving.stop() == 0)
     }
 
     @Test func aMissingContentFolderIsAUsageErrorAndLeavesNothingBehind() throws {
