@@ -46,6 +46,7 @@ enum WatchedNames {
     /// build is missed.
     public final class InotifyWatcher: FileWatcher {
         private let fd: Int32
+        private let roots: [String]
         private var folders: [Int32: String] = [:]
         /// How long a burst of changes may go quiet before the build starts.
         let settle: Int32
@@ -56,6 +57,7 @@ enum WatchedNames {
         public init?(roots: [String], settleMilliseconds: Int32 = 5) {
             fd = inotify_init1(Int32(IN_CLOEXEC))
             guard fd >= 0 else { return nil }
+            self.roots = roots
             settle = settleMilliseconds
             for root in roots {
                 for folder in WatchedNames.folders(under: root) { add(folder) }
@@ -99,6 +101,13 @@ enum WatchedNames {
             buffer.withUnsafeBytes { raw in
                 while offset + header <= count {
                     let event = raw.loadUnaligned(fromByteOffset: offset, as: inotify_event.self)
+                    if event.mask & UInt32(IN_Q_OVERFLOW) != 0 {
+                        // The kernel's queue overflowed (thousands of changes at once, a
+                        // `git checkout`): which files changed is lost, so every root did.
+                        paths += roots
+                        offset += header + Int(event.len)
+                        continue
+                    }
                     let nameBytes = raw[(offset + header)..<min(count, offset + header + Int(event.len))]
                     let name = String(decoding: nameBytes.prefix(while: { $0 != 0 }), as: UTF8.self)
                     offset += header + Int(event.len)
