@@ -91,6 +91,7 @@ public enum ArticleLoader {
         let article = try readOne(
             entry, in: dir, containment: Containment.Folder(dir, root: contentFolder), contentFolder: contentFolder, content: content,
             schema: schema, into: &diagnostics)
+        if let article { checkShownOnce(article, into: &diagnostics) }
         if let article, reservedSlugs.contains(article.slug.value) || article.slug.value.hasPrefix("checklist-") {
             diagnostics.error(
                 ArticleRule.reservedSlug, "slug '\(article.slug.value)' is used by a generated page; choose another",
@@ -258,33 +259,40 @@ public enum ArticleLoader {
 
     // MARK: - Where procedures are shown
 
+    /// A feature's permissions or a procedure shown twice in one article would repeat their ids
+    /// on the page: an error at the second (a check of the article alone, which `permdocs serve`
+    /// runs after an edit too).
+    static func checkShownOnce(_ article: Article, into diagnostics: inout Diagnostics) {
+        var tables: [Int: Located<String>] = [:]
+        for d in article.directives where d.name == .permissions {
+            guard let id = d.arguments.first else { continue }
+            if let first = tables[d.target] {
+                diagnostics.error(
+                    ArticleRule.duplicateDirective, "the permissions of feature '\(id.value)' are already shown in this article",
+                    at: id.location, notes: [.init("shown here", at: first.location)])
+            } else {
+                tables[d.target] = id
+            }
+        }
+        // An article shows a few procedures: a list is enough to find a repeat.
+        let numbers = article.procedureNumbers
+        for (k, n) in numbers.enumerated() {
+            if let first = numbers[..<k].firstIndex(of: n) {
+                let id = article.procedureIDs[k]
+                diagnostics.error(
+                    ArticleRule.duplicateDirective, "procedure '\(id.value)' is already shown in this article", at: id.location,
+                    notes: [.init("shown here", at: article.procedureIDs[first].location)])
+            }
+        }
+    }
+
     /// A procedure or a feature's permissions shown twice on one page would repeat their ids; a
     /// procedure shown nowhere is dead text.
     static func checkProcedureUse(_ articles: [Article], content: Content, into diagnostics: inout Diagnostics) {
         var shown = [Bool](repeating: false, count: content.procedures.count)
         for article in articles {
-            var tables: [Int: Located<String>] = [:]
-            for d in article.directives where d.name == .permissions {
-                guard let id = d.arguments.first else { continue }
-                if let first = tables[d.target] {
-                    diagnostics.error(
-                        ArticleRule.duplicateDirective, "the permissions of feature '\(id.value)' are already shown in this article",
-                        at: id.location, notes: [.init("shown here", at: first.location)])
-                } else {
-                    tables[d.target] = id
-                }
-            }
-            // An article shows a few procedures: a list is enough to find a repeat.
-            let numbers = article.procedureNumbers
-            for (k, n) in numbers.enumerated() {
-                if let first = numbers[..<k].firstIndex(of: n) {
-                    let id = article.procedureIDs[k]
-                    diagnostics.error(
-                        ArticleRule.duplicateDirective, "procedure '\(id.value)' is already shown in this article", at: id.location,
-                        notes: [.init("shown here", at: article.procedureIDs[first].location)])
-                }
-                shown[n] = true
-            }
+            checkShownOnce(article, into: &diagnostics)
+            for n in article.procedureNumbers { shown[n] = true }
         }
         if !articles.isEmpty {
             for (n, p) in content.procedures.enumerated() where !shown[n] && p.audience == .user {

@@ -50,10 +50,11 @@ struct ServeCommand: ParsableCommand {
         }
         let temp = String(cString: made)
         let live = LiveBuild(contentFolder: content, templatesFolder: templates, siteFolder: Paths.join(temp, "site"))
-        // The temporary folder goes on every way out: Ctrl-C, `kill`, or a failure to start.
+        // The temporary folder (made here, by mkdtemp) goes on every way out: Ctrl-C, `kill`, a
+        // failure to start, the server stopping. Whole, with whatever a build was writing.
         let cleanup = { @Sendable in
             live.removeSite()
-            rmdir(temp)
+            try? FileManager.default.removeItem(atPath: temp)
         }
         let signals = [SIGINT, SIGTERM, SIGHUP].map { (number: Int32) in
             signal(number, SIG_IGN)
@@ -90,22 +91,23 @@ struct ServeCommand: ParsableCommand {
         report(first, attempt: attempt, server: server, channel: channel)
 
         // The server runs on Swift's concurrency threads; this thread waits for changes.
-        let started = Locked<Result<UInt16?, any Error>?>(nil)
+        let started = Locked<Result<UInt16, any Error>?>(nil)
         let ready = DispatchSemaphore(value: 0)
         Task.detached {
             do {
-                async let running: Void = server.run()
-                let port = try? await server.listening()
+                let port = try await server.start { error in
+                    cleanup()
+                    Console.error("the preview server stopped: \(error)")
+                    Foundation.exit(ExitStatus.usage)
+                }
                 started.withLock { $0 = .success(port) }
-                ready.signal()
-                try await running
             } catch {
                 started.withLock { $0 = .failure(error) }
-                ready.signal()
             }
+            ready.signal()
         }
         ready.wait()
-        guard case .success(let bound)? = started.current, let bound else {
+        guard case .success(let bound)? = started.current else {
             cleanup()
             let reason = started.current.flatMap { if case .failure(let e) = $0 { "\(e)" } else { nil } } ?? "not listening"
             Console.error("cannot listen on \(host):\(port): \(reason)")

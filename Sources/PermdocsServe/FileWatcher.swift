@@ -1,4 +1,5 @@
 import Foundation
+import PermdocsSupport
 
 #if canImport(Glibc)
     import Glibc
@@ -8,8 +9,9 @@ import Foundation
 /// written, created, renamed or removed, lets a burst of changes settle (an editor's save is
 /// often a write, a rename and a delete), and returns the changed paths, sorted.
 ///
-/// Hidden files and editor leftovers (`.x.swp`, `x~`, `4913`) are not changes: permdocs never
-/// reads them, and an editor writes them on every keystroke.
+/// Hidden files and editor leftovers (`.x.swp`, `x~`, `4913`, Emacs' `#x#`, JetBrains'
+/// `x___jb_tmp___`) are not changes: they are no content, and an editor writes them on every
+/// keystroke. (A hidden article draft is warned about at the next build that lists the folder.)
 public protocol FileWatcher: AnyObject {
     func next() -> [String]
 }
@@ -17,22 +19,36 @@ public protocol FileWatcher: AnyObject {
 enum WatchedNames {
     /// Whether a change to a file named `name` can change the site.
     static func matters(_ name: String) -> Bool {
-        !(name.hasPrefix(".") || name.hasSuffix("~") || name == "4913" || name.hasSuffix(".swp") || name.hasSuffix(".swx"))
+        !(name.hasPrefix(".") || name.hasSuffix("~") || name == "4913" || name.hasSuffix(".swp") || name.hasSuffix(".swx")
+            || (name.hasPrefix("#") && name.hasSuffix("#")) || name.hasSuffix("___jb_tmp___") || name.hasSuffix("___jb_old___"))
     }
 
-    /// Every folder under `root` (itself included), not following symbolic links, hidden ones skipped.
+    /// Whether `path` names a file (by its extension) that is not there now.
+    static func isMissingFile(_ path: String) -> Bool {
+        var info = stat()
+        return Paths.lastComponent(path).contains(".") && lstat(path, &info) != 0
+    }
+
+    /// Every folder under `root` (itself included), hidden ones skipped. Symbolic links to
+    /// folders are followed, as the build follows them (`content -> ../docs/content`), each real
+    /// folder once (a link loop ends there); an entry of unknown type (some network and FUSE
+    /// file systems) is looked at with `stat`.
     static func folders(under root: String) -> [String] {
         var result: [String] = []
+        var seen: Set<[UInt64]> = []
         var stack = [root]
         while let folder = stack.popLast() {
             var info = stat()
-            guard lstat(folder, &info) == 0, (info.st_mode & S_IFMT) == S_IFDIR else { continue }
+            guard stat(folder, &info) == 0, (info.st_mode & S_IFMT) == S_IFDIR,
+                seen.insert([UInt64(info.st_dev), UInt64(info.st_ino)]).inserted
+            else { continue }
             result.append(folder)
             guard let dir = opendir(folder) else { continue }
             while let entry = readdir(dir) {
                 let name = withUnsafeBytes(of: entry.pointee.d_name) { String(decoding: $0.prefix(while: { $0 != 0 }), as: UTF8.self) }
                 if name.hasPrefix(".") { continue }
-                if entry.pointee.d_type == UInt8(DT_DIR) { stack.append(folder + "/" + name) }
+                let type = entry.pointee.d_type
+                if type == UInt8(DT_DIR) || type == UInt8(DT_LNK) || type == UInt8(DT_UNKNOWN) { stack.append(folder + "/" + name) }
             }
             closedir(dir)
         }
@@ -77,6 +93,7 @@ enum WatchedNames {
 
         public func next() -> [String] {
             var changed: Set<String> = []
+            var extra = 0
             var buffer = [UInt8](repeating: 0, count: 64 * 1024)
             while true {
                 // Block for the first event, then take what follows until `settle` passes quietly.
@@ -86,7 +103,15 @@ enum WatchedNames {
                     if errno == EINTR { continue }
                     return changed.sorted()
                 }
-                if ready == 0 { return changed.sorted() }
+                if ready == 0 {
+                    // An editor that saves by renaming (the file away, then a new one in its
+                    // place) can be caught in between: wait up to 50 ms more for it to be back.
+                    if extra < 10, changed.contains(where: { WatchedNames.isMissingFile($0) }) {
+                        extra += 1
+                        continue
+                    }
+                    return changed.sorted()
+                }
                 let n = buffer.withUnsafeMutableBytes { read(fd, $0.baseAddress, $0.count) }
                 if n <= 0 { continue }
                 changed.formUnion(events(in: buffer, count: n))
@@ -103,8 +128,10 @@ enum WatchedNames {
                     let event = raw.loadUnaligned(fromByteOffset: offset, as: inotify_event.self)
                     if event.mask & UInt32(IN_Q_OVERFLOW) != 0 {
                         // The kernel's queue overflowed (thousands of changes at once, a
-                        // `git checkout`): which files changed is lost, so every root did.
+                        // `git checkout`): which files changed is lost, so every root did, and
+                        // folders made meanwhile are watched now.
                         paths += roots
+                        for root in roots { for folder in WatchedNames.folders(under: root) { add(folder) } }
                         offset += header + Int(event.len)
                         continue
                     }

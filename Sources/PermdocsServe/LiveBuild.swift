@@ -21,6 +21,11 @@ public final class LiveBuild: @unchecked Sendable {
     /// rebuilding thread touches these.
     private var site: LiveSite?
     private var content: Content?
+    /// Paths changed since the last good build: the files of every build that failed since
+    /// (an error, or an I/O failure half-way). A build starts from all of them, so a save that
+    /// succeeds on its own never hides an earlier one that did not (a catalog with an error, a
+    /// template not yet rendered).
+    private var pending: Set<String> = []
 
     /// What one build did.
     public struct Outcome: Sendable {
@@ -55,6 +60,14 @@ public final class LiveBuild: @unchecked Sendable {
 
     /// Builds after `changed` (paths under the content or templates folder; empty: everything).
     public func build(changed: [String] = []) throws(IOFailure) -> Outcome {
+        // Everything since the last good build; kept when this one fails too.
+        pending.formUnion(changed)
+        let result = try build(since: changed.isEmpty ? [] : pending.sorted())
+        if !result.diagnostics.hasErrors { pending = [] }
+        return result
+    }
+
+    private func build(since changed: [String]) throws(IOFailure) -> Outcome {
         let start = DispatchTime.now()
         func outcome(_ kind: Outcome.Kind, _ diagnostics: Diagnostics, written: Int) -> Outcome {
             let ms = Double(DispatchTime.now().uptimeNanoseconds - start.uptimeNanoseconds) / 1e6

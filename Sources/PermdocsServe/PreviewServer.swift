@@ -70,17 +70,56 @@ public final class PreviewServer: Sendable {
                 statusCode: .ok, headers: [.contentType: "application/json", .cacheControl: "no-store"],
                 body: try Self.json.encode(status))
         }
-        await server.appendRoute("GET,HEAD *") { [self] request in self.file(request.path) }
+        await server.appendRoute("GET,HEAD *") { [self] request in
+            guard Self.isLocalName(request.headers[.host]) else { return Self.foreignHost }
+            let response = self.file(request.path)
+            guard request.method == .HEAD else { return response }
+            // HEAD: the headers a GET would get, no body.
+            var headers = response.headers
+            headers[.contentLength] = String(try await response.bodyData.count)
+            return HTTPResponse(statusCode: response.statusCode, headers: headers, body: Data())
+        }
         try await server.run()
     }
 
-    /// Waits until the server listens; returns the port it listens on.
-    public func listening() async throws -> UInt16? {
-        try await server.waitUntilListening(timeout: 10)
-        switch await server.listeningAddress {
-        case .ip4(_, let port)?, .ip6(_, let port)?: return port
-        default: return nil
+    /// Why the server is not listening.
+    public struct NotListening: Error, CustomStringConvertible {
+        public let description: String
+    }
+
+    /// Starts serving on Swift's concurrency threads and returns the port once it listens;
+    /// throws why it could not (an address in use, a port it may not take). When the server
+    /// stops later, `stopped` is called with the reason.
+    public func start(stopped: @escaping @Sendable (any Error) -> Void) async throws -> UInt16 {
+        let state = Locked<(failure: (any Error)?, started: Bool)>((nil, false))
+        Task {
+            let error: any Error
+            do {
+                try await run()
+                error = NotListening(description: "the server stopped")
+            } catch let thrown {
+                error = thrown
+            }
+            let started = state.withLock { state in
+                state.failure = error
+                return state.started
+            }
+            if started { stopped(error) }
         }
+        let deadline = ContinuousClock.now + .seconds(10)
+        while ContinuousClock.now < deadline {
+            if let failure = state.current.failure { throw failure }
+            if await server.isListening {
+                switch await server.listeningAddress {
+                case .ip4(_, let port)?, .ip6(_, let port)?:
+                    state.withLock { $0.started = true }
+                    return port
+                default: break
+                }
+            }
+            try await Task.sleep(for: .milliseconds(5))
+        }
+        throw NotListening(description: "not listening after 10 seconds")
     }
 
     /// After a good build: the files to serve and the build's number.
@@ -101,6 +140,24 @@ public final class PreviewServer: Sendable {
         let type = Self.contentType(name)
         let body = type.hasPrefix("text/html") ? Self.inject(LiveScript.tag(attempt: attempt), into: bytes) : bytes
         return HTTPResponse(statusCode: .ok, headers: [.contentType: type, .cacheControl: "no-store"], body: Data(body))
+    }
+
+    /// Whether a request's `Host` names this machine by an address or as `localhost`. A page of
+    /// another site that a DNS name pointed here (DNS rebinding) sends its own name, and gets
+    /// nothing from the preview.
+    static func isLocalName(_ host: String?) -> Bool {
+        guard var name = host?.lowercased(), !name.isEmpty else { return true }
+        if name.hasPrefix("[") { return true }  // an IPv6 address
+        if let colon = name.lastIndex(of: ":") { name = String(name[..<colon]) }
+        if name == "localhost" || name.hasSuffix(".localhost") { return true }
+        var a = in_addr()
+        return inet_pton(AF_INET, name, &a) == 1
+    }
+
+    static var foreignHost: HTTPResponse {
+        HTTPResponse(
+            statusCode: .forbidden, headers: [.contentType: "text/plain; charset=utf-8"],
+            body: Data("permdocs serve answers requests for localhost or an IP address only.\n".utf8))
     }
 
     /// `bytes` with `tag` before the last `</body>` (at the end when there is none).

@@ -8,7 +8,11 @@ import PermdocsTestSupport
 
 /// One HTTP/1.1 request over a plain socket, the path sent exactly as given (no client
 /// normalising `..`); the status code and body.
-private func get(_ port: Int, _ path: String) throws -> (status: Int, body: String) {
+private func get(
+    _ port: Int, _ path: String, method: String = "GET", host: String = "127.0.0.1"
+) throws -> (
+    status: Int, headers: String, body: String
+) {
     let fd = socket(AF_INET, Int32(SOCK_STREAM.rawValue), 0)
     guard fd >= 0 else { throw POSIXError(.EIO) }
     defer { close(fd) }
@@ -20,7 +24,7 @@ private func get(_ port: Int, _ path: String) throws -> (status: Int, body: Stri
         $0.withMemoryRebound(to: sockaddr.self, capacity: 1) { connect(fd, $0, socklen_t(MemoryLayout<sockaddr_in>.size)) }
     }
     guard connected == 0 else { throw POSIXError(.ECONNREFUSED) }
-    let request = Array("GET \(path) HTTP/1.1\r\nHost: 127.0.0.1\r\nConnection: close\r\n\r\n".utf8)
+    let request = Array("\(method) \(path) HTTP/1.1\r\nHost: \(host)\r\nConnection: close\r\n\r\n".utf8)
     _ = request.withUnsafeBytes { send(fd, $0.baseAddress, $0.count, 0) }
     var response: [UInt8] = []
     var buffer = [UInt8](repeating: 0, count: 65536)
@@ -31,8 +35,10 @@ private func get(_ port: Int, _ path: String) throws -> (status: Int, body: Stri
     }
     let text = String(decoding: response, as: UTF8.self)
     let status = Int(text.split(separator: " ").dropFirst().first ?? "") ?? 0
-    let body = text.range(of: "\r\n\r\n").map { String(text[$0.upperBound...]) } ?? ""
-    return (status, body)
+    let split = text.range(of: "\r\n\r\n")
+    let body = split.map { String(text[$0.upperBound...]) } ?? ""
+    let headers = split.map { String(text[..<$0.lowerBound]) } ?? text
+    return (status, headers, body)
 }
 
 /// `permdocs serve` running on a copy of the example, on a free port, its temporary folder
@@ -93,6 +99,21 @@ struct ServeCommandTests {
         #expect(home.status == 200)
         #expect(home.body.contains("<script src=\"/__permdocs/live.js\" data-attempt=\"1\"></script></body>"))
         #expect(try get(serving.port, "/__permdocs/live.js").body.contains("location.reload()"))
+        // HEAD: a GET's headers, no body.
+        let head = try get(serving.port, "/", method: "HEAD")
+        #expect(head.status == 200)
+        #expect(head.body == "")
+        #expect(head.headers.contains("Content-Length: \(home.body.utf8.count)"))
+        // A request for another name (DNS rebinding) gets nothing.
+        let foreign = try get(serving.port, "/", host: "attacker.example:\(serving.port)")
+        #expect(foreign.status == 403)
+        #expect(!foreign.body.contains("<html"))
+        #expect(try get(serving.port, "/", host: "localhost:\(serving.port)").status == 200)
+        // A second serve on the same port: exit 2, saying why, leaving nothing behind.
+        let rival = try Binary.run(["serve", "--port", "\(serving.port)"], in: serving.folder.path, environment: ["TMPDIR": serving.tmp])
+        #expect(rival.status == 2)
+        #expect(rival.stderr.contains("permdocs: error: cannot listen on 127.0.0.1:\(serving.port): "))
+        #expect(try FileManager.default.contentsOfDirectory(atPath: serving.tmp).count == 1)
         // Nothing outside the site, however the path is spelled.
         for path in ["/../content/permissions.yaml", "/%2e%2e/content/permissions.yaml", "/.permdocs-site", "/../../../../etc/passwd"] {
             let response = try get(serving.port, path)

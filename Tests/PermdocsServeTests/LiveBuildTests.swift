@@ -137,6 +137,50 @@ struct LiveBuildTests {
 
         """
 
+    @Test func aSaveAfterAFailedBuildStillReportsWhatFailedUntilItIsFixed() throws {
+        let copy = try ExampleCopy()
+        defer { copy.folder.remove() }
+        let live = LiveBuild(contentFolder: copy.content, templatesFolder: copy.templates, siteFolder: copy.site)
+        _ = try live.build()
+        let page = try copy.page("microsoft-entra-permissions.html")
+        let catalog = copy.content + "/permissions.yaml"
+        let good = try copy.read(catalog)
+        try copy.write(
+            catalog,
+            good.replacingOccurrences(
+                of: "[offline_access, User.Read, Calendars.ReadWrite]", with: "[offline_access, User.Read, Calendar.ReadWrite]"))
+        let failed = try live.build(changed: [catalog])
+        #expect(failed.diagnostics.all.contains { $0.kind == "unknown-scope" })
+        // An article saved next does not build on the last good catalog: the error stays.
+        let text = try copy.read(copy.article)
+        try copy.write(copy.article, text + "\nA line saved after the catalog broke.\n")
+        let still = try live.build(changed: [copy.article])
+        #expect(still.diagnostics.all.contains { $0.kind == "unknown-scope" })
+        #expect(still.written == 0)
+        #expect(try copy.page("microsoft-entra-permissions.html") == page)
+        // Fixed: both edits go in, and the preview is what a full build writes.
+        try copy.write(catalog, good)
+        let fixed = try live.build(changed: [catalog])
+        #expect(!fixed.diagnostics.hasErrors)
+        #expect(
+            String(decoding: try copy.page("microsoft-entra-permissions.html"), as: UTF8.self).contains(
+                "A line saved after the catalog broke."))
+        try expectSiteIsAFullBuild(copy)
+    }
+
+    @Test func anArticleShowingAFeaturesPermissionsTwiceIsTheErrorABuildReports() throws {
+        let copy = try ExampleCopy()
+        defer { copy.folder.remove() }
+        let live = LiveBuild(contentFolder: copy.content, templatesFolder: copy.templates, siteFolder: copy.site)
+        _ = try live.build()
+        let text = try copy.read(copy.article)
+        try copy.write(copy.article, text + "\n::permissions mailbox\n")
+        let edit = try live.build(changed: [copy.article])
+        #expect(edit.written == 0)
+        #expect(edit.diagnostics.all.map(\.kind) == ["duplicate-directive"])
+        #expect(edit.diagnostics.all.first?.message == "the permissions of feature 'mailbox' are already shown in this article")
+    }
+
     @Test func aCatalogEditRendersOnlyThePagesThatShowWhatChanged() throws {
         let copy = try ExampleCopy()
         defer { copy.folder.remove() }
