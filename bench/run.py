@@ -15,7 +15,7 @@ Generates a deterministic help center (bench/generate.py), then times, with seve
 and prints a Markdown table with pages/s and the ratios permdocs/limit and Hugo/permdocs, plus the
 build-time growth curve. Output goes to a tmpfs folder when /dev/shm exists.
 """
-import os, platform, shutil, statistics, subprocess, sys, tempfile, time
+import os, platform, shutil, statistics, subprocess, sys, tempfile, time, hashlib
 
 here = os.path.dirname(os.path.abspath(__file__))
 repo = os.path.dirname(here)
@@ -81,7 +81,10 @@ limit_bin = os.path.join(work, "cmark-limit")
 cflags = subprocess.run(["pkg-config", "--cflags", "--libs", "libcmark"], capture_output=True, text=True, check=True).stdout.split()
 sh(["cc", "-O2", "-pthread", os.path.join(here, "cmark-limit.c"), "-o", limit_bin] + cflags)
 
-site = os.path.join(work, f"site-{size}")
+# The generated site is kept between runs, under a name that changes with the generator.
+with open(os.path.join(here, "generate.py"), "rb") as f:
+    generator = hashlib.sha256(f.read()).hexdigest()[:12]
+site = os.path.join(work, f"site-{size}-{generator}")
 if not os.path.exists(os.path.join(site, "content")):
     sh([sys.executable, os.path.join(here, "generate.py"), str(size), site])
 rows = []
