@@ -28,6 +28,8 @@ public final class Article: Sendable {
     /// The same procedures by their index in `Content.procedures`: the serial passes over every
     /// article of a large build compare numbers instead of hashing ids.
     public let procedureNumbers: [Int]
+    /// The features whose permissions the article shows, by their index in the catalog, in order.
+    public let permissionNumbers: [Int]
     /// Each directive's words (`Directive.source`), line and block (`Directive.block`), in
     /// order: what rendering needs of them, without copying directives around on the serial
     /// paths of a large build.
@@ -53,6 +55,7 @@ public final class Article: Sendable {
         self.directives = directives
         procedureIDs = directives.compactMap { $0.name == .procedure ? $0.arguments.first : nil }
         procedureNumbers = directives.compactMap { $0.name == .procedure ? $0.target : nil }
+        permissionNumbers = directives.compactMap { $0.name == .permissions && !$0.arguments.isEmpty ? $0.target : nil }
         directiveKeys = directives.map { ($0.source, $0.line, $0.block) }
         self.template = template
     }

@@ -31,8 +31,10 @@ public enum ArticleLoader {
     ) throws(IOFailure) -> [Article] {
         let dir = Paths.join(contentFolder, folder)
         // Articles are read and checked in parallel; results come back in file-name order.
-        let entries = try Paths.listEntries(dir, extensions: ["md"])
-        diagnostics.append(contentsOf: try ignoredFiles(in: dir))
+        // One listing: the articles (`NAME.md`, not hidden), and the files warned about.
+        let all = try Paths.listAllEntries(dir)
+        let entries = all.filter { !$0.name.hasPrefix(".") && $0.name.hasSuffix(".md") && $0.name.utf8.count > 3 }
+        diagnostics.append(contentsOf: ignoredFiles(all, in: dir))
         let containment = Containment.Folder(dir, root: contentFolder)
         timings?.mark("  list articles")
         let loaded: [(Article?, [Diagnostic], IOFailure?)] = parallelMap(entries.count) { i in
@@ -131,10 +133,10 @@ public enum ArticleLoader {
     /// drafts, backups and editor state: never read, and warned about when their name is an
     /// article's; other hidden files and files of other kinds (images, notes) are skipped
     /// without a word.
-    static func ignoredFiles(in dir: String) throws(IOFailure) -> [Diagnostic] {
+    static func ignoredFiles(_ all: [Paths.Entry], in dir: String) -> [Diagnostic] {
         var found: [Diagnostic] = []
-        let all = try Paths.listAllEntries(dir)
-        let names = Set(all.map(\.name))
+        // Looked at only when a file is warned about (a 20,000-article folder has none).
+        lazy var names = Set(all.map(\.name))
         for entry in all where !entry.isFolder {
             let name = entry.name
             let hidden = name.hasPrefix(".")
@@ -263,18 +265,17 @@ public enum ArticleLoader {
     /// on the page: an error at the second (a check of the article alone, which `permdocs serve`
     /// runs after an edit too).
     static func checkShownOnce(_ article: Article, into diagnostics: inout Diagnostics) {
-        var tables: [Int: Located<String>] = [:]
-        for d in article.directives where d.name == .permissions {
-            guard let id = d.arguments.first else { continue }
-            if let first = tables[d.target] {
-                diagnostics.error(
-                    ArticleRule.duplicateDirective, "the permissions of feature '\(id.value)' are already shown in this article",
-                    at: id.location, notes: [.init("shown here", at: first.location)])
-            } else {
-                tables[d.target] = id
-            }
+        // An article shows a few tables and procedures: a list is enough to find a repeat, and
+        // the directives are looked at only for one.
+        let tables = article.permissionNumbers
+        for (k, n) in tables.enumerated() where tables[..<k].contains(n) {
+            let shown = article.directives.filter { $0.name == .permissions && !$0.arguments.isEmpty && $0.target == n }
+            guard shown.count >= 2, let id = shown[tables[..<k].count { $0 == n }].arguments.first, let first = shown[0].arguments.first
+            else { continue }
+            diagnostics.error(
+                ArticleRule.duplicateDirective, "the permissions of feature '\(id.value)' are already shown in this article",
+                at: id.location, notes: [.init("shown here", at: first.location)])
         }
-        // An article shows a few procedures: a list is enough to find a repeat.
         let numbers = article.procedureNumbers
         for (k, n) in numbers.enumerated() {
             if let first = numbers[..<k].firstIndex(of: n) {

@@ -127,6 +127,15 @@ package struct LinkIndex: Sendable {
                 return (href, fragment)
             }
         }
+        // Shared parts that define an id another shared part defines too: only pages holding two
+        // of them can repeat an id across parts (usually none: blocks and layouts name their ids).
+        var owners: [String: Int] = [:]
+        var overlapping = Set<Int>()
+        for (n, set) in shared.enumerated() {
+            for id in set.ids {
+                if let other = owners.updateValue(n, forKey: id), other != n { overlapping.formUnion([other, n]) }
+            }
+        }
         return parallelMap(positions.count) { k -> [LinkFinding] in
             let page = pages[positions[k]]
             guard page.path.hasSuffix(".html") else { return [] }
@@ -145,7 +154,7 @@ package struct LinkIndex: Sendable {
             for href in page.hrefs {
                 if let problem = problem(href, on: page) { add(href, problem) }
             }
-            for id in repeatedIDs(on: page) { found.append(.repeatedID(page: page.path, id: id)) }
+            for id in repeatedIDs(on: page, overlapping: overlapping) { found.append(.repeatedID(page: page.path, id: id)) }
             return found
         }.flatMap { $0 }
     }
@@ -174,12 +183,14 @@ package struct LinkIndex: Sendable {
 
     /// Ids the page defines twice: within one part, or in two of its shared parts. (An article's
     /// headings avoid every id of its layout and blocks when they are named.)
-    private func repeatedIDs(on page: PageLinks) -> [String] {
+    /// Only pairs of `overlapping` parts are compared.
+    private func repeatedIDs(on page: PageLinks, overlapping: Set<Int>) -> [String] {
         var repeated = page.repeatedIDs
         for (k, s) in page.shared.enumerated() {
             let set = shared[s.number]
             repeated += set.repeatedIDs
-            for other in page.shared[..<k] where !shared[other.number].ids.isDisjoint(with: set.ids) {
+            guard overlapping.contains(s.number) else { continue }
+            for other in page.shared[..<k] where overlapping.contains(other.number) && !shared[other.number].ids.isDisjoint(with: set.ids) {
                 repeated += shared[other.number].ids.intersection(set.ids).sorted()
             }
         }
