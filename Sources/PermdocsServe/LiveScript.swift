@@ -29,7 +29,7 @@ enum LiveScript {
             "#permdocs-serve-errors{position:fixed;left:0;right:0;bottom:0;max-height:60vh;overflow:auto;z-index:2147483647;" +
             "margin:0;padding:.75rem 1rem 1rem;background:#fff;color:#1b1b1b;border-top:4px solid #b3261e;" +
             "box-shadow:0 -4px 16px rgba(0,0,0,.25);font:14px/1.45 system-ui,sans-serif}" +
-            "#permdocs-serve-errors header{display:flex;gap:1rem;align-items:flex-start;justify-content:space-between}" +
+            "#permdocs-serve-errors .permdocs-serve-head{display:flex;gap:1rem;align-items:flex-start;justify-content:space-between}" +
             "#permdocs-serve-errors h2{margin:0 0 .5rem;font-size:1rem;color:#b3261e}" +
             "#permdocs-serve-errors ol{margin:0;padding-left:1.5rem;font:13px/1.5 ui-monospace,Menlo,Consolas,monospace;" +
             "white-space:pre-wrap;overflow-wrap:anywhere}" +
@@ -46,7 +46,8 @@ enum LiveScript {
             overlay.id = "permdocs-serve-errors";
             overlay.setAttribute("role", "alert");
             overlay.setAttribute("aria-label", "permdocs build errors");
-            var header = document.createElement("header");
+            var header = document.createElement("div");
+            header.className = "permdocs-serve-head";
             var title = document.createElement("h2");
             title.textContent = "The last build failed (" + errors.length + (errors.length === 1 ? " error" : " errors") +
               "). You are looking at the last good site.";
