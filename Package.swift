@@ -1,4 +1,4 @@
-// swift-tools-version:6.0
+// swift-tools-version:6.1
 // permdocs: a YAML catalog of Microsoft Graph permissions and Entra ID admin procedures
 // → a checked, published help center.
 //
@@ -16,12 +16,22 @@
 //   PermdocsCLI ties them together, `permdocs` is a thin executable.
 import PackageDescription
 
+// `permdocs serve` needs an HTTP server (FlyingFox), and FlyingFox needs FoundationNetworking, which
+// links libcurl: fine for an ordinary build, impossible for the one-file static binary of
+// `make dist` (Debian ships no static libcurl with its dependencies). The trait `Serve`, on by
+// default, builds serve; `make dist` builds without it (README, Decisions).
+let serveOnly: TargetDependencyCondition? = .when(traits: ["Serve"])
+
 let package = Package(
     name: "permdocs",
     platforms: [.macOS(.v13)],
     products: [
         .executable(name: "permdocs", targets: ["permdocs"]),
         .executable(name: "permdocs-fuzz", targets: ["permdocs-fuzz"]),
+    ],
+    traits: [
+        .trait(name: "Serve", description: "`permdocs serve`: the preview server (FlyingFox, which links libcurl)"),
+        .default(enabledTraits: ["Serve"]),
     ],
     dependencies: [
         .package(url: "https://github.com/apple/swift-argument-parser", from: "1.5.0"),
@@ -97,7 +107,7 @@ let package = Package(
             name: "PermdocsServe",
             dependencies: [
                 "PermdocsWrite", "PermdocsSite", "PermdocsPages", "PermdocsArticles", "PermdocsValidate", "PermdocsSupport",
-                "PermdocsDiagnostics", .product(name: "FlyingFox", package: "FlyingFox"),
+                "PermdocsDiagnostics", .product(name: "FlyingFox", package: "FlyingFox", condition: serveOnly),
             ]
         ),
         .target(

@@ -42,6 +42,10 @@ struct ServeCommand: ParsableCommand {
     }
 
     func run() throws {
+        guard PreviewServer.isAvailable else {
+            Console.error("serve: \(PreviewServer.Unavailable())")
+            throw ExitCode(ExitStatus.usage)
+        }
         guard let address = PreviewServer.Address(host: host) else { throw ExitCode(ExitStatus.usage) }
         var template = Array(Paths.join(Paths.trimmingTrailingSlashes(NSTemporaryDirectory()), "permdocs-serve-XXXXXX").utf8CString)
         guard let made = template.withUnsafeMutableBufferPointer({ mkdtemp($0.baseAddress!) }) else {

@@ -1,4 +1,4 @@
-public import PermdocsDiagnostics
+import PermdocsDiagnostics
 import PermdocsSupport
 
 extension ContentLoader {

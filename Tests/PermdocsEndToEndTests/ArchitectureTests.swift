@@ -24,7 +24,9 @@ struct ArchitectureTests {
             let end = rest.firstMatch(of: /\n        \.|\n    \]/)?.range.lowerBound ?? rest.endIndex
             let body = rest[..<end]
             if let list = body.firstMatch(of: /dependencies: \[([^\]]*)\]/) {
-                for dep in list.output.1.matches(of: /\.product\(name: "([A-Za-z]+)", package: "[^"]+"\)|"([A-Za-z-]+)"/) {
+                for dep in list.output.1.matches(
+                    of: /\.product\(name: "([A-Za-z]+)", package: "[^"]+"(?:, condition: [A-Za-z]+)?\)|"([A-Za-z-]+)"/)
+                {
                     dependencies.append(String(dep.output.1 ?? dep.output.2 ?? ""))
                 }
             }
