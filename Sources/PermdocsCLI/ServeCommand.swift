@@ -71,7 +71,8 @@ struct ServeCommand: ParsableCommand {
             source.resume()
             return source
         }
-        defer { withExtendedLifetime(signals) {} }
+        // Cancelled on the way out, so their handlers (and what they hold) are released.
+        defer { signals.forEach { $0.cancel() } }
 
         let channel = ReloadChannel()
         let server: PreviewServer

@@ -61,7 +61,9 @@
                     statusCode: .ok, headers: [.contentType: "application/json", .cacheControl: "no-store"],
                     body: try Self.json.encode(status))
             }
-            await server.appendRoute("GET,HEAD *") { [self] request in
+            // Weakly: the server holds its routes, and this object holds the server.
+            await server.appendRoute("GET,HEAD *") { [weak self] request in
+                guard let self else { return HTTPResponse(statusCode: .serviceUnavailable) }
                 guard Self.isLocalName(request.headers[.host]) else { return Self.foreignHost }
                 let response = self.file(request.path)
                 guard request.method == .HEAD else { return response }
