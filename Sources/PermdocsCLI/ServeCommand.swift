@@ -72,7 +72,7 @@ struct ServeCommand: ParsableCommand {
             return source
         }
         // Cancelled on the way out, so their handlers (and what they hold) are released.
-        defer { signals.forEach { $0.cancel() } }
+        defer { for source in signals { source.cancel() } }
 
         let channel = ReloadChannel()
         let server: PreviewServer
