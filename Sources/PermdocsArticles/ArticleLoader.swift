@@ -33,8 +33,8 @@ public enum ArticleLoader {
         // Articles are read and checked in parallel; results come back in file-name order.
         // One listing: the articles (`NAME.md`, not hidden), and the files warned about.
         let all = try Paths.listAllEntries(dir)
-        let entries = all.filter { !$0.name.hasPrefix(".") && $0.name.hasSuffix(".md") && $0.name.utf8.count > 3 }
-        diagnostics.append(contentsOf: ignoredFiles(all, in: dir))
+        let entries = all.filter { isArticleName($0.name) }
+        diagnostics.append(contentsOf: ignoredFiles.warnings(all, in: dir, rule: ArticleRule.ignoredArticleFile))
         let containment = Containment.Folder(dir, root: contentFolder)
         timings?.mark("  list articles")
         let loaded: [(Article?, [Diagnostic], IOFailure?)] = parallelMap(entries.count) { i in
@@ -86,8 +86,8 @@ public enum ArticleLoader {
         // What `load` lists: a `*.md` file, not hidden (resolved, not taken as plain: one file),
         // that exists (a removed article is no article: nil, without a finding).
         var info = stat()
-        guard Paths.parent(file) == dir || Paths.resolved(Paths.parent(file)) == Paths.resolved(dir), name.hasSuffix(".md"),
-            !name.hasPrefix("."), lstat(file, &info) == 0
+        guard Paths.parent(file) == dir || Paths.resolved(Paths.parent(file)) == Paths.resolved(dir), isArticleName(name),
+            lstat(file, &info) == 0
         else { return nil }
         let entry = Paths.Entry(name: name, isPlainFile: false)
         let article = try readOne(
@@ -121,45 +121,15 @@ public enum ArticleLoader {
         return parse(bytes: bytes, file: file, stem: String(entry.name.dropLast(3)), content: content, schema: schema, into: &d)
     }
 
-    /// Extensions of Markdown files other than the one permdocs reads, lowercased.
-    static let markdownExtensions: Set<String> = ["md", "markdown", "mdown", "mkd", "mkdn", "mdwn", "mdtxt", "mdtext"]
+    /// Files of the articles folder not read as articles: other Markdown spellings (`x.MD`,
+    /// `x.markdown`, …) and hidden drafts (`IgnoredFiles`), so every article has one name.
+    static let ignoredFiles = IgnoredFiles(
+        read: ["md"], lookalike: ["md", "markdown", "mdown", "mkd", "mkdn", "mdwn", "mdtxt", "mdtext"], renamed: { _ in "md" },
+        spelling: "'.md'", kind: "article")
 
-    /// A warning for each file of the articles folder that looks like an article but is not
-    /// read, saying why and under which name it would be. Only `NAME.md`, spelt exactly so, is an
-    /// article: names are case-sensitive on Linux and not on macOS or Windows, so reading
-    /// `x.MD` too would let one checkout publish a page another does not (or two pages one
-    /// file system cannot hold); the other spellings (`.markdown`, `.mdown`, …) are warned
-    /// about and not read, so that every article has one name. Hidden files (`.draft.md`) are
-    /// drafts, backups and editor state: never read, and warned about when their name is an
-    /// article's; other hidden files and files of other kinds (images, notes) are skipped
-    /// without a word.
-    static func ignoredFiles(_ all: [Paths.Entry], in dir: String) -> [Diagnostic] {
-        var found: [Diagnostic] = []
-        // Looked at only when a file is warned about (a 20,000-article folder has none).
-        lazy var names = Set(all.map(\.name))
-        for entry in all where !entry.isFolder {
-            let name = entry.name
-            let hidden = name.hasPrefix(".")
-            // Emacs keeps '.#NAME' lock links while a file is edited: not an author's file.
-            if name.hasPrefix(".#") { continue }
-            let visible = hidden ? String(name.dropFirst()) : name
-            guard let dot = visible.lastIndex(of: "."), dot != visible.startIndex else { continue }
-            let ext = String(visible[visible.index(after: dot)...])
-            guard markdownExtensions.contains(ext.lowercased()), hidden || ext != "md" else { continue }
-            let wanted = visible[..<dot] + ".md"
-            let why =
-                hidden
-                ? "hidden files are drafts, backups and editor state"
-                : "only names ending in '.md', in lowercase, are articles, so the site is the same on every file system"
-            let advice =
-                names.contains(String(wanted))
-                ? "'\(wanted)' is read instead: merge the two" : "to publish it, name it '\(wanted)'"
-            found.append(
-                .warning(
-                    ArticleRule.ignoredArticleFile, "'\(name)' is not read as an article: \(why); \(advice)",
-                    at: SourceLocation(file: Paths.join(dir, name), line: 1, column: 1)))
-        }
-        return found
+    /// Whether a file named `name` in the articles folder is an article: `NAME.md`, not hidden.
+    package static func isArticleName(_ name: String) -> Bool {
+        !name.hasPrefix(".") && name.hasSuffix(".md") && name.utf8.count > 3
     }
 
     static let reservedSlugs: Set<String> = ["index", "consent", "consent-urls", "permissions", "style"]

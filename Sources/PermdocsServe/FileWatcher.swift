@@ -43,14 +43,10 @@ enum WatchedNames {
                 seen.insert([UInt64(info.st_dev), UInt64(info.st_ino)]).inserted
             else { continue }
             result.append(folder)
-            guard let dir = opendir(folder) else { continue }
-            while let entry = readdir(dir) {
-                let name = withUnsafeBytes(of: entry.pointee.d_name) { String(decoding: $0.prefix(while: { $0 != 0 }), as: UTF8.self) }
-                if name.hasPrefix(".") { continue }
-                let type = entry.pointee.d_type
-                if type == UInt8(DT_DIR) || type == UInt8(DT_LNK) || type == UInt8(DT_UNKNOWN) { stack.append(folder + "/" + name) }
+            // Folders, and what may be one: a symbolic link or an entry of unknown type.
+            for entry in (try? Paths.listAllEntries(folder)) ?? [] where !entry.name.hasPrefix(".") && !entry.isPlainFile {
+                stack.append(folder + "/" + entry.name)
             }
-            closedir(dir)
         }
         return result.sorted()
     }
@@ -189,16 +185,12 @@ public final class PollingWatcher: FileWatcher {
         var files: [String: [Int]] = [:]
         for root in roots {
             for folder in WatchedNames.folders(under: root) {
-                guard let dir = opendir(folder) else { continue }
-                while let entry = readdir(dir) {
-                    let name = withUnsafeBytes(of: entry.pointee.d_name) { String(decoding: $0.prefix(while: { $0 != 0 }), as: UTF8.self) }
-                    guard WatchedNames.matters(name) else { continue }
+                for entry in (try? Paths.listAllEntries(folder)) ?? [] where WatchedNames.matters(entry.name) {
                     var info = stat()
-                    let path = folder + "/" + name
+                    let path = folder + "/" + entry.name
                     guard stat(path, &info) == 0, (info.st_mode & S_IFMT) == S_IFREG else { continue }
                     files[path] = [Int(info.st_ino), Int(info.st_size), Int(info.st_mtim.tv_sec), Int(info.st_mtim.tv_nsec)]
                 }
-                closedir(dir)
             }
         }
         return files

@@ -97,19 +97,21 @@ public final class LiveBuild: @unchecked Sendable {
                 return outcome(.article(file), diagnostics, written: 0)
             }
         }
+        // Everything is loaded and checked once, then rendered in part or in whole.
+        var (diagnostics, loaded) = try load()
+        guard let loaded else { return outcome(.full, diagnostics, written: 0) }
         if site != nil, !changed.isEmpty, !changed.contains(where: isTemplate) {
-            let (diagnostics, result) = try buildChanged()
+            let result = try renderChanged(loaded, into: &diagnostics)
             if let (rendered, written) = result { return outcome(.pages(rendered), diagnostics, written: written) }
             if diagnostics.hasErrors { return outcome(.full, diagnostics, written: 0) }
         }
-        let (diagnostics, written) = try buildAll()
+        let written = try renderAll(loaded, into: &diagnostics)
         return outcome(.full, diagnostics, written: written)
     }
 
     /// Whether `path` is an article file (`content/articles/*.md`, not hidden).
     func isArticle(_ path: String) -> Bool {
-        let name = Paths.lastComponent(path)
-        return Paths.parent(path) == Paths.join(contentFolder, ArticleLoader.folder) && name.hasSuffix(".md") && !name.hasPrefix(".")
+        Paths.parent(path) == Paths.join(contentFolder, ArticleLoader.folder) && ArticleLoader.isArticleName(Paths.lastComponent(path))
     }
 
     /// Whether `path` is in the templates folder (a template or asset: every page may change).
@@ -117,11 +119,16 @@ public final class LiveBuild: @unchecked Sendable {
         path == templatesFolder || path.hasPrefix(templatesFolder + "/")
     }
 
-    /// Everything loaded and checked again, and only the pages that show what changed rendered
-    /// (`LiveSite.rerender`) and written in place. No result (and no error) when the edit
-    /// changes the site's shape: then a full build.
-    private func buildChanged() throws(IOFailure) -> (Diagnostics, (rendered: Int, written: Int)?) {
-        guard let site else { return (Diagnostics(), nil) }
+    /// What a build loads and checks before rendering.
+    private struct Loaded {
+        var content: Content
+        var builder: SiteBuilder
+        var prepared: SiteBuilder.Prepared
+    }
+
+    /// The content, templates and articles loaded and checked, as `permdocs build` does; nil
+    /// (with the findings) when anything is wrong.
+    private func load() throws(IOFailure) -> (Diagnostics, Loaded?) {
         let timings = PhaseTimings()
         let loaded = try ContentLoader.load(folder: contentFolder)
         timings.mark("serve: load and validate content")
@@ -132,11 +139,17 @@ public final class LiveBuild: @unchecked Sendable {
         let (prepared, found) = try builder.prepare(templatesFolder: templatesFolder)
         diagnostics.append(contentsOf: found.all)
         guard let prepared, !diagnostics.hasErrors else { return (diagnostics, nil) }
+        return (diagnostics, Loaded(content: model, builder: builder, prepared: prepared))
+    }
+
+    /// Only the pages that show what changed rendered (`LiveSite.rerender`) and written in
+    /// place. No result (and no error) when the edit changes the site's shape: then a full render.
+    private func renderChanged(_ loaded: Loaded, into diagnostics: inout Diagnostics) throws(IOFailure) -> (rendered: Int, written: Int)? {
+        guard let site else { return nil }
         let sink = MemorySink()
-        guard let (links, rendered) = try site.rerender(builder, prepared, into: sink) else { return (diagnostics, nil) }
-        timings.mark("serve: render \(rendered) pages, check links")
+        guard let (links, rendered) = try site.rerender(loaded.builder, loaded.prepared, into: sink) else { return nil }
         diagnostics.append(contentsOf: links.all)
-        if diagnostics.hasErrors { return (diagnostics, nil) }
+        if diagnostics.hasErrors { return nil }
         let written = sink.files.sorted { $0.key < $1.key }.map { OutputFile(path: $0.key, bytes: $0.value) }
         do throws(IOFailure) {
             try writer.update(written)
@@ -144,33 +157,25 @@ public final class LiveBuild: @unchecked Sendable {
             self.site = nil
             throw error
         }
-        content = model
-        timings.mark("serve: write \(written.count) files")
-        return (diagnostics, (rendered, written.count))
+        content = loaded.content
+        return (rendered, written.count)
     }
 
-    /// Everything loaded, checked and rendered, as `permdocs build` does; swapped in only when clean.
-    private func buildAll() throws(IOFailure) -> (Diagnostics, Int) {
-        let loaded = try ContentLoader.load(folder: contentFolder)
-        var diagnostics = loaded.diagnostics
-        guard let model = loaded.content else { return (diagnostics, 0) }
-        let builder = SiteBuilder(content: model)
-        let (prepared, found) = try builder.prepare(templatesFolder: templatesFolder)
-        diagnostics.append(contentsOf: found.all)
-        guard let prepared, !diagnostics.hasErrors else { return (diagnostics, 0) }
+    /// Every page rendered, as `permdocs build` does; swapped in only when clean. The files written.
+    private func renderAll(_ loaded: Loaded, into diagnostics: inout Diagnostics) throws(IOFailure) -> Int {
         let transaction = try writer.begin()
         let counter = CountingSink(base: transaction)
         do throws(IOFailure) {
-            let next = try builder.renderLive(prepared, into: counter)
+            let next = try loaded.builder.renderLive(loaded.prepared, into: counter)
             diagnostics.append(contentsOf: next.diagnostics.all)
             if diagnostics.hasErrors {
                 transaction.abort()
-                return (diagnostics, 0)
+                return 0
             }
             try transaction.commit()
             site = next
-            content = model
-            return (diagnostics, counter.count)
+            content = loaded.content
+            return counter.count
         } catch {
             transaction.abort()
             throw error
